@@ -1,0 +1,74 @@
+package dev.kmstags;
+
+import dev.kmstags.app.KmsTagManagerApp;
+import dev.kmstags.local.ServeCommand;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The program's entry point. A plain class rather than the JavaFX {@code Application}, so the jar starts with
+ * JavaFX on the class path: no arguments opens the desktop app, {@code serve} runs the bundled backend alone.
+ */
+public final class Launcher {
+
+    static final int EXIT_USAGE = 2;
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(List.of(args), System.out, System.err);
+        if (status >= 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs the command named by {@code args}.
+     *
+     * @return the exit status, or -1 when the command keeps running (the app or the server) and ends on its own
+     */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || isAppOption(args.get(0))) {
+            KmsTagManagerApp.launchApp(args.toArray(String[]::new));
+            return -1;
+        }
+        String first = args.get(0);
+        switch (first) {
+            case "--help", "-h", "help" -> {
+                out.print(usage());
+                return 0;
+            }
+            case "--version", "-V" -> {
+                out.println("kms-tag-manager " + Version.current());
+                return 0;
+            }
+            case "serve" -> {
+                return ServeCommand.run(args.subList(1, args.size()), out, err);
+            }
+            default -> {
+                err.println("Unknown argument: " + first);
+                err.print(usage());
+                return EXIT_USAGE;
+            }
+        }
+    }
+
+    private static boolean isAppOption(String arg) {
+        return Arrays.asList("--profile", "--region").contains(arg);
+    }
+
+    static String usage() {
+        return """
+                Usage: kms-tag-manager [COMMAND] [OPTIONS]
+
+                With no command, opens the desktop app on the bundled local KMS backend.
+
+                Commands:
+                  serve            Run the bundled KMS-compatible backend alone (see serve --help)
+                  --help           Show this help and exit
+                  --version        Show the version and exit
+                """;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.kmstags.local;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How to run the bundled KMS backend.
+ *
+ * @param port       TCP port on 127.0.0.1; 0 picks a free one
+ * @param dataFile   the SQLite file holding keys, aliases and tags
+ * @param accessKey  the access key every request must be signed with
+ * @param secretKey  the secret key every request must be signed with
+ * @param seed       whether an empty store starts with the demo account
+ * @param latencyMs  a delay added to every answer, to feel like a real network
+ */
+public record BackendOptions(int port, Path dataFile, String accessKey, String secretKey, boolean seed,
+                             int latencyMs) {
+
+    public static final int DEFAULT_PORT = 4599;
+    public static final String DEFAULT_ACCESS_KEY = "test";
+    public static final String DEFAULT_SECRET_KEY = "test";
+
+    public BackendOptions {
+        Objects.requireNonNull(dataFile, "dataFile");
+        Objects.requireNonNull(accessKey, "accessKey");
+        Objects.requireNonNull(secretKey, "secretKey");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0-65535: " + port);
+        }
+        if (latencyMs < 0) {
+            throw new IllegalArgumentException("latency must not be negative: " + latencyMs);
+        }
+    }
+
+    /** The defaults for {@code dataFile}: port 4599, credentials test/test, demo data, no added latency. */
+    public static BackendOptions defaults(Path dataFile) {
+        return new BackendOptions(DEFAULT_PORT, dataFile, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, true, 0);
+    }
+
+    public BackendOptions withPort(int newPort) {
+        return new BackendOptions(newPort, dataFile, accessKey, secretKey, seed, latencyMs);
+    }
+
+    public BackendOptions withSeed(boolean newSeed) {
+        return new BackendOptions(port, dataFile, accessKey, secretKey, newSeed, latencyMs);
+    }
+
+    public BackendOptions withLatencyMs(int newLatencyMs) {
+        return new BackendOptions(port, dataFile, accessKey, secretKey, seed, newLatencyMs);
+    }
+
+    public BackendOptions withCredentials(String newAccessKey, String newSecretKey) {
+        return new BackendOptions(port, dataFile, newAccessKey, newSecretKey, seed, latencyMs);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.kmstags.kms;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+
+/**
+ * Turns what the SDK throws into a {@link KmsAccessException} whose message a user understands. KMS answers most
+ * client errors with HTTP 400, so the mapping reads the error code, not the status.
+ */
+public final class KmsErrors {
+
+    private static final String BUNDLE = "dev.kmstags.kms.messages";
+
+    private static final Set<String> CREDENTIAL_ERRORS = Set.of(
+            "UnrecognizedClientException", "InvalidSignatureException", "IncompleteSignatureException",
+            "InvalidClientTokenId", "ExpiredTokenException", "MissingAuthenticationTokenException",
+            "SignatureDoesNotMatch");
+    private static final Set<String> ACCESS_ERRORS = Set.of("AccessDeniedException", "AccessDenied");
+    private static final Set<String> THROTTLING_ERRORS = Set.of(
+            "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded",
+            "LimitExceededException");
+    private static final Set<String> SERVICE_ERRORS = Set.of(
+            "KMSInternalException", "KmsInternalException", "DependencyTimeoutException", "ServiceUnavailable",
+            "InternalFailure");
+
+    private KmsErrors() {
+    }
+
+    /** The failure {@code error} means for a call on {@code connection}. */
+    public static KmsAccessException translate(Throwable error, KmsConnection connection) {
+        if (error instanceof KmsAccessException already) {
+            return already;
+        }
+        KmsProblem problem = classify(error);
+        String detail = detail(error);
+        return new KmsAccessException(problem, sentence(problem, connection, detail, Locale.getDefault()), error);
+    }
+
+    /** What went wrong, judged by the KMS error code or the network failure behind {@code error}. */
+    static KmsProblem classify(Throwable error) {
+        if (error instanceof AwsServiceException service) {
+            String code = errorCode(service);
+            if (CREDENTIAL_ERRORS.contains(code)) {
+                return KmsProblem.INVALID_CREDENTIALS;
+            }
+            if (ACCESS_ERRORS.contains(code)) {
+                return KmsProblem.ACCESS_DENIED;
+            }
+            if (THROTTLING_ERRORS.contains(code) || service.isThrottlingException()) {
+                return KmsProblem.THROTTLED;
+            }
+            if (SERVICE_ERRORS.contains(code) || service.statusCode() >= 500) {
+                return KmsProblem.SERVICE_ERROR;
+            }
+            return KmsProblem.UNEXPECTED;
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
+                return KmsProblem.CONNECTION_REFUSED;
+            }
+            if (cause instanceof UnknownHostException) {
+                return KmsProblem.UNKNOWN_HOST;
+            }
+            if (cause instanceof SocketTimeoutException || cause instanceof ApiCallTimeoutException
+                    || cause instanceof ApiCallAttemptTimeoutException) {
+                return KmsProblem.TIMEOUT;
+            }
+        }
+        return KmsProblem.NETWORK;
+    }
+
+    static String sentence(KmsProblem problem, KmsConnection connection, String detail, Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
+        String pattern = bundle.getString("problem." + problem.name());
+        return new MessageFormat(pattern, locale).format(new Object[] {
+                connection.endpoint().toString(), connection.region(), detail});
+    }
+
+    /** The error code and KMS's own message, or the exception's message, for the sentence's end. */
+    private static String detail(Throwable error) {
+        if (error instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            String message = service.awsErrorDetails().errorMessage();
+            String code = errorCode(service);
+            return message == null || message.isBlank() ? code : code + ": " + message;
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
+    private static String errorCode(AwsServiceException service) {
+        if (service.awsErrorDetails() == null || service.awsErrorDetails().errorCode() == null) {
+            return "";
+        }
+        String code = service.awsErrorDetails().errorCode();
+        // Some endpoints answer with a namespaced code, such as com.amazonaws.kms#NotFoundException.
+        int hash = code.lastIndexOf('#');
+        return hash >= 0 ? code.substring(hash + 1) : code;
+    }
+
+    /** Whether {@code error} says the key no longer exists (it may be deleted between listing and describing). */
+    static boolean isNotFound(Throwable error) {
+        return error instanceof AwsServiceException service && "NotFoundException".equals(errorCode(service));
+    }
+}

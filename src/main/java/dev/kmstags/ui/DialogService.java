@@ -1,0 +1,8 @@
+package dev.kmstags.ui;
+
+/** Every dialog the app shows goes through here, so ViewModels ask for dialogs without touching the scene graph. */
+public interface DialogService {
+
+    /** Shows a message the user acknowledges, and waits until they do. */
+    void showInformation(String title, String header, String content);
+}

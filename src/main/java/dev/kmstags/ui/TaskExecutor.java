@@ -1,0 +1,21 @@
+package dev.kmstags.ui;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Where ViewModels send slow work, so nothing slow runs on the JavaFX thread. Results, failures and progress come
+ * back on the UI thread, the only thread that changes ViewModel properties. Production runs work on background
+ * threads ({@link FxTaskExecutor}); tests run it inline.
+ */
+public interface TaskExecutor {
+
+    /**
+     * Runs {@code work} in the background, then {@code onSuccess} with its result or {@code onFailure} with what
+     * it threw, on the UI thread.
+     */
+    <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
+
+    /** Runs {@code action} on the UI thread, after every action handed over before it. */
+    void runOnUiThread(Runnable action);
+}

@@ -1,0 +1,7 @@
+package dev.kmstags.ui;
+
+/** The app's colour themes. */
+public enum Theme {
+    LIGHT,
+    DARK
+}

@@ -1,0 +1,81 @@
+package dev.kmstags.ui.keydetails;
+
+import dev.kmstags.ui.FxmlViews;
+import dev.kmstags.ui.Tone;
+import java.util.ResourceBundle;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The panel right of the key list: the selected key's facts, and the slot where the tag editor goes. Binds to a
+ * {@link KeyDetailsViewModel}.
+ */
+public final class KeyDetailsView extends StackPane {
+
+    private final KeyDetailsViewModel viewModel;
+
+    @FXML
+    private VBox emptyPane;
+    @FXML
+    private Node detailsPane;
+    @FXML
+    private Label titleLabel;
+    @FXML
+    private Label stateBadge;
+    @FXML
+    private Label managerBadge;
+    @FXML
+    private TextField keyIdField;
+    @FXML
+    private TextField arnField;
+    @FXML
+    private Label aliasesLabel;
+    @FXML
+    private Label descriptionLabel;
+    @FXML
+    private Label createdLabel;
+    @FXML
+    private Label readOnlyNote;
+    @FXML
+    private StackPane tagEditorSlot;
+
+    public KeyDetailsView(KeyDetailsViewModel viewModel, ResourceBundle resources) {
+        this.viewModel = viewModel;
+        FxmlViews.load(this, resources);
+    }
+
+    @FXML
+    private void initialize() {
+        emptyPane.visibleProperty().bind(viewModel.hasKeyProperty().not());
+        detailsPane.visibleProperty().bind(viewModel.hasKeyProperty());
+        titleLabel.textProperty().bind(viewModel.titleProperty());
+        stateBadge.textProperty().bind(viewModel.stateTextProperty());
+        managerBadge.textProperty().bind(viewModel.managerTextProperty());
+        keyIdField.textProperty().bind(viewModel.keyIdProperty());
+        arnField.textProperty().bind(viewModel.arnProperty());
+        aliasesLabel.textProperty().bind(viewModel.aliasesTextProperty());
+        descriptionLabel.textProperty().bind(viewModel.descriptionTextProperty());
+        createdLabel.textProperty().bind(viewModel.createdTextProperty());
+        readOnlyNote.textProperty().bind(viewModel.readOnlyNoteProperty());
+        readOnlyNote.visibleProperty().bind(viewModel.readOnlyNoteProperty().isNotEmpty());
+        readOnlyNote.managedProperty().bind(readOnlyNote.visibleProperty());
+        showTone(viewModel.stateToneProperty().get());
+        viewModel.stateToneProperty().addListener((observable, old, tone) -> showTone(tone));
+    }
+
+    private void showTone(Tone current) {
+        for (Tone tone : Tone.values()) {
+            stateBadge.pseudoClassStateChanged(PseudoClass.getPseudoClass(tone.pseudoClassName()), tone == current);
+        }
+    }
+
+    /** Where the tag editor of the selected key goes; holds a placeholder until then. */
+    public StackPane tagEditorSlot() {
+        return tagEditorSlot;
+    }
+}

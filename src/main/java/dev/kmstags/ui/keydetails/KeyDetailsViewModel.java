@@ -1,0 +1,118 @@
+package dev.kmstags.ui.keydetails;
+
+import dev.kmstags.ui.Messages;
+import dev.kmstags.ui.Tone;
+import dev.kmstags.ui.keylist.KeyRowViewModel;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * The panel beside the key list: what KMS says about the selected key, and the room where its tags will be
+ * edited. Follows the selection; shows an invitation to select a key while none is.
+ */
+public final class KeyDetailsViewModel {
+
+    private final Messages messages;
+
+    private final ReadOnlyObjectWrapper<KeyRowViewModel> key = new ReadOnlyObjectWrapper<>(this, "key");
+    private final ReadOnlyBooleanWrapper hasKey = new ReadOnlyBooleanWrapper(this, "hasKey");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper keyId = new ReadOnlyStringWrapper(this, "keyId", "");
+    private final ReadOnlyStringWrapper arn = new ReadOnlyStringWrapper(this, "arn", "");
+    private final ReadOnlyStringWrapper aliasesText = new ReadOnlyStringWrapper(this, "aliasesText", "");
+    private final ReadOnlyStringWrapper descriptionText = new ReadOnlyStringWrapper(this, "descriptionText", "");
+    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper(this, "stateText", "");
+    private final ReadOnlyObjectWrapper<Tone> stateTone = new ReadOnlyObjectWrapper<>(this, "stateTone", Tone.NEUTRAL);
+    private final ReadOnlyStringWrapper managerText = new ReadOnlyStringWrapper(this, "managerText", "");
+    private final ReadOnlyStringWrapper createdText = new ReadOnlyStringWrapper(this, "createdText", "");
+    private final ReadOnlyStringWrapper readOnlyNote = new ReadOnlyStringWrapper(this, "readOnlyNote", "");
+
+    public KeyDetailsViewModel(ObservableValue<KeyRowViewModel> selectedKey, Messages messages) {
+        this.messages = Objects.requireNonNull(messages, "messages");
+        selectedKey.addListener((observable, old, selected) -> show(selected));
+        show(selectedKey.getValue());
+    }
+
+    private void show(KeyRowViewModel selected) {
+        key.set(selected);
+        hasKey.set(selected != null);
+        if (selected == null) {
+            for (ReadOnlyStringWrapper text : new ReadOnlyStringWrapper[] {
+                    title, keyId, arn, aliasesText, descriptionText, stateText, managerText, createdText,
+                    readOnlyNote}) {
+                text.set("");
+            }
+            stateTone.set(Tone.NEUTRAL);
+            return;
+        }
+        title.set(selected.displayName());
+        keyId.set(selected.keyId());
+        arn.set(selected.arn());
+        aliasesText.set(selected.aliasesText().isEmpty()
+                ? messages.get("details.noAliases") : selected.aliasesText());
+        descriptionText.set(selected.description().isBlank()
+                ? messages.get("details.noDescription") : selected.description());
+        stateText.set(selected.stateText());
+        stateTone.set(selected.stateTone());
+        managerText.set(selected.managerText());
+        createdText.set(selected.createdText());
+        readOnlyNote.set(selected.readOnlyReasonText());
+    }
+
+    /** The selected key, or {@code null}; the tag editor will follow it. */
+    public ReadOnlyObjectProperty<KeyRowViewModel> keyProperty() {
+        return key.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasKeyProperty() {
+        return hasKey.getReadOnlyProperty();
+    }
+
+    /** The key's first alias, or its ID when it has none. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty keyIdProperty() {
+        return keyId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty arnProperty() {
+        return arn.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty aliasesTextProperty() {
+        return aliasesText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty descriptionTextProperty() {
+        return descriptionText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateTextProperty() {
+        return stateText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Tone> stateToneProperty() {
+        return stateTone.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty managerTextProperty() {
+        return managerText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty createdTextProperty() {
+        return createdText.getReadOnlyProperty();
+    }
+
+    /** Why the selected key's tags cannot be changed; empty when they can. */
+    public ReadOnlyStringProperty readOnlyNoteProperty() {
+        return readOnlyNote.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.kmstags.ui.keylist;
+
+import dev.kmstags.ui.FxmlViews;
+import dev.kmstags.ui.Tone;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.ResourceBundle;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import java.util.function.Function;
+
+/** The table of keys with its header (title, count, filter, refresh). Binds to a {@link KeyListViewModel}. */
+public final class KeyListView extends VBox {
+
+    private static final PseudoClass READ_ONLY = PseudoClass.getPseudoClass("read-only");
+    private static final PseudoClass NO_VALUE = PseudoClass.getPseudoClass("no-value");
+
+    private final KeyListViewModel viewModel;
+    private final ResourceBundle resources;
+
+    @FXML
+    private Label countLabel;
+    @FXML
+    private TextField searchField;
+    @FXML
+    private Button refreshButton;
+    @FXML
+    private TableView<KeyRowViewModel> table;
+    @FXML
+    private TableColumn<KeyRowViewModel, String> aliasesColumn;
+    @FXML
+    private TableColumn<KeyRowViewModel, String> keyIdColumn;
+    @FXML
+    private TableColumn<KeyRowViewModel, String> descriptionColumn;
+    @FXML
+    private TableColumn<KeyRowViewModel, KeyRowViewModel> stateColumn;
+    @FXML
+    private TableColumn<KeyRowViewModel, String> managerColumn;
+    @FXML
+    private TableColumn<KeyRowViewModel, Instant> createdColumn;
+    @FXML
+    private ProgressIndicator placeholderProgress;
+    @FXML
+    private Label placeholderLabel;
+    @FXML
+    private Button retryButton;
+
+    public KeyListView(KeyListViewModel viewModel, ResourceBundle resources) {
+        this.viewModel = viewModel;
+        this.resources = resources;
+        FxmlViews.load(this, resources);
+    }
+
+    @FXML
+    private void initialize() {
+        countLabel.textProperty().bind(viewModel.countTextProperty());
+        searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
+        refreshButton.disableProperty().bind(viewModel.canRefreshProperty().not());
+
+        placeholderLabel.textProperty().bind(viewModel.placeholderTextProperty());
+        placeholderProgress.visibleProperty().bind(viewModel.busyProperty());
+        placeholderProgress.managedProperty().bind(viewModel.busyProperty());
+        retryButton.visibleProperty().bind(viewModel.failedProperty());
+        retryButton.managedProperty().bind(viewModel.failedProperty());
+        retryButton.disableProperty().bind(viewModel.canRefreshProperty().not());
+
+        aliasesColumn.setCellValueFactory(cell -> constant(cell.getValue().aliasesText()));
+        aliasesColumn.setCellFactory(column -> textCell(text -> text, resources.getString("keyList.noAlias")));
+        // Keys without an alias sort after those with one.
+        aliasesColumn.setComparator(Comparator.comparing(String::isEmpty)
+                .thenComparing(String.CASE_INSENSITIVE_ORDER));
+        keyIdColumn.setCellValueFactory(cell -> constant(cell.getValue().keyId()));
+        descriptionColumn.setCellValueFactory(cell -> constant(cell.getValue().description()));
+        stateColumn.setCellValueFactory(cell -> constant(cell.getValue()));
+        stateColumn.setCellFactory(column -> new StateCell());
+        stateColumn.setComparator(Comparator.comparing(KeyRowViewModel::stateText));
+        managerColumn.setCellValueFactory(cell -> constant(cell.getValue().managerText()));
+        createdColumn.setCellValueFactory(cell -> constant(cell.getValue().created()));
+        createdColumn.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant created, boolean empty) {
+                super.updateItem(created, empty);
+                KeyRowViewModel row = empty ? null : getTableRow().getItem();
+                setText(row == null ? null : row.createdText());
+            }
+        });
+        createdColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(KeyRowViewModel row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(READ_ONLY, !empty && row != null && !row.readOnlyReasonText().isEmpty());
+            }
+        });
+
+        SortedList<KeyRowViewModel> sorted = new SortedList<>(viewModel.visibleRows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getSortOrder().add(aliasesColumn);
+
+        table.getSelectionModel().selectedItemProperty().addListener(
+                (observable, old, row) -> viewModel.selectedKeyProperty().set(row));
+        viewModel.selectedKeyProperty().addListener((observable, old, row) -> {
+            if (row == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (row != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().select(row);
+                table.scrollTo(row);
+            }
+        });
+    }
+
+    /** Moves the keyboard focus to the filter box. */
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    @FXML
+    private void refresh() {
+        viewModel.refresh();
+    }
+
+    private static <T> ReadOnlyObjectWrapper<T> constant(T value) {
+        return new ReadOnlyObjectWrapper<>(value);
+    }
+
+    /** A text cell that shows {@code whenEmpty}, dimmed, for an empty value. */
+    private static TableCell<KeyRowViewModel, String> textCell(Function<String, String> text, String whenEmpty) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                boolean missing = !empty && (value == null || value.isEmpty());
+                setText(empty ? null : missing ? whenEmpty : text.apply(value));
+                pseudoClassStateChanged(NO_VALUE, missing);
+            }
+        };
+    }
+
+    /** The key state as a coloured badge. */
+    private static final class StateCell extends TableCell<KeyRowViewModel, KeyRowViewModel> {
+
+        private final Label badge = new Label();
+
+        StateCell() {
+            badge.getStyleClass().add("state-badge");
+            setText(null);
+        }
+
+        @Override
+        protected void updateItem(KeyRowViewModel row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            badge.setText(row.stateText());
+            for (Tone tone : Tone.values()) {
+                badge.pseudoClassStateChanged(PseudoClass.getPseudoClass(tone.pseudoClassName()),
+                        tone == row.stateTone());
+            }
+            setGraphic(badge);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.kmstags.ui.main;
+
+import dev.kmstags.ui.FxmlViews;
+import dev.kmstags.ui.Theme;
+import dev.kmstags.ui.keydetails.KeyDetailsView;
+import dev.kmstags.ui.keylist.KeyListView;
+import java.util.ResourceBundle;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+
+/**
+ * The main window's content: menu bar, key list with the details panel beside it, and the status bar. Binds to a
+ * {@link MainWindowViewModel}.
+ */
+public final class MainWindowView extends BorderPane {
+
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+
+    private final MainWindowViewModel viewModel;
+    private final KeyListView keyListView;
+    private final KeyDetailsView keyDetailsView;
+
+    @FXML
+    private MenuItem refreshItem;
+    @FXML
+    private MenuItem findItem;
+    @FXML
+    private RadioMenuItem lightThemeItem;
+    @FXML
+    private RadioMenuItem darkThemeItem;
+    @FXML
+    private SplitPane splitPane;
+    @FXML
+    private Label connectionLabel;
+    @FXML
+    private ProgressIndicator progressIndicator;
+    @FXML
+    private Label statusLabel;
+
+    public MainWindowView(MainWindowViewModel viewModel, ResourceBundle resources) {
+        this.viewModel = viewModel;
+        this.keyListView = new KeyListView(viewModel.keyList(), resources);
+        this.keyDetailsView = new KeyDetailsView(viewModel.keyDetails(), resources);
+        FxmlViews.load(this, resources);
+    }
+
+    @FXML
+    private void initialize() {
+        splitPane.getItems().setAll(keyListView, keyDetailsView);
+        // Extra width goes to the key list; the details panel keeps its size.
+        SplitPane.setResizableWithParent(keyDetailsView, false);
+
+        refreshItem.disableProperty().bind(viewModel.canRefreshProperty().not());
+        connectionLabel.textProperty().bind(viewModel.connectionTextProperty());
+        connectionLabel.visibleProperty().bind(viewModel.connectionTextProperty().isNotEmpty());
+        progressIndicator.visibleProperty().bind(viewModel.busyProperty());
+        progressIndicator.managedProperty().bind(viewModel.busyProperty());
+        statusLabel.textProperty().bind(viewModel.statusTextProperty());
+        statusLabel.pseudoClassStateChanged(ERROR, viewModel.statusIsErrorProperty().get());
+        viewModel.statusIsErrorProperty().addListener(
+                (observable, old, error) -> statusLabel.pseudoClassStateChanged(ERROR, error));
+
+        showTheme(viewModel.themeProperty().get());
+        viewModel.themeProperty().addListener((observable, old, theme) -> showTheme(theme));
+    }
+
+    private void showTheme(Theme theme) {
+        lightThemeItem.setSelected(theme == Theme.LIGHT);
+        darkThemeItem.setSelected(theme == Theme.DARK);
+    }
+
+    /** The key list, for tests and for panels that place themselves beside it. */
+    public KeyListView keyListView() {
+        return keyListView;
+    }
+
+    public KeyDetailsView keyDetailsView() {
+        return keyDetailsView;
+    }
+
+    @FXML
+    private void refresh() {
+        viewModel.refresh();
+    }
+
+    @FXML
+    private void find() {
+        keyListView.focusSearch();
+    }
+
+    @FXML
+    private void quit() {
+        viewModel.quit();
+    }
+
+    @FXML
+    private void useLightTheme() {
+        viewModel.useTheme(Theme.LIGHT);
+    }
+
+    @FXML
+    private void useDarkTheme() {
+        viewModel.useTheme(Theme.DARK);
+    }
+
+    @FXML
+    private void showAbout() {
+        viewModel.showAbout();
+    }
+}

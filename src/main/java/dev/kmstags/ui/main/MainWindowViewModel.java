@@ -1,0 +1,190 @@
+package dev.kmstags.ui.main;
+
+import dev.kmstags.kms.KeyCatalog;
+import dev.kmstags.kms.KmsAccessException;
+import dev.kmstags.kms.KmsConnection;
+import dev.kmstags.ui.DialogService;
+import dev.kmstags.ui.Messages;
+import dev.kmstags.ui.TaskExecutor;
+import dev.kmstags.ui.Theme;
+import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
+import dev.kmstags.ui.keylist.KeyListViewModel;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window: opens the connection in the background, hands its keys to the key list, and runs the menu's
+ * commands. The status bar shows the connection, and either the startup or the key list's progress.
+ */
+public final class MainWindowViewModel {
+
+    /** Where opening the connection stands. */
+    public enum ConnectionState {
+        NOT_CONNECTED,
+        CONNECTING,
+        CONNECTED,
+        FAILED
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindowViewModel.class);
+
+    private final TaskExecutor executor;
+    private final Messages messages;
+    private final DialogService dialogs;
+    private final KeyListViewModel keyList;
+    private final KeyDetailsViewModel keyDetails;
+    private final String version;
+    private final Runnable quitAction;
+
+    private final ReadOnlyObjectWrapper<ConnectionState> connectionState =
+            new ReadOnlyObjectWrapper<>(this, "connectionState", ConnectionState.NOT_CONNECTED);
+    private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper(this, "connectionText", "");
+    private final ReadOnlyStringWrapper connectionStatus = new ReadOnlyStringWrapper(this, "connectionStatus", "");
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+
+    private final BooleanBinding connected = Bindings.equal(connectionState, ConnectionState.CONNECTED);
+    private final BooleanBinding busy;
+    private final StringBinding statusText;
+    private final BooleanBinding statusIsError;
+
+    /** Counts connection attempts, so a slow attempt that a newer one replaced is dropped. */
+    private long attempt;
+
+    /**
+     * @param version    the app version the About dialog names
+     * @param quitAction closes the app
+     */
+    public MainWindowViewModel(TaskExecutor executor, Messages messages, DialogService dialogs,
+                               KeyListViewModel keyList, KeyDetailsViewModel keyDetails, String version,
+                               Runnable quitAction) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.keyList = Objects.requireNonNull(keyList, "keyList");
+        this.keyDetails = Objects.requireNonNull(keyDetails, "keyDetails");
+        this.version = Objects.requireNonNull(version, "version");
+        this.quitAction = Objects.requireNonNull(quitAction, "quitAction");
+        busy = Bindings.equal(connectionState, ConnectionState.CONNECTING).or(keyList.busyProperty());
+        statusText = Bindings.when(connected)
+                .then(keyList.statusTextProperty())
+                .otherwise(connectionStatus);
+        statusIsError = Bindings.equal(connectionState, ConnectionState.FAILED)
+                .or(connected.and(keyList.failedProperty()));
+    }
+
+    /**
+     * Opens a connection of {@code kind} in {@code region} with {@code opener}, which may be slow (it may start
+     * the bundled backend), in the background; then loads its keys.
+     */
+    public void connect(KmsConnection.Kind kind, String region, Callable<? extends KeyCatalog> opener) {
+        long current = ++attempt;
+        connectionText.set(messages.format("connection.label", messages.get("connection.kind." + kind.name()),
+                region));
+        connectionStatus.set(messages.get("connection.opening." + kind.name()));
+        connectionState.set(ConnectionState.CONNECTING);
+        executor.execute(opener,
+                catalog -> {
+                    if (current == attempt) {
+                        connectionState.set(ConnectionState.CONNECTED);
+                        keyList.load(catalog);
+                    }
+                },
+                failure -> {
+                    if (current == attempt) {
+                        connectionFailed(kind, failure);
+                    }
+                });
+    }
+
+    private void connectionFailed(KmsConnection.Kind kind, Throwable failure) {
+        if (failure instanceof CancellationException) {
+            connectionState.set(ConnectionState.NOT_CONNECTED);
+            connectionStatus.set("");
+            return;
+        }
+        LOG.warn("Opening the connection failed", failure);
+        connectionStatus.set(failure instanceof KmsAccessException
+                ? failure.getMessage()
+                : messages.format("connection.failed." + kind.name(), describe(failure)));
+        connectionState.set(ConnectionState.FAILED);
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    /** Loads the keys again (File → Refresh, F5). */
+    public void refresh() {
+        keyList.refresh();
+    }
+
+    /** Shows the app's name, version and purpose. */
+    public void showAbout() {
+        dialogs.showInformation(messages.get("about.title"), messages.format("about.header", version),
+                messages.get("about.text"));
+    }
+
+    /** Closes the app. */
+    public void quit() {
+        quitAction.run();
+    }
+
+    /** Switches the colour theme. */
+    public void useTheme(Theme newTheme) {
+        theme.set(Objects.requireNonNull(newTheme, "newTheme"));
+    }
+
+    public KeyListViewModel keyList() {
+        return keyList;
+    }
+
+    public KeyDetailsViewModel keyDetails() {
+        return keyDetails;
+    }
+
+    /** The current colour theme; the app applies it to every window. */
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> connectionStateProperty() {
+        return connectionState.getReadOnlyProperty();
+    }
+
+    /** Where the app is connected, such as "Bundled backend · us-east-1". */
+    public ReadOnlyStringProperty connectionTextProperty() {
+        return connectionText.getReadOnlyProperty();
+    }
+
+    /** Whether something is loading, for the status bar's progress indicator. */
+    public BooleanBinding busyProperty() {
+        return busy;
+    }
+
+    /** The status bar's sentence: the startup's progress, then the key list's, or what went wrong. */
+    public StringBinding statusTextProperty() {
+        return statusText;
+    }
+
+    /** Whether {@link #statusTextProperty()} reports a failure. */
+    public BooleanBinding statusIsErrorProperty() {
+        return statusIsError;
+    }
+
+    public BooleanBinding canRefreshProperty() {
+        return keyList.canRefreshProperty();
+    }
+}

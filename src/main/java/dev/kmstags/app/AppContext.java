@@ -1,0 +1,124 @@
+package dev.kmstags.app;
+
+import dev.kmstags.Version;
+import dev.kmstags.kms.KeyCatalog;
+import dev.kmstags.kms.KmsConnection;
+import dev.kmstags.local.BackendOptions;
+import dev.kmstags.ui.FxDialogService;
+import dev.kmstags.ui.FxTaskExecutor;
+import dev.kmstags.ui.Messages;
+import dev.kmstags.ui.Theme;
+import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
+import dev.kmstags.ui.keylist.KeyListViewModel;
+import dev.kmstags.ui.main.MainWindowView;
+import dev.kmstags.ui.main.MainWindowViewModel;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the main window's ViewModels and views with plain constructors, starts the bundled
+ * backend in the background, and closes everything it opened.
+ */
+public final class AppContext implements AutoCloseable {
+
+    static final double DEFAULT_WIDTH = 1280;
+    static final double DEFAULT_HEIGHT = 800;
+    private static final String STYLESHEET = "/dev/kmstags/ui/app.css";
+    /*
+     * AtlantaFX's Primer themes, named by their stylesheets: the 2.1.0 jar's classes (PrimerLight, PrimerDark)
+     * are Java 21 class files that a Java 17 runtime cannot load, while its stylesheets work on any runtime.
+     */
+    private static final String LIGHT_THEME = "/atlantafx/base/theme/primer-light.css";
+    private static final String DARK_THEME = "/atlantafx/base/theme/primer-dark.css";
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
+    private final BackendOptions backendOptions;
+    private final String region;
+    private final Locale locale;
+    private final Messages messages;
+    private final FxTaskExecutor executor = new FxTaskExecutor();
+
+    private final Object lock = new Object();
+    private BundledBackendSession session;
+    private boolean closed;
+
+    /**
+     * @param backendOptions how to run the bundled backend
+     * @param region         the region whose keys the window lists
+     */
+    public AppContext(BackendOptions backendOptions, String region, Locale locale) {
+        this.backendOptions = Objects.requireNonNull(backendOptions, "backendOptions");
+        this.region = Objects.requireNonNull(region, "region");
+        this.locale = Objects.requireNonNull(locale, "locale");
+        this.messages = Messages.load(locale);
+    }
+
+    /** Builds the main window on {@code stage}, shows it at once, then starts the backend and loads the keys. */
+    public MainWindowView show(Stage stage) {
+        DateTimeFormatter createdFormat = DateTimeFormatter
+                .ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale)
+                .withZone(ZoneId.systemDefault());
+        KeyListViewModel keyList = new KeyListViewModel(executor, messages, createdFormat);
+        KeyDetailsViewModel keyDetails = new KeyDetailsViewModel(keyList.selectedKeyProperty(), messages);
+        MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, new FxDialogService(() -> stage),
+                keyList, keyDetails, Version.current(), stage::close);
+        MainWindowView view = new MainWindowView(viewModel, messages.bundle());
+
+        applyTheme(viewModel.themeProperty().get());
+        viewModel.themeProperty().addListener((observable, old, theme) -> applyTheme(theme));
+        Scene scene = new Scene(view, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
+        stage.setTitle(messages.get("app.title"));
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.setScene(scene);
+        stage.show();
+
+        viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, region, this::startBundledBackend);
+        return view;
+    }
+
+    private KeyCatalog startBundledBackend() throws Exception {
+        BundledBackendSession started = BundledBackendSession.start(backendOptions, region);
+        synchronized (lock) {
+            if (closed) {
+                started.close();
+                throw new CancellationException("The app closed while the backend started");
+            }
+            session = started;
+        }
+        LOG.info("Bundled backend answers at {}", started.connection().endpoint());
+        return started.keyCatalog();
+    }
+
+    private static void applyTheme(Theme theme) {
+        String stylesheet = theme == Theme.DARK ? DARK_THEME : LIGHT_THEME;
+        Application.setUserAgentStylesheet(
+                Objects.requireNonNull(AppContext.class.getResource(stylesheet), stylesheet).toExternalForm());
+    }
+
+    /** Stops background work, then closes the KMS client and the bundled backend. */
+    @Override
+    public void close() {
+        executor.close();
+        BundledBackendSession open;
+        synchronized (lock) {
+            closed = true;
+            open = session;
+            session = null;
+        }
+        if (open != null) {
+            open.close();
+        }
+    }
+}

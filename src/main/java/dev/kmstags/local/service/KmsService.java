@@ -1,0 +1,84 @@
+package dev.kmstags.local.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kmstags.local.protocol.KmsRequest;
+import dev.kmstags.local.protocol.KmsRequestHandler;
+import dev.kmstags.local.store.SqliteKeyStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The KMS operations of the bundled backend, over its SQLite store: keys, aliases and tags, with KMS's rules,
+ * limits, paging and errors. Other KMS operations are answered with {@code UnsupportedOperationException}, and
+ * names KMS does not have with {@code UnknownOperationException}.
+ */
+public final class KmsService implements KmsRequestHandler {
+
+    /** Every operation of the KMS API, so that one this backend lacks is told apart from a misspelt one. */
+    static final Set<String> KMS_OPERATIONS = Set.of("CancelKeyDeletion", "ConnectCustomKeyStore", "CreateAlias",
+            "CreateCustomKeyStore", "CreateGrant", "CreateKey", "Decrypt", "DeleteAlias", "DeleteCustomKeyStore",
+            "DeleteImportedKeyMaterial", "DeriveSharedSecret", "DescribeCustomKeyStores", "DescribeKey", "DisableKey",
+            "DisableKeyRotation", "DisconnectCustomKeyStore", "EnableKey", "EnableKeyRotation", "Encrypt",
+            "GenerateDataKey", "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext",
+            "GenerateDataKeyWithoutPlaintext", "GenerateMac", "GenerateRandom", "GetKeyPolicy",
+            "GetKeyRotationStatus", "GetParametersForImport", "GetPublicKey", "ImportKeyMaterial", "ListAliases",
+            "ListGrants", "ListKeyPolicies", "ListKeyRotations", "ListKeys", "ListResourceTags",
+            "ListRetirableGrants", "PutKeyPolicy", "ReEncrypt", "ReplicateKey", "RetireGrant", "RevokeGrant",
+            "RotateKeyOnDemand", "ScheduleKeyDeletion", "Sign", "TagResource", "UntagResource", "UpdateAlias",
+            "UpdateCustomKeyStore", "UpdateKeyDescription", "UpdatePrimaryRegion", "Verify", "VerifyMac");
+
+    private static final String MARKER_SECRET_SETTING = "marker-secret";
+
+    private final Map<String, Function<KmsRequest, ObjectNode>> operations;
+
+    public KmsService(SqliteKeyStore store, Clock clock) {
+        Markers markers = new Markers(markerSecret(store));
+        KeyOperations keys = new KeyOperations(store, markers, clock);
+        AliasOperations aliases = new AliasOperations(store, markers, clock);
+        TagOperations tags = new TagOperations(store, markers);
+        operations = Map.ofEntries(
+                Map.entry("CreateKey", keys::createKey),
+                Map.entry("DescribeKey", keys::describeKey),
+                Map.entry("ListKeys", keys::listKeys),
+                Map.entry("EnableKey", keys::enableKey),
+                Map.entry("DisableKey", keys::disableKey),
+                Map.entry("ScheduleKeyDeletion", keys::scheduleKeyDeletion),
+                Map.entry("CancelKeyDeletion", keys::cancelKeyDeletion),
+                Map.entry("UpdateKeyDescription", keys::updateKeyDescription),
+                Map.entry("CreateAlias", aliases::createAlias),
+                Map.entry("UpdateAlias", aliases::updateAlias),
+                Map.entry("DeleteAlias", aliases::deleteAlias),
+                Map.entry("ListAliases", aliases::listAliases),
+                Map.entry("TagResource", tags::tagResource),
+                Map.entry("UntagResource", tags::untagResource),
+                Map.entry("ListResourceTags", tags::listResourceTags));
+    }
+
+    @Override
+    public ObjectNode handle(KmsRequest request) {
+        Function<KmsRequest, ObjectNode> operation = operations.get(request.operation());
+        if (operation != null) {
+            return operation.apply(request);
+        }
+        if (KMS_OPERATIONS.contains(request.operation())) {
+            throw KmsErrors.unsupportedOperation(request.operation());
+        }
+        throw KmsErrors.unknownOperation();
+    }
+
+    /** The key markers are signed with: made once per data file, so markers stay valid across restarts. */
+    private static byte[] markerSecret(SqliteKeyStore store) {
+        String secret = store.write(session -> session.setting(MARKER_SECRET_SETTING).orElseGet(() -> {
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            String fresh = Base64.getEncoder().encodeToString(bytes);
+            session.putSetting(MARKER_SECRET_SETTING, fresh);
+            return fresh;
+        }));
+        return Base64.getDecoder().decode(secret);
+    }
+}

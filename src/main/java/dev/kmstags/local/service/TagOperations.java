@@ -1,0 +1,108 @@
+package dev.kmstags.local.service;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kmstags.domain.Tag;
+import dev.kmstags.domain.TagRules;
+import dev.kmstags.local.protocol.KmsRequest;
+import dev.kmstags.local.store.SqliteKeyStore;
+import dev.kmstags.local.store.StoredKey;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** TagResource, UntagResource and ListResourceTags. */
+final class TagOperations {
+
+    static final int LIST_TAGS_DEFAULT_LIMIT = 50;
+    static final int LIST_TAGS_MAX_LIMIT = 50;
+
+    private final SqliteKeyStore store;
+    private final Markers markers;
+
+    TagOperations(SqliteKeyStore store, Markers markers) {
+        this.store = store;
+        this.markers = markers;
+    }
+
+    ObjectNode tagResource(KmsRequest request) {
+        RequestBody body = new RequestBody(request.body());
+        String keyId = body.string("KeyId");
+        List<RequestBody.RawTag> rawTags = body.tags("Tags");
+        ValidationErrors errors = new ValidationErrors();
+        Members.keyId(errors, keyId, "keyId");
+        errors.notNull(rawTags, "tags");
+        List<Tag> tags = rawTags == null ? List.of() : Members.tags(errors, rawTags, "tags");
+        errors.throwIfAny();
+        Members.tagRules(tags);
+        store.write(session -> {
+            StoredKey key = new KeyResolver(session, request.region()).keyOnly(keyId);
+            KeyGuards.customerManaged(key, "TagResource");
+            KeyGuards.notPendingDeletion(key);
+            Set<String> merged = new HashSet<>(session.tagKeys(key.keyId()));
+            tags.forEach(tag -> merged.add(tag.key()));
+            if (!TagRules.withinTagLimit(merged.size())) {
+                throw KmsErrors.tooManyTags();
+            }
+            session.putTags(key.keyId(), tags);
+            return null;
+        });
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    ObjectNode untagResource(KmsRequest request) {
+        RequestBody body = new RequestBody(request.body());
+        String keyId = body.string("KeyId");
+        List<String> tagKeys = body.strings("TagKeys");
+        ValidationErrors errors = new ValidationErrors();
+        Members.keyId(errors, keyId, "keyId");
+        errors.notNull(tagKeys, "tagKeys");
+        if (tagKeys != null) {
+            for (int i = 0; i < tagKeys.size(); i++) {
+                Members.tagKey(errors, tagKeys.get(i), "tagKeys." + (i + 1) + ".member");
+            }
+        }
+        errors.throwIfAny();
+        if (tagKeys.stream().anyMatch(TagRules::isReserved)) {
+            throw KmsErrors.reservedTag();
+        }
+        store.write(session -> {
+            StoredKey key = new KeyResolver(session, request.region()).keyOnly(keyId);
+            KeyGuards.customerManaged(key, "UntagResource");
+            KeyGuards.notPendingDeletion(key);
+            session.removeTags(key.keyId(), tagKeys);
+            return null;
+        });
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    ObjectNode listResourceTags(KmsRequest request) {
+        RequestBody body = new RequestBody(request.body());
+        String keyId = body.string("KeyId");
+        String marker = body.string("Marker");
+        ValidationErrors errors = new ValidationErrors();
+        Members.keyId(errors, keyId, "keyId");
+        int limit = Members.limit(errors, body.integer("Limit"), LIST_TAGS_DEFAULT_LIMIT, LIST_TAGS_MAX_LIMIT);
+        Members.marker(errors, marker);
+        errors.throwIfAny();
+        return store.read(session -> {
+            StoredKey key = new KeyResolver(session, request.region()).keyOnly(keyId);
+            String scope = "ListResourceTags\n" + key.keyId();
+            String after = marker == null ? null : markers.positionOf(scope, marker);
+            List<Tag> page = session.tagsAfter(key.keyId(), after, limit + 1);
+            boolean truncated = page.size() > limit;
+            List<Tag> shown = truncated ? page.subList(0, limit) : page;
+            ObjectNode response = JsonNodeFactory.instance.objectNode();
+            ArrayNode array = response.putArray("Tags");
+            for (Tag tag : shown) {
+                array.addObject().put("TagKey", tag.key()).put("TagValue", tag.value());
+            }
+            if (truncated) {
+                response.put("NextMarker", markers.issue(scope, shown.get(shown.size() - 1).key()));
+            }
+            response.put("Truncated", truncated);
+            return response;
+        });
+    }
+}

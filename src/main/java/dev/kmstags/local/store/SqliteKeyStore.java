@@ -1,0 +1,181 @@
+package dev.kmstags.local.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The bundled backend's keys, aliases and tags in one SQLite file.
+ *
+ * <p>Every write runs in one transaction on the single writer connection, one at a time, so concurrent requests
+ * never lose an update. The file is in WAL mode: readers work beside the writer on their own connections, and a
+ * commit is in the file (the OS's cache) before it returns, so a {@code kill -9} loses no answered write.
+ */
+public final class SqliteKeyStore implements AutoCloseable {
+
+    private static final int READERS = 4;
+
+    private final Path file;
+    private final StoreSession writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final BlockingQueue<StoreSession> readers;
+    private final List<StoreSession> allReaders = new ArrayList<>();
+    private volatile boolean closed;
+
+    private SqliteKeyStore(Path file, StoreSession writer, List<StoreSession> readerSessions) {
+        this.file = file;
+        this.writer = writer;
+        this.readers = new ArrayBlockingQueue<>(readerSessions.size(), false, readerSessions);
+        this.allReaders.addAll(readerSessions);
+    }
+
+    /** Opens the file, creating it and its directory if needed, and migrates its schema to this release's. */
+    public static SqliteKeyStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new StoreException("Could not create the directory for " + file + ": " + e.getMessage(), e);
+        }
+        List<StoreSession> opened = new ArrayList<>();
+        try {
+            Connection writerConnection = connect(file, SQLiteConfig.TransactionMode.IMMEDIATE);
+            opened.add(new StoreSession(writerConnection));
+            Schema.migrate(writerConnection);
+            writerConnection.setAutoCommit(false);
+            List<StoreSession> readerSessions = new ArrayList<>();
+            for (int i = 0; i < READERS; i++) {
+                Connection readerConnection = connect(file, SQLiteConfig.TransactionMode.DEFERRED);
+                readerConnection.setAutoCommit(false);
+                StoreSession reader = new StoreSession(readerConnection);
+                opened.add(reader);
+                readerSessions.add(reader);
+            }
+            return new SqliteKeyStore(file, opened.get(0), readerSessions);
+        } catch (SQLException | RuntimeException e) {
+            opened.forEach(SqliteKeyStore::closeQuietly);
+            if (e instanceof StoreException storeException) {
+                throw storeException;
+            }
+            throw new StoreException("Could not open the data file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(Path file, SQLiteConfig.TransactionMode mode) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // In WAL mode NORMAL loses nothing to a process crash: a commit is written to the WAL before it returns.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(mode);
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    /** The file this store keeps its data in. */
+    public Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} in one read transaction: it sees one consistent state of the file. */
+    public <T> T read(Function<StoreSession, T> work) {
+        StoreSession session = takeReader();
+        try {
+            return work.apply(session);
+        } finally {
+            endTransaction(session, false);
+            readers.add(session);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one write transaction, after every other write: it commits when {@code work} returns
+     * and rolls back entirely when it throws.
+     */
+    public <T> T write(Function<StoreSession, T> work) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            boolean committed = false;
+            try {
+                T result = work.apply(writer);
+                writer.connection().commit();
+                committed = true;
+                return result;
+            } catch (SQLException e) {
+                throw new StoreException("Could not write the data file: " + e.getMessage(), e);
+            } finally {
+                if (!committed) {
+                    endTransaction(writer, true);
+                }
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private StoreSession takeReader() {
+        ensureOpen();
+        try {
+            return readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while waiting for the data file");
+        }
+    }
+
+    private static void endTransaction(StoreSession session, boolean rollback) {
+        try {
+            if (rollback) {
+                session.connection().rollback();
+            } else {
+                session.connection().commit();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not finish a transaction: " + e.getMessage(), e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StoreException("The data file is closed");
+        }
+    }
+
+    /** Waits for the write under way, then closes every connection. */
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (StoreSession reader : allReaders) {
+                closeQuietly(reader);
+            }
+            writer.close();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(StoreSession session) {
+        try {
+            session.close();
+        } catch (RuntimeException ignored) {
+            // already failing or closing; the first error is the one reported
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package dev.kmstags.local.store;
+
+import dev.kmstags.domain.Tag;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one transaction can read and write. A session belongs to one connection and is used by one thread at a
+ * time; it keeps that connection's prepared statements so a request costs no SQL parsing.
+ */
+public final class StoreSession implements AutoCloseable {
+
+    private static final String KEY_COLUMNS = "key_id, region, account_id, creation_date, description, key_usage, "
+            + "key_spec, key_state, key_manager, origin, deletion_date, pending_window_days";
+    private static final String ALIAS_COLUMNS = "region, alias_name, target_key_id, creation_date, last_updated_date";
+
+    private final Connection connection;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+    StoreSession(Connection connection) {
+        this.connection = connection;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    // ---- keys
+
+    /** The key with this ID, in any region. */
+    public Optional<StoredKey> findKey(String keyId) {
+        return queryOne("SELECT " + KEY_COLUMNS + " FROM keys WHERE key_id = ?", StoreSession::readKey, keyId);
+    }
+
+    /** Up to {@code limit} keys of a region in creation order, after the given position (0 for the start). */
+    public List<Positioned<StoredKey>> keysAfter(String region, long afterPosition, int limit) {
+        return query("SELECT seq, " + KEY_COLUMNS + " FROM keys WHERE region = ? AND seq > ? ORDER BY seq LIMIT ?",
+                rows -> new Positioned<>(rows.getLong(1), readKey(rows, 1)), region, afterPosition, limit);
+    }
+
+    public void insertKey(StoredKey key) {
+        update("INSERT INTO keys (" + KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                key.keyId(), key.region(), key.accountId(), key.creationDate(), key.description(), key.keyUsage(),
+                key.keySpec(), key.keyState(), key.keyManager(), key.origin(), key.deletionDate(),
+                key.pendingWindowInDays());
+    }
+
+    /** Writes the key's mutable fields: state, description and deletion schedule. */
+    public void updateKey(StoredKey key) {
+        update("UPDATE keys SET description = ?, key_state = ?, deletion_date = ?, pending_window_days = ? "
+                + "WHERE key_id = ?", key.description(), key.keyState(), key.deletionDate(),
+                key.pendingWindowInDays(), key.keyId());
+    }
+
+    /** Deletes the key with its tags and aliases. */
+    public void deleteKey(String keyId) {
+        update("DELETE FROM keys WHERE key_id = ?", keyId);
+    }
+
+    /** Keys whose deletion date has passed. */
+    public List<String> keysDueForDeletion(long nowEpochSeconds) {
+        return query("SELECT key_id FROM keys WHERE deletion_date IS NOT NULL AND deletion_date <= ?",
+                rows -> rows.getString(1), nowEpochSeconds);
+    }
+
+    public long keyCount() {
+        return queryOne("SELECT count(*) FROM keys", rows -> rows.getLong(1)).orElse(0L);
+    }
+
+    // ---- tags
+
+    /** Up to {@code limit} tags of a key, ordered by tag key, after the given tag key (null for the start). */
+    public List<Tag> tagsAfter(String keyId, String afterTagKey, int limit) {
+        return query("SELECT tag_key, tag_value FROM tags WHERE key_id = ? AND tag_key > ? ORDER BY tag_key LIMIT ?",
+                rows -> new Tag(rows.getString(1), rows.getString(2)), keyId, afterTagKey == null ? "" : afterTagKey,
+                limit);
+    }
+
+    /** Every tag key of a key. */
+    public List<String> tagKeys(String keyId) {
+        return query("SELECT tag_key FROM tags WHERE key_id = ?", rows -> rows.getString(1), keyId);
+    }
+
+    /** Adds the tags, overwriting the values of keys the key already has. */
+    public void putTags(String keyId, List<Tag> tags) {
+        for (Tag tag : tags) {
+            update("INSERT INTO tags (key_id, tag_key, tag_value) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (key_id, tag_key) DO UPDATE SET tag_value = excluded.tag_value",
+                    keyId, tag.key(), tag.value());
+        }
+    }
+
+    /** Removes the tags with these keys; keys the key does not have are ignored. */
+    public void removeTags(String keyId, List<String> tagKeys) {
+        for (String tagKey : tagKeys) {
+            update("DELETE FROM tags WHERE key_id = ? AND tag_key = ?", keyId, tagKey);
+        }
+    }
+
+    // ---- aliases
+
+    public Optional<StoredAlias> findAlias(String region, String aliasName) {
+        return queryOne("SELECT " + ALIAS_COLUMNS + " FROM aliases WHERE region = ? AND alias_name = ?",
+                StoreSession::readAlias, region, aliasName);
+    }
+
+    /**
+     * Up to {@code limit} aliases of a region ordered by name after {@code afterName} (null for the start); only
+     * those pointing at {@code targetKeyId} when it is not null.
+     */
+    public List<StoredAlias> aliasesAfter(String region, String targetKeyId, String afterName, int limit) {
+        String after = afterName == null ? "" : afterName;
+        if (targetKeyId == null) {
+            return query("SELECT " + ALIAS_COLUMNS + " FROM aliases WHERE region = ? AND alias_name > ? "
+                    + "ORDER BY alias_name LIMIT ?", StoreSession::readAlias, region, after, limit);
+        }
+        return query("SELECT " + ALIAS_COLUMNS + " FROM aliases WHERE region = ? AND target_key_id = ? "
+                + "AND alias_name > ? ORDER BY alias_name LIMIT ?", StoreSession::readAlias, region, targetKeyId,
+                after, limit);
+    }
+
+    public void insertAlias(StoredAlias alias) {
+        update("INSERT INTO aliases (" + ALIAS_COLUMNS + ") VALUES (?, ?, ?, ?, ?)", alias.region(),
+                alias.aliasName(), alias.targetKeyId(), alias.creationDate(), alias.lastUpdatedDate());
+    }
+
+    public void updateAliasTarget(String region, String aliasName, String targetKeyId, long updatedEpochSeconds) {
+        update("UPDATE aliases SET target_key_id = ?, last_updated_date = ? WHERE region = ? AND alias_name = ?",
+                targetKeyId, updatedEpochSeconds, region, aliasName);
+    }
+
+    public void deleteAlias(String region, String aliasName) {
+        update("DELETE FROM aliases WHERE region = ? AND alias_name = ?", region, aliasName);
+    }
+
+    // ---- settings
+
+    public Optional<String> setting(String name) {
+        return queryOne("SELECT value FROM settings WHERE name = ?", rows -> rows.getString(1), name);
+    }
+
+    public void putSetting(String name, String value) {
+        update("INSERT INTO settings (name, value) VALUES (?, ?) "
+                + "ON CONFLICT (name) DO UPDATE SET value = excluded.value", name, value);
+    }
+
+    // ---- plumbing
+
+    /** A row with its position in a paged listing. */
+    public record Positioned<T>(long position, T value) {
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private static StoredKey readKey(ResultSet rows) throws SQLException {
+        return readKey(rows, 0);
+    }
+
+    private static StoredKey readKey(ResultSet rows, int offset) throws SQLException {
+        long deletion = rows.getLong(offset + 11);
+        Long deletionDate = rows.wasNull() ? null : deletion;
+        int window = rows.getInt(offset + 12);
+        Integer pendingWindow = rows.wasNull() ? null : window;
+        return new StoredKey(rows.getString(offset + 1), rows.getString(offset + 2), rows.getString(offset + 3),
+                rows.getLong(offset + 4), rows.getString(offset + 5), rows.getString(offset + 6),
+                rows.getString(offset + 7), rows.getString(offset + 8), rows.getString(offset + 9),
+                rows.getString(offset + 10), deletionDate, pendingWindow);
+    }
+
+    private static StoredAlias readAlias(ResultSet rows) throws SQLException {
+        return new StoredAlias(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4),
+                rows.getLong(5));
+    }
+
+    private <T> Optional<T> queryOne(String sql, RowReader<T> reader, Object... parameters) {
+        List<T> rows = query(sql, reader, parameters);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private <T> List<T> query(String sql, RowReader<T> reader, Object... parameters) {
+        try {
+            PreparedStatement statement = prepared(sql, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(reader.read(rows));
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the data file: " + e.getMessage(), e);
+        }
+    }
+
+    private void update(String sql, Object... parameters) {
+        try {
+            prepared(sql, parameters).executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Could not write the data file: " + e.getMessage(), e);
+        }
+    }
+
+    private PreparedStatement prepared(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        for (int i = 0; i < parameters.length; i++) {
+            Object parameter = parameters[i];
+            if (parameter == null) {
+                statement.setNull(i + 1, Types.NULL);
+            } else {
+                statement.setObject(i + 1, parameter);
+            }
+        }
+        return statement;
+    }
+
+    @Override
+    public void close() {
+        for (PreparedStatement statement : statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+        statements.clear();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("Could not close the data file: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,5 +1,7 @@
 package dev.kmstags.app;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
 import dev.kmstags.Version;
 import dev.kmstags.kms.KeyCatalog;
 import dev.kmstags.kms.KmsConnection;
@@ -33,12 +35,6 @@ public final class AppContext implements AutoCloseable {
     static final double DEFAULT_WIDTH = 1280;
     static final double DEFAULT_HEIGHT = 800;
     private static final String STYLESHEET = "/dev/kmstags/ui/app.css";
-    /*
-     * AtlantaFX's Primer themes, named by their stylesheets: the 2.1.0 jar's classes (PrimerLight, PrimerDark)
-     * are Java 21 class files that a Java 17 runtime cannot load, while its stylesheets work on any runtime.
-     */
-    private static final String LIGHT_THEME = "/atlantafx/base/theme/primer-light.css";
-    private static final String DARK_THEME = "/atlantafx/base/theme/primer-dark.css";
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
     private final BackendOptions backendOptions;
@@ -102,9 +98,9 @@ public final class AppContext implements AutoCloseable {
     }
 
     private static void applyTheme(Theme theme) {
-        String stylesheet = theme == Theme.DARK ? DARK_THEME : LIGHT_THEME;
-        Application.setUserAgentStylesheet(
-                Objects.requireNonNull(AppContext.class.getResource(stylesheet), stylesheet).toExternalForm());
+        Application.setUserAgentStylesheet(theme == Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
     }
 
     /** Stops background work, then closes the KMS client and the bundled backend. */

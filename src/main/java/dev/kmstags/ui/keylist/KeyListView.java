@@ -71,9 +71,8 @@ public final class KeyListView extends VBox {
         placeholderLabel.textProperty().bind(viewModel.placeholderTextProperty());
         placeholderProgress.visibleProperty().bind(viewModel.busyProperty());
         placeholderProgress.managedProperty().bind(viewModel.busyProperty());
-        retryButton.visibleProperty().bind(viewModel.failedProperty());
-        retryButton.managedProperty().bind(viewModel.failedProperty());
-        retryButton.disableProperty().bind(viewModel.canRefreshProperty().not());
+        retryButton.visibleProperty().bind(viewModel.canRetryProperty());
+        retryButton.managedProperty().bind(viewModel.canRetryProperty());
 
         aliasesColumn.setCellValueFactory(cell -> constant(cell.getValue().aliasesText()));
         aliasesColumn.setCellFactory(column -> textCell(text -> text, resources.getString("keyList.noAlias")));

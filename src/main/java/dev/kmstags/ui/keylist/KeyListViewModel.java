@@ -63,6 +63,7 @@ public final class KeyListViewModel {
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final BooleanBinding canRefresh = connected.getReadOnlyProperty().and(busy.not());
     private final BooleanBinding failed = Bindings.equal(loadState, LoadState.FAILED);
+    private final BooleanBinding canRetry = failed.and(canRefresh);
 
     private KeyCatalog catalog;
     /** Counts loads, so the results of a load that a newer one replaced are dropped. */
@@ -90,6 +91,22 @@ public final class KeyListViewModel {
         connected.set(true);
         keyIdToReselect = null;
         startLoading();
+    }
+
+    /**
+     * Shows, in place of the keys, why there are none to show: the connection could not be opened. Nothing can
+     * be refreshed until a catalog is given.
+     */
+    public void showUnavailable(String sentence) {
+        generation++;
+        catalog = null;
+        connected.set(false);
+        selectedKey.set(null);
+        rows.clear();
+        busy.set(false);
+        errorText.set(Objects.requireNonNull(sentence, "sentence"));
+        loadState.set(LoadState.FAILED);
+        updateTexts();
     }
 
     /** Loads the keys again, keeping the selected key selected if it is still there. */
@@ -257,8 +274,13 @@ public final class KeyListViewModel {
         return canRefresh;
     }
 
-    /** Whether the last load failed, so the list offers to try again. */
+    /** Whether the last load failed, or the connection could not be opened. */
     public BooleanBinding failedProperty() {
         return failed;
+    }
+
+    /** Whether the last load failed in a way that loading again may fix, so the list offers to try again. */
+    public BooleanBinding canRetryProperty() {
+        return canRetry;
     }
 }

@@ -115,10 +115,12 @@ public final class MainWindowViewModel {
             return;
         }
         LOG.warn("Opening the connection failed", failure);
-        connectionStatus.set(failure instanceof KmsAccessException
+        String sentence = failure instanceof KmsAccessException
                 ? failure.getMessage()
-                : messages.format("connection.failed." + kind.name(), describe(failure)));
+                : messages.format("connection.failed." + kind.name(), describe(failure));
+        connectionStatus.set(sentence);
         connectionState.set(ConnectionState.FAILED);
+        keyList.showUnavailable(sentence);
     }
 
     private static String describe(Throwable failure) {

@@ -1,0 +1,56 @@
+package dev.kmstags;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The one-way dependencies of the layout in STYLE.md, checked on the compiled classes. */
+@AnalyzeClasses(packages = "dev.kmstags", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainKnowsNeitherJavaFxNorTheSdk = noClasses()
+            .that().resideInAPackage("dev.kmstags.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "software.amazon..")
+            .because("the domain is shared by the UI, the kms code and the bundled backend");
+
+    @ArchTest
+    static final ArchRule bundledBackendHasNoUi = noClasses()
+            .that().resideInAPackage("dev.kmstags.local..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("the backend also runs alone, as `serve`, without a display");
+
+    @ArchTest
+    static final ArchRule uiDoesNotCallTheSdk = noClasses()
+            .that().resideInAPackage("dev.kmstags.ui..")
+            .should().dependOnClassesThat().resideInAPackage("software.amazon..")
+            .because("only the kms package calls KmsClient; the UI sees domain types and sentences");
+
+    @ArchTest
+    static final ArchRule onlyKmsAndTheBackendUseTheSdk = noClasses()
+            .that().resideOutsideOfPackages("dev.kmstags.kms..", "dev.kmstags.local..")
+            .should().dependOnClassesThat().resideInAPackage("software.amazon..")
+            .because("one package owns the client, its paging and its error mapping");
+
+    @ArchTest
+    static final ArchRule viewModelsNeedNoSceneGraph = noClasses()
+            .that().resideInAPackage("dev.kmstags.ui..").and().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                    "javafx.application..")
+            .because("ViewModel tests run without a JavaFX toolkit");
+
+    @ArchTest
+    static final ArchRule uiDoesNotReachIntoTheBackend = noClasses()
+            .that().resideInAnyPackage("dev.kmstags.ui..", "dev.kmstags.kms..", "dev.kmstags.domain..")
+            .should().dependOnClassesThat().resideInAPackage("dev.kmstags.local..")
+            .because("the backend is started by the composition root and reached only over HTTP");
+
+    @ArchTest
+    static final ArchRule viewModelsLiveInUi = classes()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().resideInAPackage("dev.kmstags.ui..");
+}

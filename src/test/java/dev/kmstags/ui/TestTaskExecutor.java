@@ -1,0 +1,57 @@
+package dev.kmstags.ui;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Runs work on the test's own thread, which plays the UI thread: at once by default, or, after
+ * {@link #holdWork()}, only when the test calls {@link #runHeldWork()}, so it can look at the state in between.
+ */
+public final class TestTaskExecutor implements TaskExecutor {
+
+    private final Deque<Runnable> held = new ArrayDeque<>();
+    private boolean holding;
+
+    /** Keeps work from running until {@link #runHeldWork()}. */
+    public TestTaskExecutor holdWork() {
+        holding = true;
+        return this;
+    }
+
+    /** Runs the held work in the order it was handed over, and any work it hands over in turn. */
+    public void runHeldWork() {
+        while (!held.isEmpty()) {
+            held.removeFirst().run();
+        }
+    }
+
+    public int heldWork() {
+        return held.size();
+    }
+
+    @Override
+    public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        Runnable task = () -> {
+            T result;
+            try {
+                result = work.call();
+            } catch (Exception | Error failure) {
+                onFailure.accept(failure);
+                return;
+            }
+            onSuccess.accept(result);
+        };
+        if (holding) {
+            held.addLast(task);
+        } else {
+            task.run();
+        }
+    }
+
+    @Override
+    public void runOnUiThread(Runnable action) {
+        action.run();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.kmstags.ui.keydetails;
+
+import static dev.kmstags.ui.TestKeys.AWS_S3;
+import static dev.kmstags.ui.TestKeys.CREATED_FORMAT;
+import static dev.kmstags.ui.TestKeys.MESSAGES;
+import static dev.kmstags.ui.TestKeys.NO_ALIAS;
+import static dev.kmstags.ui.TestKeys.PAYMENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kmstags.ui.Tone;
+import dev.kmstags.ui.keylist.KeyRowViewModel;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.Test;
+
+class KeyDetailsViewModelTest {
+
+    private final SimpleObjectProperty<KeyRowViewModel> selection = new SimpleObjectProperty<>();
+    private final KeyDetailsViewModel viewModel = new KeyDetailsViewModel(selection, MESSAGES);
+
+    @Test
+    void withoutASelectionThePanelInvitesTheUserToSelectAKey() {
+        assertThat(viewModel.hasKeyProperty().get()).isFalse();
+        assertThat(viewModel.titleProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theSelectedKeyIsDescribed() {
+        selection.set(new KeyRowViewModel(PAYMENTS, MESSAGES, CREATED_FORMAT));
+
+        assertThat(viewModel.hasKeyProperty().get()).isTrue();
+        assertThat(viewModel.titleProperty().get()).isEqualTo("alias/payments-prod");
+        assertThat(viewModel.keyIdProperty().get()).isEqualTo(PAYMENTS.keyId());
+        assertThat(viewModel.arnProperty().get()).isEqualTo(PAYMENTS.arn());
+        assertThat(viewModel.descriptionTextProperty().get()).isEqualTo("Payments service: card data at rest");
+        assertThat(viewModel.stateTextProperty().get()).isEqualTo("Enabled");
+        assertThat(viewModel.stateToneProperty().get()).isEqualTo(Tone.POSITIVE);
+        assertThat(viewModel.managerTextProperty().get()).isEqualTo("Customer");
+        assertThat(viewModel.createdTextProperty().get()).isEqualTo("2025-03-05 14:22");
+        assertThat(viewModel.readOnlyNoteProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anAwsManagedKeySaysWhyItsTagsAreReadOnly() {
+        selection.set(new KeyRowViewModel(AWS_S3, MESSAGES, CREATED_FORMAT));
+
+        assertThat(viewModel.managerTextProperty().get()).isEqualTo("AWS");
+        assertThat(viewModel.readOnlyNoteProperty().get())
+                .isEqualTo("AWS manages this key, so its tags cannot be changed.");
+    }
+
+    @Test
+    void aKeyWithoutAliasOrDescriptionIsTitledByItsIdAndSaysWhatIsMissing() {
+        selection.set(new KeyRowViewModel(NO_ALIAS, MESSAGES, CREATED_FORMAT));
+
+        assertThat(viewModel.titleProperty().get()).isEqualTo(NO_ALIAS.keyId());
+        assertThat(viewModel.aliasesTextProperty().get()).isEqualTo("No aliases");
+        assertThat(viewModel.descriptionTextProperty().get()).isEqualTo("No description");
+    }
+
+    @Test
+    void clearingTheSelectionEmptiesThePanel() {
+        selection.set(new KeyRowViewModel(AWS_S3, MESSAGES, CREATED_FORMAT));
+
+        selection.set(null);
+
+        assertThat(viewModel.hasKeyProperty().get()).isFalse();
+        assertThat(viewModel.readOnlyNoteProperty().get()).isEmpty();
+        assertThat(viewModel.keyProperty().get()).isNull();
+    }
+}

@@ -1,0 +1,254 @@
+package dev.kmstags.ui.keylist;
+
+import static dev.kmstags.ui.TestKeys.AWS_S3;
+import static dev.kmstags.ui.TestKeys.CREATED_FORMAT;
+import static dev.kmstags.ui.TestKeys.EXPERIMENT;
+import static dev.kmstags.ui.TestKeys.MESSAGES;
+import static dev.kmstags.ui.TestKeys.NO_ALIAS;
+import static dev.kmstags.ui.TestKeys.PAYMENTS;
+import static dev.kmstags.ui.TestKeys.REPORTING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kmstags.domain.KeyManager;
+import dev.kmstags.domain.KeySummary;
+import dev.kmstags.kms.KeyCatalog;
+import dev.kmstags.kms.KmsAccessException;
+import dev.kmstags.kms.KmsProblem;
+import dev.kmstags.ui.TestKeys;
+import dev.kmstags.ui.TestTaskExecutor;
+import dev.kmstags.ui.Tone;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class KeyListViewModelTest {
+
+    private final TestTaskExecutor executor = new TestTaskExecutor();
+    private final KeyListViewModel viewModel = new KeyListViewModel(executor, MESSAGES, CREATED_FORMAT);
+
+    /** A catalog that hands over {@code batches} one after another. */
+    private static KeyCatalog catalogOf(List<List<KeySummary>> batches) {
+        return onBatch -> {
+            batches.forEach(onBatch);
+            return batches.stream().mapToInt(List::size).sum();
+        };
+    }
+
+    private static KeyCatalog catalogOf(KeySummary... keys) {
+        return catalogOf(List.of(List.of(keys)));
+    }
+
+    @Test
+    void beforeAConnectionNothingLoadsAndNothingCanBeRefreshed() {
+        assertThat(viewModel.loadStateProperty().get()).isEqualTo(KeyListViewModel.LoadState.NOT_LOADED);
+        assertThat(viewModel.canRefreshProperty().get()).isFalse();
+        assertThat(viewModel.statusTextProperty().get()).isEmpty();
+        assertThat(viewModel.placeholderTextProperty().get()).isEqualTo("Keys appear here once the connection is open.");
+    }
+
+    @Test
+    void whileTheCatalogIsBeingReadTheListIsBusyAndSaysSo() {
+        executor.holdWork();
+
+        viewModel.load(catalogOf(PAYMENTS));
+
+        assertThat(viewModel.busyProperty().get()).isTrue();
+        assertThat(viewModel.canRefreshProperty().get()).isFalse();
+        assertThat(viewModel.loadStateProperty().get()).isEqualTo(KeyListViewModel.LoadState.LOADING);
+        assertThat(viewModel.statusTextProperty().get()).isEqualTo("Loading keys…");
+        assertThat(viewModel.placeholderTextProperty().get()).isEqualTo("Loading keys…");
+        assertThat(viewModel.rows()).isEmpty();
+
+        executor.runHeldWork();
+
+        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.canRefreshProperty().get()).isTrue();
+        assertThat(viewModel.rows()).hasSize(1);
+    }
+
+    @Test
+    void rowsAppearBatchByBatchWhileTheRestIsStillLoading() {
+        List<Integer> rowsSeenAfterEachBatch = new ArrayList<>();
+        List<String> statusSeenAfterEachBatch = new ArrayList<>();
+        viewModel.load(onBatch -> {
+            onBatch.accept(List.of(PAYMENTS, REPORTING));
+            rowsSeenAfterEachBatch.add(viewModel.rows().size());
+            statusSeenAfterEachBatch.add(viewModel.statusTextProperty().get());
+            onBatch.accept(List.of(EXPERIMENT));
+            rowsSeenAfterEachBatch.add(viewModel.rows().size());
+            return 3;
+        });
+
+        assertThat(rowsSeenAfterEachBatch).containsExactly(2, 3);
+        assertThat(statusSeenAfterEachBatch).containsExactly("Loading keys… 2 so far");
+        assertThat(viewModel.statusTextProperty().get()).isEqualTo("3 keys loaded");
+        assertThat(viewModel.countTextProperty().get()).isEqualTo("3 keys");
+    }
+
+    @Test
+    void theResultSentenceCountsKeysInWords() {
+        viewModel.load(catalogOf(PAYMENTS));
+        assertThat(viewModel.statusTextProperty().get()).isEqualTo("1 key loaded");
+
+        viewModel.load(catalogOf());
+        assertThat(viewModel.statusTextProperty().get()).isEqualTo("No keys in this region");
+        assertThat(viewModel.placeholderTextProperty().get()).isEqualTo("There are no keys in this region.");
+
+        List<KeySummary> many = IntStream.range(0, 1234)
+                .mapToObj(i -> TestKeys.key("key-" + i, List.of(), "", "Enabled", KeyManager.CUSTOMER))
+                .toList();
+        viewModel.load(catalogOf(List.of(many)));
+        assertThat(viewModel.statusTextProperty().get()).isEqualTo("1,234 keys loaded");
+    }
+
+    @Test
+    void aFailureShowsTheSentenceFromKmsAndOffersToTryAgain() {
+        String sentence = "Could not connect to KMS at http://127.0.0.1:1: nothing answers there. Check that the "
+                + "endpoint is running, then refresh (F5).";
+        viewModel.load(onBatch -> {
+            throw new KmsAccessException(KmsProblem.CONNECTION_REFUSED, sentence, null);
+        });
+
+        assertThat(viewModel.loadStateProperty().get()).isEqualTo(KeyListViewModel.LoadState.FAILED);
+        assertThat(viewModel.failedProperty().get()).isTrue();
+        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.statusTextProperty().get()).isEqualTo(sentence);
+        assertThat(viewModel.errorTextProperty().get()).isEqualTo(sentence);
+        assertThat(viewModel.placeholderTextProperty().get()).isEqualTo(sentence);
+        assertThat(viewModel.canRefreshProperty().get()).isTrue();
+    }
+
+    @Test
+    void anUnexpectedFailureIsReportedAsASentenceNotAsARawMessage() {
+        viewModel.load(onBatch -> {
+            throw new IllegalStateException("java.lang.NullPointerException at Foo.bar(Foo.java:12)");
+        });
+
+        assertThat(viewModel.statusTextProperty().get())
+                .startsWith("Loading the keys failed unexpectedly (IllegalStateException)")
+                .doesNotContain("Foo.java");
+    }
+
+    @Test
+    void tryingAgainAfterAFailureLoadsTheKeys() {
+        boolean[] fail = {true};
+        viewModel.load(onBatch -> {
+            if (fail[0]) {
+                throw new KmsAccessException(KmsProblem.THROTTLED, "KMS is limiting how fast requests may be sent.",
+                        null);
+            }
+            onBatch.accept(List.of(PAYMENTS));
+            return 1;
+        });
+        fail[0] = false;
+
+        viewModel.refresh();
+
+        assertThat(viewModel.failedProperty().get()).isFalse();
+        assertThat(viewModel.errorTextProperty().get()).isEmpty();
+        assertThat(viewModel.statusTextProperty().get()).isEqualTo("1 key loaded");
+    }
+
+    @Test
+    void rowsShowAliasesIdDescriptionStateManagerAndCreationInWords() {
+        KeySummary twoAliases = TestKeys.key("6666ffff-0000-4000-8000-000000000006",
+                List.of("alias/ci-artifacts", "alias/build-cache"), "CI build artifacts", "Enabled",
+                KeyManager.CUSTOMER);
+        viewModel.load(catalogOf(twoAliases, REPORTING, EXPERIMENT, AWS_S3, NO_ALIAS));
+
+        KeyRowViewModel ci = viewModel.rows().get(0);
+        assertThat(ci.aliasesText()).isEqualTo("alias/build-cache, alias/ci-artifacts");
+        assertThat(ci.displayName()).isEqualTo("alias/build-cache");
+        assertThat(ci.keyId()).isEqualTo("6666ffff-0000-4000-8000-000000000006");
+        assertThat(ci.description()).isEqualTo("CI build artifacts");
+        assertThat(ci.stateText()).isEqualTo("Enabled");
+        assertThat(ci.stateTone()).isEqualTo(Tone.POSITIVE);
+        assertThat(ci.managerText()).isEqualTo("Customer");
+        assertThat(ci.createdText()).isEqualTo("2025-03-05 14:22");
+        assertThat(ci.readOnlyReasonText()).isEmpty();
+
+        KeyRowViewModel disabled = viewModel.rows().get(1);
+        assertThat(disabled.stateText()).isEqualTo("Disabled");
+        assertThat(disabled.stateTone()).isEqualTo(Tone.NEUTRAL);
+
+        KeyRowViewModel pending = viewModel.rows().get(2);
+        assertThat(pending.stateText()).isEqualTo("Pending deletion");
+        assertThat(pending.stateTone()).isEqualTo(Tone.NEGATIVE);
+        assertThat(pending.readOnlyReasonText()).contains("pending deletion");
+
+        KeyRowViewModel awsManaged = viewModel.rows().get(3);
+        assertThat(awsManaged.managerText()).isEqualTo("AWS");
+        assertThat(awsManaged.readOnlyReasonText()).isEqualTo("AWS manages this key, so its tags cannot be changed.");
+
+        KeyRowViewModel noAlias = viewModel.rows().get(4);
+        assertThat(noAlias.aliasesText()).isEmpty();
+        assertThat(noAlias.displayName()).isEqualTo(NO_ALIAS.keyId());
+    }
+
+    @Test
+    void aStateTheAppDoesNotKnowIsShownAsKmsNamedIt() {
+        viewModel.load(catalogOf(TestKeys.key("k", List.of(), "", "PendingRotation", KeyManager.CUSTOMER)));
+
+        assertThat(viewModel.rows().get(0).stateText()).isEqualTo("PendingRotation");
+        assertThat(viewModel.rows().get(0).stateTone()).isEqualTo(Tone.WARNING);
+    }
+
+    @Test
+    void theSearchTextFiltersByAliasKeyIdAndDescriptionIgnoringCase() {
+        viewModel.load(catalogOf(PAYMENTS, REPORTING, AWS_S3));
+
+        viewModel.searchTextProperty().set("PAYMENTS");
+        assertThat(viewModel.visibleRows()).extracting(KeyRowViewModel::keyId).containsExactly(PAYMENTS.keyId());
+        assertThat(viewModel.countTextProperty().get()).isEqualTo("1 of 3 keys");
+
+        viewModel.searchTextProperty().set("2222bbbb");
+        assertThat(viewModel.visibleRows()).extracting(KeyRowViewModel::keyId).containsExactly(REPORTING.keyId());
+
+        viewModel.searchTextProperty().set("s3 objects");
+        assertThat(viewModel.visibleRows()).extracting(KeyRowViewModel::keyId).containsExactly(AWS_S3.keyId());
+
+        viewModel.searchTextProperty().set("nothing like this");
+        assertThat(viewModel.visibleRows()).isEmpty();
+        assertThat(viewModel.placeholderTextProperty().get()).isEqualTo("No key matches “nothing like this”.");
+
+        viewModel.searchTextProperty().set("  ");
+        assertThat(viewModel.visibleRows()).hasSize(3);
+        assertThat(viewModel.countTextProperty().get()).isEqualTo("3 keys");
+    }
+
+    @Test
+    void aRefreshSelectsTheSameKeyAgainWhenItComesBack() {
+        viewModel.load(catalogOf(PAYMENTS, REPORTING));
+        KeyRowViewModel reporting = viewModel.rows().get(1);
+        viewModel.selectedKeyProperty().set(reporting);
+
+        viewModel.refresh();
+
+        KeyRowViewModel selected = viewModel.selectedKeyProperty().get();
+        assertThat(selected).isNotNull().isNotSameAs(reporting);
+        assertThat(selected.keyId()).isEqualTo(REPORTING.keyId());
+    }
+
+    @Test
+    void theKeysOfAReplacedLoadAreDropped() {
+        executor.holdWork();
+        viewModel.load(catalogOf(PAYMENTS));
+        viewModel.load(catalogOf(AWS_S3));
+
+        executor.runHeldWork();
+
+        assertThat(viewModel.rows()).extracting(KeyRowViewModel::keyId).containsExactly(AWS_S3.keyId());
+        assertThat(viewModel.statusTextProperty().get()).isEqualTo("1 key loaded");
+    }
+
+    @Test
+    void refreshIsIgnoredWhileLoading() {
+        executor.holdWork();
+        viewModel.load(catalogOf(PAYMENTS));
+
+        viewModel.refresh();
+
+        assertThat(executor.heldWork()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.kmstags.ui.main;
+
+import static dev.kmstags.ui.TestKeys.AWS_S3;
+import static dev.kmstags.ui.TestKeys.CREATED_FORMAT;
+import static dev.kmstags.ui.TestKeys.MESSAGES;
+import static dev.kmstags.ui.TestKeys.PAYMENTS;
+import static dev.kmstags.ui.TestKeys.REPORTING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kmstags.domain.KeySummary;
+import dev.kmstags.kms.KeyCatalog;
+import dev.kmstags.kms.KmsAccessException;
+import dev.kmstags.kms.KmsConnection;
+import dev.kmstags.kms.KmsProblem;
+import dev.kmstags.ui.DialogService;
+import dev.kmstags.ui.TestTaskExecutor;
+import dev.kmstags.ui.Theme;
+import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
+import dev.kmstags.ui.keylist.KeyListViewModel;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MainWindowViewModelTest {
+
+    private final TestTaskExecutor executor = new TestTaskExecutor();
+    private final List<String> dialogs = new ArrayList<>();
+    private final DialogService dialogService = (title, header, content) -> dialogs.add(title + " | " + header);
+    private final KeyListViewModel keyList = new KeyListViewModel(executor, MESSAGES, CREATED_FORMAT);
+    private final KeyDetailsViewModel keyDetails = new KeyDetailsViewModel(keyList.selectedKeyProperty(), MESSAGES);
+    private final int[] quits = {0};
+    private final MainWindowViewModel viewModel = new MainWindowViewModel(executor, MESSAGES, dialogService, keyList,
+            keyDetails, "1.2.3", () -> quits[0]++);
+
+    private static KeyCatalog catalogOf(KeySummary... keys) {
+        return onBatch -> {
+            onBatch.accept(List.of(keys));
+            return keys.length;
+        };
+    }
+
+    @Test
+    void whileTheBackendStartsTheStatusBarNamesTheConnectionAndSaysItIsStarting() {
+        executor.holdWork();
+
+        viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, "us-east-1", () -> catalogOf(PAYMENTS));
+
+        assertThat(viewModel.connectionTextProperty().get()).isEqualTo("Bundled backend · us-east-1");
+        assertThat(viewModel.statusTextProperty().get()).isEqualTo("Starting the bundled backend…");
+        assertThat(viewModel.busyProperty().get()).isTrue();
+        assertThat(viewModel.statusIsErrorProperty().get()).isFalse();
+        assertThat(viewModel.canRefreshProperty().get()).isFalse();
+    }
+
+    @Test
+    void onceConnectedTheStatusBarFollowsTheKeyList() {
+        executor.holdWork();
+        viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, "eu-west-1",
+                () -> catalogOf(PAYMENTS, REPORTING, AWS_S3));
+
+        executor.runHeldWork();
+
+        assertThat(viewModel.connectionStateProperty().get())
+                .isEqualTo(MainWindowViewModel.ConnectionState.CONNECTED);
+        assertThat(viewModel.connectionTextProperty().get()).isEqualTo("Bundled backend · eu-west-1");
+        assertThat(viewModel.statusTextProperty().get()).isEqualTo("3 keys loaded");
+        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.canRefreshProperty().get()).isTrue();
+        assertThat(keyList.rows()).hasSize(3);
+    }
+
+    @Test
+    void whenTheBackendCannotStartTheStatusBarSaysWhatToDo() {
+        viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, "us-east-1", () -> {
+            throw new IOException("Read-only file system");
+        });
+
+        assertThat(viewModel.connectionStateProperty().get()).isEqualTo(MainWindowViewModel.ConnectionState.FAILED);
+        assertThat(viewModel.statusTextProperty().get()).isEqualTo("The bundled backend could not start "
+                + "(Read-only file system). Check that its data folder is writable, then start the app again.");
+        assertThat(viewModel.statusIsErrorProperty().get()).isTrue();
+        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.canRefreshProperty().get()).isFalse();
+        assertThat(keyList.placeholderTextProperty().get()).isEqualTo(viewModel.statusTextProperty().get());
+        assertThat(keyList.canRetryProperty().get()).isFalse();
+    }
+
+    @Test
+    void whenLoadingTheKeysFailsTheStatusBarShowsTheSentenceAsAnError() {
+        String sentence = "KMS rejected the credentials of this connection. Check its access key and secret key.";
+        viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, "us-east-1", () -> onBatch -> {
+            throw new KmsAccessException(KmsProblem.INVALID_CREDENTIALS, sentence, null);
+        });
+
+        assertThat(viewModel.statusTextProperty().get()).isEqualTo(sentence);
+        assertThat(viewModel.statusIsErrorProperty().get()).isTrue();
+
+        viewModel.refresh();
+        assertThat(viewModel.statusIsErrorProperty().get()).isTrue();
+    }
+
+    @Test
+    void refreshLoadsTheKeysAgain() {
+        int[] loads = {0};
+        viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, "us-east-1", () -> onBatch -> {
+            loads[0]++;
+            onBatch.accept(List.of(PAYMENTS));
+            return 1;
+        });
+
+        viewModel.refresh();
+
+        assertThat(loads[0]).isEqualTo(2);
+        assertThat(viewModel.statusTextProperty().get()).isEqualTo("1 key loaded");
+    }
+
+    @Test
+    void aboutNamesTheVersion() {
+        viewModel.showAbout();
+
+        assertThat(dialogs).containsExactly("About KMS Tag Manager | KMS Tag Manager 1.2.3");
+    }
+
+    @Test
+    void quitClosesTheApp() {
+        viewModel.quit();
+
+        assertThat(quits[0]).isEqualTo(1);
+    }
+
+    @Test
+    void theThemeStartsLightAndCanBeSwitched() {
+        assertThat(viewModel.themeProperty().get()).isEqualTo(Theme.LIGHT);
+
+        viewModel.useTheme(Theme.DARK);
+
+        assertThat(viewModel.themeProperty().get()).isEqualTo(Theme.DARK);
+    }
+}

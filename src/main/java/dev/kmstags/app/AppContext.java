@@ -46,6 +46,7 @@ public final class AppContext implements AutoCloseable {
     private final Object lock = new Object();
     private BundledBackendSession session;
     private boolean closed;
+    private MainWindowViewModel mainWindow;
 
     /**
      * @param backendOptions how to run the bundled backend
@@ -69,6 +70,7 @@ public final class AppContext implements AutoCloseable {
         MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, new FxDialogService(() -> stage),
                 keyList, keyDetails, Version.current(), stage::close);
         MainWindowView view = new MainWindowView(viewModel, messages.bundle());
+        mainWindow = viewModel;
 
         applyTheme(viewModel.themeProperty().get());
         viewModel.themeProperty().addListener((observable, old, theme) -> applyTheme(theme));
@@ -82,6 +84,11 @@ public final class AppContext implements AutoCloseable {
 
         viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, region, this::startBundledBackend);
         return view;
+    }
+
+    /** The main window's ViewModel, once {@link #show} built it. */
+    MainWindowViewModel mainWindow() {
+        return mainWindow;
     }
 
     private KeyCatalog startBundledBackend() throws Exception {

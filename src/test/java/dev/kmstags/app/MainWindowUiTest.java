@@ -1,0 +1,130 @@
+package dev.kmstags.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kmstags.local.BackendOptions;
+import dev.kmstags.ui.Theme;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real main window, built by the composition root, on the real bundled backend with its demo account, in a
+ * headless JavaFX scene.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowUiTest {
+
+    @TempDir
+    Path folder;
+
+    private AppContext context;
+    private Stage stage;
+
+    @Start
+    void start(Stage primaryStage) {
+        stage = primaryStage;
+        context = new AppContext(BackendOptions.defaults(folder.resolve("kms.db")).withPort(0), "us-east-1",
+                Locale.US);
+        context.show(primaryStage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        context.close();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryLabeled().getText();
+    }
+
+    private static void waitForStatus(FxRobot robot, String expected) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> expected.equals(text(robot, ".status-text")));
+    }
+
+    /** The texts of each shown table row, keyed by its first cell (the aliases). */
+    private static Map<String, List<String>> shownRows(FxRobot robot) {
+        return robot.lookup(".key-table .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(row -> !row.isEmpty())
+                .map(row -> {
+                    List<String> texts = new ArrayList<>();
+                    for (Node child : row.getChildrenUnmodifiable()) {
+                        if (child instanceof TableCell<?, ?> cell) {
+                            texts.add(cell.getGraphic() instanceof Label badge ? badge.getText() : cell.getText());
+                        }
+                    }
+                    return texts;
+                })
+                .collect(Collectors.toMap(texts -> texts.get(0), Function.identity()));
+    }
+
+    @Test
+    void listsTheDemoKeysOfTheRegionWithAliasStateAndManager(FxRobot robot) throws Exception {
+        waitForStatus(robot, "12 keys loaded");
+
+        assertThat(text(robot, ".connection-label")).isEqualTo("Bundled backend · us-east-1");
+        Map<String, List<String>> rows = shownRows(robot);
+        assertThat(rows).hasSize(12);
+        // Columns: aliases, key ID, description, state, managed by, created.
+        assertThat(rows.get("alias/payments-prod")).element(3).isEqualTo("Enabled");
+        assertThat(rows.get("alias/payments-prod")).element(4).isEqualTo("Customer");
+        assertThat(rows.get("alias/payments-prod")).element(2).isEqualTo("Payments service: card data at rest");
+        assertThat(rows.get("alias/reporting-old")).element(3).isEqualTo("Disabled");
+        assertThat(rows.get("alias/tmp-experiment")).element(3).isEqualTo("Pending deletion");
+        assertThat(rows.get("alias/aws/s3")).element(4).isEqualTo("AWS");
+        assertThat(rows.get("alias/aws/ebs")).element(4).isEqualTo("AWS");
+        assertThat(rows.get("alias/build-cache, alias/ci-artifacts")).element(3).isEqualTo("Enabled");
+        assertThat(rows).containsKey("No alias");
+        assertThat(rows.get("alias/payments-prod").get(1)).matches("[0-9a-f-]{36}");
+        assertThat(rows).doesNotContainKey("alias/payments-eu");
+
+        Snapshots.save(stage.getScene(), "main-window");
+    }
+
+    @Test
+    void selectingAnAwsManagedKeyShowsItsDetailsAndWhyItsTagsAreReadOnly(FxRobot robot) throws Exception {
+        waitForStatus(robot, "12 keys loaded");
+
+        robot.clickOn("alias/aws/s3");
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "alias/aws/s3".equals(text(robot, ".details-title")));
+        assertThat(text(robot, ".manager-badge")).isEqualTo("AWS");
+        assertThat(text(robot, ".read-only-note")).isEqualTo("AWS manages this key, so its tags cannot be changed.");
+        Snapshots.save(stage.getScene(), "main-window-selected");
+    }
+
+    @Test
+    void filteringNarrowsTheListAndTheDarkThemeApplies(FxRobot robot) throws Exception {
+        waitForStatus(robot, "12 keys loaded");
+
+        robot.clickOn(".search-field").write("payments");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shownRows(robot).size() == 1);
+        assertThat(text(robot, ".panel-count")).isEqualTo("1 of 12 keys");
+
+        robot.interact(() -> context.mainWindow().useTheme(Theme.DARK));
+        robot.clickOn("alias/payments-prod");
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshots.save(stage.getScene(), "main-window-dark");
+    }
+}

@@ -1,0 +1,103 @@
+package dev.kmstags.kms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.kms.model.KmsException;
+
+class KmsErrorsTest {
+
+    private static final KmsConnection CONNECTION =
+            KmsConnection.bundledBackend(URI.create("http://127.0.0.1:4599"), "eu-west-1", "test", "test");
+
+    /** An error as the SDK builds it from a KMS answer. */
+    private static AwsServiceException answered(String code, String message, int status) {
+        return KmsException.builder()
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
+                .statusCode(status)
+                .build();
+    }
+
+    @Test
+    void nothingAnsweringAtTheEndpointSaysSoAndNamesTheEndpoint() throws IOException {
+        int freePort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            freePort = socket.getLocalPort();
+        }
+        KmsConnection nowhere = KmsConnection.bundledBackend(URI.create("http://127.0.0.1:" + freePort),
+                "us-east-1", "test", "test");
+
+        try (KmsSession session = KmsSession.open(nowhere)) {
+            assertThatThrownBy(() -> session.keyCatalog().listKeys(batch -> { }))
+                    .isInstanceOfSatisfying(KmsAccessException.class, e -> {
+                        assertThat(e.problem()).isEqualTo(KmsProblem.CONNECTION_REFUSED);
+                        assertThat(e.getMessage()).isEqualTo("Could not connect to KMS at http://127.0.0.1:"
+                                + freePort + ": nothing answers there. Check that the endpoint is running, then "
+                                + "refresh (F5).");
+                        assertThat(e.getCause()).isInstanceOf(SdkClientException.class);
+                    });
+        }
+    }
+
+    @Test
+    void accessDeniedNamesTheRegionAndThePermissionsToAskFor() {
+        KmsAccessException e = KmsErrors.translate(answered("AccessDeniedException",
+                "User: arn:aws:iam::111122223333:user/jdoe is not authorized to perform: kms:ListKeys", 400),
+                CONNECTION);
+
+        assertThat(e.problem()).isEqualTo(KmsProblem.ACCESS_DENIED);
+        assertThat(e.getMessage()).isEqualTo("Access denied: these credentials may not read the keys in eu-west-1. "
+                + "Ask an administrator for kms:ListKeys, kms:ListAliases and kms:DescribeKey.");
+    }
+
+    @Test
+    void rejectedCredentialsAreTheCredentialsProblemWhateverTheCode() {
+        for (String code : new String[] {"UnrecognizedClientException", "InvalidSignatureException",
+                "com.amazonaws.kms#IncompleteSignatureException", "ExpiredTokenException"}) {
+            assertThat(KmsErrors.translate(answered(code, "no", 400), CONNECTION).problem())
+                    .as(code).isEqualTo(KmsProblem.INVALID_CREDENTIALS);
+        }
+    }
+
+    @Test
+    void throttlingAndInternalErrorsAskTheUserToWaitAndRefresh() {
+        KmsAccessException throttled = KmsErrors.translate(answered("ThrottlingException", "Rate exceeded", 400),
+                CONNECTION);
+        KmsAccessException internal = KmsErrors.translate(answered("KMSInternalException", "Internal error", 500),
+                CONNECTION);
+        KmsAccessException gateway = KmsErrors.translate(answered("", null, 503), CONNECTION);
+
+        assertThat(throttled.problem()).isEqualTo(KmsProblem.THROTTLED);
+        assertThat(throttled.getMessage()).contains("Wait a moment, then refresh (F5)");
+        assertThat(internal.problem()).isEqualTo(KmsProblem.SERVICE_ERROR);
+        assertThat(internal.getMessage())
+                .isEqualTo("KMS failed on its side (KMSInternalException: Internal error). Wait a moment, then "
+                        + "refresh (F5).");
+        assertThat(gateway.problem()).isEqualTo(KmsProblem.SERVICE_ERROR);
+    }
+
+    @Test
+    void anyOtherErrorKeepsKmsCodeAndMessage() {
+        KmsAccessException e = KmsErrors.translate(answered("ValidationException", "1 validation error detected",
+                400), CONNECTION);
+
+        assertThat(e.problem()).isEqualTo(KmsProblem.UNEXPECTED);
+        assertThat(e.getMessage()).isEqualTo("KMS refused the request (ValidationException: 1 validation error "
+                + "detected).");
+    }
+
+    @Test
+    void theErrorCodeDecidesNotTheHttpStatus() {
+        assertThat(KmsErrors.isNotFound(answered("NotFoundException", "Key does not exist", 400))).isTrue();
+        assertThat(KmsErrors.isNotFound(answered("com.amazonaws.kms#NotFoundException", "gone", 400))).isTrue();
+        assertThat(KmsErrors.translate(answered("AccessDeniedException", "no", 400), CONNECTION).problem())
+                .isEqualTo(KmsProblem.ACCESS_DENIED);
+    }
+}

@@ -77,8 +77,21 @@ final class CanonicalRequest {
             if (i > 0) {
                 canonical.append(',');
             }
-            appendTrimmedCollapsed(canonical, values.get(i));
+            appendTrimmedCollapsed(canonical, asSent(values.get(i)));
         }
+    }
+
+    /**
+     * The JDK server turns each header byte into one char (ISO-8859-1), while signers hash header values as UTF-8:
+     * undo that for the rare value that is not ASCII, so the hash covers the bytes the client sent.
+     */
+    private static String asSent(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) > 0x7f) {
+                return new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            }
+        }
+        return value;
     }
 
     private static void appendTrimmedCollapsed(StringBuilder canonical, String value) {

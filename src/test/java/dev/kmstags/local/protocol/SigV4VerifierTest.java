@@ -67,6 +67,17 @@ class SigV4VerifierTest {
     }
 
     @Test
+    void headerValueBeyondAsciiIsCheckedAsTheUtf8BytesOnTheWire() {
+        TestRequest request = listKeys().header("X-Custom", "café");
+        Headers asTheJdkServerReadsThem = request.serverHeaders();
+        asTheJdkServerReadsThem.set("X-Custom", new String("café".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1));
+
+        assertThat(verifier.verify("POST", ENDPOINT, asTheJdkServerReadsThem, request.body()).accessKeyId())
+                .isEqualTo(TestRequest.ACCESS_KEY);
+    }
+
+    @Test
     void wrongSecretIsRejectedWithInvalidSignature() {
         assertRejected(listKeys().signedWith(TestRequest.ACCESS_KEY, "not-the-secret"), "InvalidSignatureException")
                 .hasMessage("The request signature we calculated does not match the signature you provided."

@@ -1,7 +1,14 @@
 package dev.kmstags.local;
 
+import dev.kmstags.local.protocol.Credentials;
+import dev.kmstags.local.protocol.KmsHttpServer;
+import dev.kmstags.local.service.KmsService;
+import dev.kmstags.local.store.SqliteKeyStore;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bundled KMS-compatible backend: a SQLite store behind the real KMS wire protocol on 127.0.0.1. Start it,
@@ -9,29 +16,55 @@ import java.net.URI;
  */
 public final class LocalKmsBackend implements AutoCloseable {
 
-    private final URI endpoint;
+    private static final Logger LOG = LoggerFactory.getLogger(LocalKmsBackend.class);
 
-    private LocalKmsBackend(URI endpoint) {
-        this.endpoint = endpoint;
+    private final SqliteKeyStore store;
+    private final KmsHttpServer server;
+
+    private LocalKmsBackend(SqliteKeyStore store, KmsHttpServer server) {
+        this.store = store;
+        this.server = server;
     }
 
     /** Opens (or creates and seeds) the store and starts answering; returns once requests are served. */
     public static LocalKmsBackend start(BackendOptions options) throws IOException {
-        throw new UnsupportedOperationException("wired once the store and protocol land");
+        return start(options, Clock.systemUTC());
+    }
+
+    static LocalKmsBackend start(BackendOptions options, Clock clock) throws IOException {
+        SqliteKeyStore store = SqliteKeyStore.open(options.dataFile());
+        try {
+            new ExpiredKeys(clock).purge(store);
+            if (options.seed() && new DemoAccount(clock).seedIfEmpty(store)) {
+                LOG.info("Seeded the demo account into {}", options.dataFile());
+            }
+            KmsService service = new KmsService(store, clock);
+            KmsHttpServer server = KmsHttpServer.start(options.port(),
+                    new Credentials(options.accessKey(), options.secretKey()), service, options.latencyMs());
+            return new LocalKmsBackend(store, server);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     /** Where the backend answers, such as {@code http://127.0.0.1:4599}. */
     public URI endpoint() {
-        return endpoint;
+        return server.endpoint();
     }
 
     /** The TCP port the backend answers on. */
     public int port() {
-        return endpoint.getPort();
+        return server.port();
     }
 
-    /** Stops serving and closes the store. */
+    /** Stops serving, then closes the store once the writes under way are done. */
     @Override
     public void close() {
+        try {
+            server.close();
+        } finally {
+            store.close();
+        }
     }
 }

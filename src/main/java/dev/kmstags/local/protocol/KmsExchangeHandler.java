@@ -1,0 +1,200 @@
+package dev.kmstags.local.protocol;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.kmstags.local.KmsException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers one HTTP exchange the way KMS does (AWS JSON 1.1): checks the request line and headers, reads the body,
+ * verifies the signature, parses the JSON, calls the {@link KmsRequestHandler} and writes its result or a KMS error
+ * envelope. Whatever goes wrong, the client gets a JSON answer and the server stays up.
+ */
+final class KmsExchangeHandler implements HttpHandler {
+
+    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final String TARGET_PREFIX = "TrentService.";
+    private static final String INTERNAL_MESSAGE =
+            "The request was rejected because an internal exception occurred. The request can be retried.";
+    private static final Logger LOG = LoggerFactory.getLogger(KmsExchangeHandler.class);
+
+    private final SigV4Verifier verifier;
+    private final KmsRequestHandler handler;
+    private final ObjectMapper mapper;
+    private final long latencyMs;
+
+    KmsExchangeHandler(SigV4Verifier verifier, KmsRequestHandler handler, ObjectMapper mapper, long latencyMs) {
+        this.verifier = verifier;
+        this.handler = handler;
+        this.mapper = mapper;
+        this.latencyMs = latencyMs;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try (exchange) {
+            Answer answer = answer(exchange);
+            delay();
+            send(exchange, answer);
+        } catch (IOException e) {
+            // The client went away or sent a broken body; there is nobody left to answer.
+            LOG.debug("Could not answer {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+        } catch (RuntimeException e) {
+            // A bug here, not in the request handler: the JDK server closes the connection.
+            LOG.error("Could not answer {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+        }
+    }
+
+    /**
+     * The checks run in this order: body size (so an oversized body is never read), request line, content type
+     * and target (as AWS, before authentication), signature (over the body as read), JSON, then the handler.
+     */
+    private Answer answer(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try {
+            body = RequestBody.read(exchange, MAX_BODY_BYTES);
+        } catch (KmsException e) {
+            return Answer.error(e, true);
+        }
+        try {
+            String operation = checkProtocol(exchange);
+            SigV4Verifier.Caller caller = verifier.verify(exchange.getRequestMethod(), exchange.getRequestURI(),
+                    exchange.getRequestHeaders(), body);
+            ObjectNode json = parse(body);
+            return Answer.ok(invoke(new KmsRequest(operation, caller.region(), caller.accessKeyId(), json)));
+        } catch (KmsException e) {
+            return Answer.error(e, false);
+        }
+    }
+
+    /** @return the operation named by the target header */
+    private static String checkProtocol(HttpExchange exchange) {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        if (!"POST".equals(method) || !"/".equals(path)) {
+            throw new KmsException(ProtocolErrors.UNKNOWN_OPERATION,
+                    "KMS answers only POST /, not " + method + " " + path);
+        }
+        Headers headers = exchange.getRequestHeaders();
+        String contentType = headers.getFirst("Content-Type");
+        if (!isJson(contentType)) {
+            throw new KmsException(ProtocolErrors.UNKNOWN_OPERATION, "Content-Type must be " + CONTENT_TYPE
+                    + (contentType == null ? "; the request has none" : ", not '" + contentType + "'"));
+        }
+        String target = headers.getFirst("X-Amz-Target");
+        if (target == null || !target.startsWith(TARGET_PREFIX) || target.length() == TARGET_PREFIX.length()) {
+            // Real AWS JSON services say no more than the code here.
+            throw new KmsException(ProtocolErrors.UNKNOWN_OPERATION, null);
+        }
+        return target.substring(TARGET_PREFIX.length());
+    }
+
+    /**
+     * The AWS SDKs and the CLI send {@code application/x-amz-json-1.1}; hand-written clients often send
+     * {@code application/json}, which AWS JSON services accept too. Parameters such as a charset are ignored.
+     */
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip().toLowerCase(Locale.ROOT);
+        return CONTENT_TYPE.equals(mediaType) || "application/json".equals(mediaType);
+    }
+
+    private ObjectNode parse(byte[] body) {
+        if (body.length == 0) {
+            return mapper.createObjectNode();
+        }
+        JsonNode json;
+        try {
+            json = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new KmsException(ProtocolErrors.SERIALIZATION, at == null ? "The request body is not valid JSON"
+                    : "The request body is not valid JSON (line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new KmsException(ProtocolErrors.SERIALIZATION, "The request body is not valid JSON");
+        }
+        if (json == null || json.isMissingNode()) {
+            return mapper.createObjectNode();
+        }
+        if (!json.isObject()) {
+            throw new KmsException(ProtocolErrors.SERIALIZATION, "The request body must be a JSON object");
+        }
+        return (ObjectNode) json;
+    }
+
+    private ObjectNode invoke(KmsRequest request) {
+        try {
+            ObjectNode result = handler.handle(request);
+            return result != null ? result : mapper.createObjectNode();
+        } catch (KmsException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("KMS operation {} failed unexpectedly; answering {}", request.operation(),
+                    ProtocolErrors.INTERNAL, e);
+            throw new KmsException(ProtocolErrors.INTERNAL, INTERNAL_MESSAGE, 500);
+        }
+    }
+
+    /** Sleeping in the worker is fine: the server's pool grows with the number of waiting clients. */
+    private void delay() {
+        if (latencyMs <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(latencyMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void send(HttpExchange exchange, Answer answer) throws IOException {
+        byte[] bytes = mapper.writeValueAsBytes(answer.body());
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", CONTENT_TYPE);
+        headers.set("x-amzn-RequestId", UUID.randomUUID().toString());
+        if (answer.closeConnection()) {
+            headers.set("Connection", "close");
+        }
+        if ("HEAD".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(answer.status(), -1);
+            return;
+        }
+        exchange.sendResponseHeaders(answer.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private record Answer(int status, ObjectNode body, boolean closeConnection) {
+
+        static Answer ok(ObjectNode body) {
+            return new Answer(200, body, false);
+        }
+
+        static Answer error(KmsException e, boolean closeConnection) {
+            ObjectNode body = JsonNodeFactory.instance.objectNode().put("__type", e.code());
+            if (e.getMessage() != null) {
+                body.put("message", e.getMessage());
+            }
+            return new Answer(e.status(), body, closeConnection);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.kmstags.local.protocol;
+
+import dev.kmstags.local.KmsException;
+
+/** The error codes the protocol layer answers with itself, before or instead of the request handler. */
+final class ProtocolErrors {
+
+    static final String UNKNOWN_OPERATION = "UnknownOperationException";
+    static final String SERIALIZATION = "SerializationException";
+    static final String VALIDATION = "ValidationException";
+    static final String INTERNAL = "KMSInternalException";
+    static final String MISSING_TOKEN = "MissingAuthenticationTokenException";
+    static final String UNRECOGNIZED_CLIENT = "UnrecognizedClientException";
+    static final String INCOMPLETE_SIGNATURE = "IncompleteSignatureException";
+    static final String INVALID_SIGNATURE = "InvalidSignatureException";
+
+    private ProtocolErrors() {
+    }
+
+    static KmsException incompleteSignature(String message) {
+        return new KmsException(INCOMPLETE_SIGNATURE, message);
+    }
+
+    static KmsException invalidSignature(String message) {
+        return new KmsException(INVALID_SIGNATURE, message);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.kmstags.local.protocol;
+
+import com.sun.net.httpserver.Headers;
+import dev.kmstags.local.KmsException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the AWS Signature Version 4 of a request to the bundled backend, the way KMS does: the Authorization
+ * header, the credential scope (date, region, service {@code kms}, terminator), the request time against this
+ * server's clock (5 minutes either way), the access key, and the signature over the canonical request and the body
+ * as received. Every failure is a {@link KmsException} with the code and message AWS answers with (HTTP 400).
+ *
+ * <p>Thread-safe; one instance serves all requests.
+ */
+public final class SigV4Verifier {
+
+    /** Who signed a request, and for which region. */
+    public record Caller(String accessKeyId, String region) {
+    }
+
+    static final String SERVICE = "kms";
+    private static final String TERMINATOR = "aws4_request";
+    private static final Duration ALLOWED_SKEW = Duration.ofMinutes(5);
+    private static final DateTimeFormatter BASIC_FORMAT = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC).withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DAY_FORMAT = DateTimeFormatter.ofPattern("uuuuMMdd")
+            .withZone(ZoneOffset.UTC);
+    // Region names go into ARNs and file names downstream: accept only what real region names look like.
+    private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final int SIGNING_KEY_CACHE_LIMIT = 64;
+
+    private final Credentials credentials;
+    private final Clock clock;
+    // Deriving a signing key costs four HMACs; it depends only on the day and the region.
+    private final Map<String, byte[]> signingKeys = new ConcurrentHashMap<>();
+
+    public SigV4Verifier(Credentials credentials, Clock clock) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Verifies one request.
+     *
+     * @param method  the HTTP method as received
+     * @param uri     the request URI as received (its raw path and raw query are signed)
+     * @param headers the request headers
+     * @param body    the request body exactly as received
+     * @return the caller's access key and the region of its credential scope
+     * @throws KmsException with {@code MissingAuthenticationTokenException}, {@code IncompleteSignatureException},
+     *                      {@code InvalidSignatureException} or {@code UnrecognizedClientException}
+     */
+    public Caller verify(String method, URI uri, Headers headers, byte[] body) {
+        String header = headers.getFirst("Authorization");
+        if (header == null || header.isBlank()) {
+            throw new KmsException(ProtocolErrors.MISSING_TOKEN, "Missing Authentication Token");
+        }
+        String amzDate = headers.getFirst("X-Amz-Date");
+        String httpDate = headers.getFirst("Date");
+        AuthorizationHeader authorization = AuthorizationHeader.parse(header, amzDate != null || httpDate != null);
+        if (!authorization.signedHeaderNames().contains("host")) {
+            throw ProtocolErrors.invalidSignature(
+                    "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+        }
+        Instant requestTime = requestTime(amzDate, httpDate);
+        checkClockSkew(requestTime);
+        CredentialScope scope = CredentialScope.parse(authorization.credential());
+        checkScope(scope, requestTime);
+        if (!credentials.accessKey().equals(scope.accessKey())) {
+            throw new KmsException(ProtocolErrors.UNRECOGNIZED_CLIENT,
+                    "The security token included in the request is invalid.");
+        }
+        checkSignature(method, uri, headers, body, authorization, scope, requestTime);
+        return new Caller(scope.accessKey(), scope.region());
+    }
+
+    private static Instant requestTime(String amzDate, String httpDate) {
+        String text = amzDate != null ? amzDate : httpDate;
+        try {
+            DateTimeFormatter format = amzDate != null ? BASIC_FORMAT : DateTimeFormatter.RFC_1123_DATE_TIME;
+            return Instant.from(format.parse(text.strip()));
+        } catch (DateTimeParseException e) {
+            throw ProtocolErrors.incompleteSignature("Date must be in ISO-8601 'basic format'. Got '" + text
+                    + "'. See http://en.wikipedia.org/wiki/ISO_8601");
+        }
+    }
+
+    private void checkClockSkew(Instant requestTime) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant earliest = now.minus(ALLOWED_SKEW);
+        Instant latest = now.plus(ALLOWED_SKEW);
+        if (requestTime.isBefore(earliest)) {
+            throw ProtocolErrors.invalidSignature("Signature expired: " + BASIC_FORMAT.format(requestTime)
+                    + " is now earlier than " + BASIC_FORMAT.format(earliest)
+                    + " (" + BASIC_FORMAT.format(now) + " - 5 min.)");
+        }
+        if (requestTime.isAfter(latest)) {
+            throw ProtocolErrors.invalidSignature("Signature not yet current: " + BASIC_FORMAT.format(requestTime)
+                    + " is still later than " + BASIC_FORMAT.format(latest)
+                    + " (" + BASIC_FORMAT.format(now) + " + 5 min.)");
+        }
+    }
+
+    /** AWS lists every scope problem at once, each sentence followed by a space. */
+    private static void checkScope(CredentialScope scope, Instant requestTime) {
+        StringBuilder problems = new StringBuilder();
+        if (!REGION.matcher(scope.region()).matches()) {
+            problems.append("Credential should be scoped to a valid region, not '").append(scope.region())
+                    .append("'. ");
+        }
+        if (!SERVICE.equals(scope.service())) {
+            problems.append("Credential should be scoped to correct service: '").append(SERVICE).append("'. ");
+        }
+        if (!TERMINATOR.equals(scope.terminator())) {
+            problems.append("Credential should be scoped with a valid terminator: '").append(TERMINATOR)
+                    .append("', not '").append(scope.terminator()).append("'. ");
+        }
+        String day = DAY_FORMAT.format(requestTime);
+        if (!day.equals(scope.date())) {
+            problems.append("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '")
+                    .append(scope.date()).append("' != '").append(day).append("', from '")
+                    .append(BASIC_FORMAT.format(requestTime)).append("'. ");
+        }
+        if (!problems.isEmpty()) {
+            throw ProtocolErrors.invalidSignature(problems.toString());
+        }
+    }
+
+    private void checkSignature(String method, URI uri, Headers headers, byte[] body,
+                                AuthorizationHeader authorization, CredentialScope scope, Instant requestTime) {
+        String canonicalRequest = CanonicalRequest.of(method, uri, headers, authorization,
+                Digests.hex(Digests.sha256(body)));
+        String stringToSign = AuthorizationHeader.ALGORITHM + '\n'
+                + BASIC_FORMAT.format(requestTime) + '\n'
+                + scope.date() + '/' + scope.region() + '/' + scope.service() + '/' + scope.terminator() + '\n'
+                + Digests.hex(Digests.sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        byte[] expected = Digests.hex(Digests.hmacSha256(signingKey(scope.date(), scope.region()),
+                stringToSign.getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.US_ASCII);
+        byte[] provided = authorization.signature().getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, provided)) {
+            throw ProtocolErrors.invalidSignature("The request signature we calculated does not match the signature"
+                    + " you provided. Check your AWS Secret Access Key and signing method."
+                    + " Consult the service documentation for details.");
+        }
+    }
+
+    private byte[] signingKey(String date, String region) {
+        String cacheKey = date + '/' + region;
+        byte[] key = signingKeys.get(cacheKey);
+        if (key == null) {
+            byte[] dateKey = Digests.hmacSha256(("AWS4" + credentials.secretKey()).getBytes(StandardCharsets.UTF_8),
+                    bytes(date));
+            key = Digests.hmacSha256(Digests.hmacSha256(Digests.hmacSha256(dateKey, bytes(region)), bytes(SERVICE)),
+                    bytes(TERMINATOR));
+            if (signingKeys.size() >= SIGNING_KEY_CACHE_LIMIT) {
+                signingKeys.clear();
+            }
+            signingKeys.put(cacheKey, key);
+        }
+        return key;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code <access key>/<yyyymmdd>/<region>/<service>/aws4_request}. */
+    private record CredentialScope(String accessKey, String date, String region, String service, String terminator) {
+
+        static CredentialScope parse(String credential) {
+            String[] parts = credential.split("/", -1);
+            if (parts.length != 5) {
+                throw ProtocolErrors.incompleteSignature("Credential must have exactly 5 slash-delimited elements,"
+                        + " e.g. keyid/date/region/service/term, got '" + credential + "'");
+            }
+            return new CredentialScope(parts[0], parts[1], parts[2], parts[3], parts[4]);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.kmstags.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TagPlanTest {
+
+    private static final Map<String, String> ORIGINAL = linked("Env", "dev", "Team", "payments", "Owner", "alice");
+
+    private static Map<String, String> linked(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    private static List<EditedTag> unchanged() {
+        List<EditedTag> rows = new ArrayList<>();
+        ORIGINAL.forEach((k, v) -> rows.add(EditedTag.loaded(k, k, v)));
+        return rows;
+    }
+
+    @Test
+    void noEditsMeanNoCalls() {
+        TagPlan plan = TagPlan.between(ORIGINAL, unchanged());
+
+        assertThat(plan.isEmpty()).isTrue();
+        assertThat(plan.calls()).isEmpty();
+    }
+
+    @Test
+    void overwritingAnExistingKeyShowsOldAndNewValueAndTagsOnly() {
+        List<EditedTag> rows = unchanged();
+        rows.set(0, EditedTag.loaded("Env", "Env", "production"));
+
+        TagPlan plan = TagPlan.between(ORIGINAL, rows);
+
+        assertThat(plan.overwritten()).containsExactly(new TagPlan.ValueChange("Env", "dev", "production"));
+        assertThat(plan.calls()).containsExactly(new TagPlan.TagCall.TagResource(List.of(new Tag("Env", "production"))));
+    }
+
+    @Test
+    void removingAndAddingMakeOneUntagThenOneTagCall() {
+        List<EditedTag> rows = unchanged();
+        rows.remove(2);
+        rows.add(EditedTag.added("CostCenter", "CC-1"));
+        rows.add(EditedTag.added("Temporary", ""));
+
+        TagPlan plan = TagPlan.between(ORIGINAL, rows);
+
+        assertThat(plan.removed()).containsExactly(new Tag("Owner", "alice"));
+        assertThat(plan.added()).containsExactly(new Tag("CostCenter", "CC-1"), new Tag("Temporary", ""));
+        assertThat(plan.calls()).containsExactly(
+                new TagPlan.TagCall.Untag(List.of("Owner")),
+                new TagPlan.TagCall.TagResource(List.of(new Tag("CostCenter", "CC-1"), new Tag("Temporary", ""))));
+    }
+
+    @Test
+    void aRenameIsARemoveOfTheOldKeyAndAnAddOfTheNewOne() {
+        List<EditedTag> rows = unchanged();
+        rows.set(1, EditedTag.loaded("Team", "team", "payments"));
+
+        TagPlan plan = TagPlan.between(ORIGINAL, rows);
+
+        assertThat(plan.renamed()).containsExactly(new TagPlan.Rename("Team", "team", "payments", "payments"));
+        assertThat(plan.keysToUntag()).containsExactly("Team");
+        assertThat(plan.tagsToSet()).containsExactly(new Tag("team", "payments"));
+    }
+
+    @Test
+    void removingAKeyAndAddingItAgainWithANewValueIsAnOverwrite() {
+        List<EditedTag> rows = unchanged();
+        rows.remove(0);
+        rows.add(EditedTag.added("Env", "staging"));
+
+        TagPlan plan = TagPlan.between(ORIGINAL, rows);
+
+        assertThat(plan.removed()).isEmpty();
+        assertThat(plan.overwritten()).containsExactly(new TagPlan.ValueChange("Env", "dev", "staging"));
+        assertThat(plan.keysToUntag()).isEmpty();
+    }
+
+    @Test
+    void renamingOntoAKeyThatIsReAddedKeepsTheReAddedKeyOutOfTheUntagCall() {
+        List<EditedTag> rows = unchanged();
+        rows.set(0, EditedTag.loaded("Env", "Environment", "dev"));
+        rows.add(EditedTag.added("Env", "new"));
+
+        TagPlan plan = TagPlan.between(ORIGINAL, rows);
+
+        assertThat(plan.keysToUntag()).isEmpty();
+        assertThat(plan.tagsToSet()).containsExactly(new Tag("Environment", "dev"), new Tag("Env", "new"));
+        assertThat(plan.renamed()).isEmpty();
+    }
+
+    @Test
+    void fiftyTagsAfterTheMergeAreFineAndFiftyOneBreakTheLimit() {
+        Map<String, String> original = new LinkedHashMap<>();
+        List<EditedTag> rows = new ArrayList<>();
+        for (int i = 0; i < 49; i++) {
+            original.put("k" + i, "v");
+            rows.add(EditedTag.loaded("k" + i, "k" + i, "v"));
+        }
+        rows.add(EditedTag.added("k49", "v"));
+        assertThat(TagPlan.between(original, rows).violations()).isEmpty();
+
+        rows.add(EditedTag.added("k50", "v"));
+        assertThat(TagPlan.between(original, rows).violations()).extracting(TagViolation::rule)
+                .containsExactly(TagRule.TOO_MANY_TAGS);
+    }
+
+    @Test
+    void brokenTargetTagsAreViolations() {
+        List<EditedTag> rows = unchanged();
+        rows.add(EditedTag.added("AWS:cost", "1"));
+        rows.add(EditedTag.added("Env", "again"));
+
+        assertThat(TagPlan.between(ORIGINAL, rows).violations()).extracting(TagViolation::rule)
+                .containsExactly(TagRule.KEY_RESERVED, TagRule.KEY_DUPLICATE);
+    }
+
+    @Test
+    void afterUntagOnlyTellsWhatIsOnTheKeyWhenTheSecondCallFails() {
+        List<EditedTag> rows = unchanged();
+        rows.remove(2);
+        rows.add(EditedTag.added("New", "x"));
+
+        assertThat(TagPlan.between(ORIGINAL, rows).afterUntagOnly())
+                .containsExactlyEntriesOf(linked("Env", "dev", "Team", "payments"));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.kmstags.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TagRulesTest {
+
+    private static final String KEY_EMOJI = "\uD83D\uDD11";
+
+    @Test
+    void lengthsCountCodePointsNotUtf16Units() {
+        assertThat(TagRules.length(KEY_EMOJI.repeat(3))).isEqualTo(3);
+        assertThat(TagRules.checkKey(KEY_EMOJI.repeat(128))).isEmpty();
+        assertThat(TagRules.checkKey(KEY_EMOJI.repeat(129))).contains(TagRule.KEY_TOO_LONG);
+        assertThat(TagRules.checkValue(KEY_EMOJI.repeat(256))).isEmpty();
+        assertThat(TagRules.checkValue(KEY_EMOJI.repeat(257))).contains(TagRule.VALUE_TOO_LONG);
+    }
+
+    @Test
+    void keysAreOneTo128AndValuesZeroTo256() {
+        assertThat(TagRules.checkKey("")).contains(TagRule.KEY_EMPTY);
+        assertThat(TagRules.checkKey(null)).contains(TagRule.KEY_EMPTY);
+        assertThat(TagRules.checkKey("k")).isEmpty();
+        assertThat(TagRules.checkKey("k".repeat(128))).isEmpty();
+        assertThat(TagRules.checkKey("k".repeat(129))).contains(TagRule.KEY_TOO_LONG);
+        assertThat(TagRules.checkValue("")).isEmpty();
+        assertThat(TagRules.checkValue(null)).contains(TagRule.VALUE_MISSING);
+        assertThat(TagRules.checkValue("v".repeat(256))).isEmpty();
+        assertThat(TagRules.checkValue("v".repeat(257))).contains(TagRule.VALUE_TOO_LONG);
+    }
+
+    @Test
+    void awsPrefixIsReservedInAnyCaseButOnlyAsAPrefix() {
+        for (String key : List.of("aws:x", "AWS:x", "Aws:", "aWS:cost")) {
+            assertThat(TagRules.checkKey(key)).as(key).contains(TagRule.KEY_RESERVED);
+        }
+        for (String key : List.of("aws", "awsx:", "x:aws:", " aws:")) {
+            assertThat(TagRules.checkKey(key)).as(key).isEqualTo(Optional.empty());
+        }
+    }
+
+    @Test
+    void fiftyTagsAreTheLimit() {
+        assertThat(TagRules.withinTagLimit(50)).isTrue();
+        assertThat(TagRules.withinTagLimit(51)).isFalse();
+    }
+
+    @Test
+    void duplicatesAreExactMatchesAndCaseOnlyDifferencesAreReportedApart() {
+        List<String> keys = List.of("Env", "env", "Team", "Env", "ENV", "Owner");
+
+        assertThat(TagRules.duplicateKeys(keys)).containsExactly("Env");
+        assertThat(TagRules.keysDifferingOnlyInCase(keys)).containsExactly("Env", "env", "ENV");
+    }
+
+    @Test
+    void charactersOutsideAwsTaggingAdviceAreFlaggedForAWarning() {
+        assertThat(TagRules.hasUnusualCharacters("Cost Center_1.a:b/c=d+e-f@g")).isFalse();
+        assertThat(TagRules.hasUnusualCharacters("Équipe données 2")).isFalse();
+        assertThat(TagRules.hasUnusualCharacters("owner#1")).isTrue();
+        assertThat(TagRules.hasUnusualCharacters("a*b")).isTrue();
+    }
+
+    @Test
+    void checkReportsEveryBrokenRuleOfASet() {
+        List<Tag> tags = new ArrayList<>(List.of(new Tag("aws:x", "v"), new Tag("k".repeat(129), "v"),
+                new Tag("dup", "1"), new Tag("dup", "2")));
+        for (int i = 0; i < 47; i++) {
+            tags.add(new Tag("t" + i, ""));
+        }
+
+        assertThat(TagRules.check(tags)).extracting(TagViolation::rule).containsExactly(TagRule.KEY_RESERVED,
+                TagRule.KEY_TOO_LONG, TagRule.KEY_DUPLICATE, TagRule.TOO_MANY_TAGS);
+        assertThat(TagRules.check(tags).get(2).index()).isEqualTo(3);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.kmstags.local;
+
+import static dev.kmstags.local.BackendFixture.tag;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/** {@code serve} as its own process: the line it prints, its options, SIGTERM, and a kill -9 mid-write. */
+class ServeCommandTest {
+
+    @TempDir
+    Path directory;
+
+    private static KmsClient clientFor(ServeProcess serve, String accessKey, String secretKey) {
+        return KmsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(serve.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .region(Region.US_EAST_1)
+                .build();
+    }
+
+    @Test
+    void serveAnswersWithItsOwnCredentialsAndStopsCleanlyOnSigterm() throws Exception {
+        Path data = directory.resolve("serve.db");
+        try (ServeProcess serve = ServeProcess.start("--port", "0", "--data", data.toString(),
+                "--access-key", "AKIDLOCAL", "--secret-key", "s3cret", "--no-seed");
+             KmsClient kms = clientFor(serve, "AKIDLOCAL", "s3cret")) {
+            assertThat(kms.listKeys().keys()).isEmpty();
+            kms.createKey(b -> b.description("made through serve"));
+
+            serve.process().destroy();
+            assertThat(serve.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        try (BackendFixture reopened = BackendFixture.start(BackendOptions.defaults(data).withPort(0).withSeed(false))) {
+            assertThat(reopened.client().listKeys().keys()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aKillNineLosesNoWriteThatWasAnswered() throws Exception {
+        Path data = directory.resolve("killed.db");
+        List<String> answeredKeys = new CopyOnWriteArrayList<>();
+        List<String> answeredTags = new CopyOnWriteArrayList<>();
+        String taggedKey;
+        try (ServeProcess serve = ServeProcess.start("--port", "0", "--data", data.toString(), "--no-seed");
+             KmsClient kms = clientFor(serve, "test", "test")) {
+            taggedKey = kms.createKey(b -> b.description("tagged")).keyMetadata().keyId();
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread writer = new Thread(() -> {
+                for (int i = 0; !stop.get() && i < 10_000; i++) {
+                    try {
+                        String description = "write " + i;
+                        String keyId = kms.createKey(b -> b.description(description)).keyMetadata().keyId();
+                        answeredKeys.add(keyId);
+                        if (answeredTags.size() < 49) {
+                            String tagKey = "t" + i;
+                            kms.tagResource(b -> b.keyId(taggedKey).tags(tag(tagKey, "v")));
+                            answeredTags.add(tagKey);
+                        }
+                    } catch (SdkException e) {
+                        return;
+                    }
+                }
+            });
+            writer.start();
+            while (answeredKeys.size() < 30) {
+                Thread.sleep(5);
+            }
+            serve.kill();
+            stop.set(true);
+            writer.join(60_000);
+        }
+        try (BackendFixture reopened = BackendFixture.start(BackendOptions.defaults(data).withPort(0).withSeed(false))) {
+            KmsClient kms = reopened.client();
+            List<String> stored = new ArrayList<>();
+            kms.listKeysPaginator(b -> b.limit(1000)).keys().forEach(k -> stored.add(k.keyId()));
+            assertThat(stored).containsAll(answeredKeys);
+            List<String> storedTags = new ArrayList<>();
+            kms.listResourceTagsPaginator(b -> b.keyId(taggedKey)).tags().forEach(t -> storedTags.add(t.tagKey()));
+            assertThat(storedTags).containsAll(answeredTags);
+        }
+    }
+
+    @Test
+    void wrongOptionsPrintUsageAndExitWithTwo() throws Exception {
+        for (String[] args : new String[][] {{"--port", "nope"}, {"--bogus"}, {"--access-key", "only-one"}}) {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "dev.kmstags.Launcher", "serve"));
+            command.addAll(List.of(args));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(output).contains("Usage: kms-tag-manager serve");
+        }
+    }
+}

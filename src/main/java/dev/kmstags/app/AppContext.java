@@ -6,6 +6,7 @@ import dev.kmstags.Version;
 import dev.kmstags.kms.KeyCatalog;
 import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.local.BackendOptions;
+import dev.kmstags.ui.DateFormats;
 import dev.kmstags.ui.FxDialogService;
 import dev.kmstags.ui.FxTaskExecutor;
 import dev.kmstags.ui.Messages;
@@ -15,8 +16,6 @@ import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.main.MainWindowView;
 import dev.kmstags.ui.main.MainWindowViewModel;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -61,11 +60,8 @@ public final class AppContext implements AutoCloseable {
 
     /** Builds the main window on {@code stage}, shows it at once, then starts the backend and loads the keys. */
     public MainWindowView show(Stage stage) {
-        DateTimeFormatter createdFormat = DateTimeFormatter
-                .ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale)
-                .withZone(ZoneId.systemDefault());
-        KeyListViewModel keyList = new KeyListViewModel(executor, messages, createdFormat);
+        KeyListViewModel keyList = new KeyListViewModel(executor, messages,
+                DateFormats.of(locale, ZoneId.systemDefault()));
         KeyDetailsViewModel keyDetails = new KeyDetailsViewModel(keyList.selectedKeyProperty(), messages);
         MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, new FxDialogService(() -> stage),
                 keyList, keyDetails, Version.current(), stage::close);
@@ -81,6 +77,7 @@ public final class AppContext implements AutoCloseable {
         stage.setMinHeight(560);
         stage.setScene(scene);
         stage.show();
+        view.keyListView().focusTable();
 
         viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, region, this::startBundledBackend);
         return view;

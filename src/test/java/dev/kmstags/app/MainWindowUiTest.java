@@ -58,14 +58,19 @@ class MainWindowUiTest {
         return robot.lookup(query).queryLabeled().getText();
     }
 
-    private static void waitForStatus(FxRobot robot, String expected) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> expected.equals(text(robot, ".status-text")));
+    private static void waitForKeys(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "12 keys loaded".equals(text(robot, ".status-text")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shownRows(robot).size() == 12);
     }
 
-    /** The texts of each shown table row, keyed by its first cell (the aliases). */
+    /** The texts of each shown table row, keyed by its first cell (the aliases), read on the FX thread. */
     private static Map<String, List<String>> shownRows(FxRobot robot) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> readRows(robot)));
+    }
+
+    private static Map<String, List<String>> readRows(FxRobot robot) {
         return robot.lookup(".key-table .table-row-cell").queryAllAs(TableRow.class).stream()
-                .filter(row -> !row.isEmpty())
+                .filter(row -> !row.isEmpty() && row.getItem() != null)
                 .map(row -> {
                     List<String> texts = new ArrayList<>();
                     for (Node child : row.getChildrenUnmodifiable()) {
@@ -75,12 +80,13 @@ class MainWindowUiTest {
                     }
                     return texts;
                 })
+                .filter(texts -> !texts.isEmpty() && texts.get(0) != null)
                 .collect(Collectors.toMap(texts -> texts.get(0), Function.identity()));
     }
 
     @Test
     void listsTheDemoKeysOfTheRegionWithAliasStateAndManager(FxRobot robot) throws Exception {
-        waitForStatus(robot, "12 keys loaded");
+        waitForKeys(robot);
 
         assertThat(text(robot, ".connection-label")).isEqualTo("Bundled backend · us-east-1");
         Map<String, List<String>> rows = shownRows(robot);
@@ -103,7 +109,7 @@ class MainWindowUiTest {
 
     @Test
     void selectingAnAwsManagedKeyShowsItsDetailsAndWhyItsTagsAreReadOnly(FxRobot robot) throws Exception {
-        waitForStatus(robot, "12 keys loaded");
+        waitForKeys(robot);
 
         robot.clickOn("alias/aws/s3");
 
@@ -116,7 +122,7 @@ class MainWindowUiTest {
 
     @Test
     void filteringNarrowsTheListAndTheDarkThemeApplies(FxRobot robot) throws Exception {
-        waitForStatus(robot, "12 keys loaded");
+        waitForKeys(robot);
 
         robot.clickOn(".search-field").write("payments");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shownRows(robot).size() == 1);

@@ -12,8 +12,9 @@ import java.util.Locale;
 public final class TestKeys {
 
     public static final Messages MESSAGES = Messages.load(Locale.ROOT);
-    public static final DateTimeFormatter CREATED_FORMAT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    public static final DateFormats DATES = new DateFormats(
+            DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC));
 
     public static final KeySummary PAYMENTS = key("1111aaaa-0000-4000-8000-000000000001", List.of("alias/payments-prod"),
             "Payments service: card data at rest", "Enabled", KeyManager.CUSTOMER);

@@ -7,7 +7,8 @@ import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -30,9 +31,9 @@ public final class KeyDetailsView extends StackPane {
     @FXML
     private Label managerBadge;
     @FXML
-    private TextField keyIdField;
+    private Label keyIdLabel;
     @FXML
-    private TextField arnField;
+    private Label arnLabel;
     @FXML
     private Label aliasesLabel;
     @FXML
@@ -56,8 +57,8 @@ public final class KeyDetailsView extends StackPane {
         titleLabel.textProperty().bind(viewModel.titleProperty());
         stateBadge.textProperty().bind(viewModel.stateTextProperty());
         managerBadge.textProperty().bind(viewModel.managerTextProperty());
-        keyIdField.textProperty().bind(viewModel.keyIdProperty());
-        arnField.textProperty().bind(viewModel.arnProperty());
+        keyIdLabel.textProperty().bind(viewModel.keyIdProperty());
+        arnLabel.textProperty().bind(viewModel.arnProperty());
         aliasesLabel.textProperty().bind(viewModel.aliasesTextProperty());
         descriptionLabel.textProperty().bind(viewModel.descriptionTextProperty());
         createdLabel.textProperty().bind(viewModel.createdTextProperty());
@@ -72,6 +73,22 @@ public final class KeyDetailsView extends StackPane {
         for (Tone tone : Tone.values()) {
             stateBadge.pseudoClassStateChanged(PseudoClass.getPseudoClass(tone.pseudoClassName()), tone == current);
         }
+    }
+
+    @FXML
+    private void copyKeyId() {
+        copy(viewModel.keyIdProperty().get());
+    }
+
+    @FXML
+    private void copyArn() {
+        copy(viewModel.arnProperty().get());
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     /** Where the tag editor of the selected key goes; holds a placeholder until then. */

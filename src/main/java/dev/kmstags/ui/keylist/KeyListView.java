@@ -17,8 +17,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
-import java.util.function.Function;
 
 /** The table of keys with its header (title, count, filter, refresh). Binds to a {@link KeyListViewModel}. */
 public final class KeyListView extends VBox {
@@ -75,12 +75,13 @@ public final class KeyListView extends VBox {
         retryButton.managedProperty().bind(viewModel.canRetryProperty());
 
         aliasesColumn.setCellValueFactory(cell -> constant(cell.getValue().aliasesText()));
-        aliasesColumn.setCellFactory(column -> textCell(text -> text, resources.getString("keyList.noAlias")));
+        aliasesColumn.setCellFactory(column -> textCell(resources.getString("keyList.noAlias")));
         // Keys without an alias sort after those with one.
         aliasesColumn.setComparator(Comparator.comparing(String::isEmpty)
                 .thenComparing(String.CASE_INSENSITIVE_ORDER));
         keyIdColumn.setCellValueFactory(cell -> constant(cell.getValue().keyId()));
         descriptionColumn.setCellValueFactory(cell -> constant(cell.getValue().description()));
+        descriptionColumn.setCellFactory(column -> textCell(""));
         stateColumn.setCellValueFactory(cell -> constant(cell.getValue()));
         stateColumn.setCellFactory(column -> new StateCell());
         stateColumn.setComparator(Comparator.comparing(KeyRowViewModel::stateText));
@@ -91,7 +92,7 @@ public final class KeyListView extends VBox {
             protected void updateItem(Instant created, boolean empty) {
                 super.updateItem(created, empty);
                 KeyRowViewModel row = empty ? null : getTableRow().getItem();
-                setText(row == null ? null : row.createdText());
+                setText(row == null ? null : row.createdDateText());
             }
         });
         createdColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -121,6 +122,11 @@ public final class KeyListView extends VBox {
         });
     }
 
+    /** Moves the keyboard focus to the table, so the filter box shows its hint until the user wants it. */
+    public void focusTable() {
+        table.requestFocus();
+    }
+
     /** Moves the keyboard focus to the filter box. */
     public void focusSearch() {
         searchField.requestFocus();
@@ -136,14 +142,21 @@ public final class KeyListView extends VBox {
         return new ReadOnlyObjectWrapper<>(value);
     }
 
-    /** A text cell that shows {@code whenEmpty}, dimmed, for an empty value. */
-    private static TableCell<KeyRowViewModel, String> textCell(Function<String, String> text, String whenEmpty) {
+    /**
+     * A text cell that shows {@code whenEmpty}, dimmed, for an empty value, and the whole text as a tooltip, as
+     * long aliases and descriptions are cut short.
+     */
+    private static TableCell<KeyRowViewModel, String> textCell(String whenEmpty) {
         return new TableCell<>() {
+            private final Tooltip tooltip = new Tooltip();
+
             @Override
             protected void updateItem(String value, boolean empty) {
                 super.updateItem(value, empty);
                 boolean missing = !empty && (value == null || value.isEmpty());
-                setText(empty ? null : missing ? whenEmpty : text.apply(value));
+                setText(empty ? null : missing ? whenEmpty : value);
+                tooltip.setText(value);
+                setTooltip(empty || missing ? null : tooltip);
                 pseudoClassStateChanged(NO_VALUE, missing);
             }
         };

@@ -3,9 +3,9 @@ package dev.kmstags.ui.keylist;
 import dev.kmstags.domain.KeySummary;
 import dev.kmstags.kms.KeyCatalog;
 import dev.kmstags.kms.KmsAccessException;
+import dev.kmstags.ui.DateFormats;
 import dev.kmstags.ui.Messages;
 import dev.kmstags.ui.TaskExecutor;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -46,7 +46,7 @@ public final class KeyListViewModel {
 
     private final TaskExecutor executor;
     private final Messages messages;
-    private final DateTimeFormatter createdFormat;
+    private final DateFormats dates;
 
     private final ObservableList<KeyRowViewModel> rows = FXCollections.observableArrayList();
     private final ObservableList<KeyRowViewModel> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
@@ -72,12 +72,12 @@ public final class KeyListViewModel {
     private String keyIdToReselect;
 
     /**
-     * @param createdFormat how creation times show, with the user's time zone
+     * @param dates how creation times show, in the user's locale and time zone
      */
-    public KeyListViewModel(TaskExecutor executor, Messages messages, DateTimeFormatter createdFormat) {
+    public KeyListViewModel(TaskExecutor executor, Messages messages, DateFormats dates) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.messages = Objects.requireNonNull(messages, "messages");
-        this.createdFormat = Objects.requireNonNull(createdFormat, "createdFormat");
+        this.dates = Objects.requireNonNull(dates, "dates");
         searchText.addListener((observable, old, query) -> {
             visibleRows.setPredicate(row -> row.matches(query));
             updateTexts();
@@ -138,7 +138,7 @@ public final class KeyListViewModel {
     }
 
     private List<KeyRowViewModel> toRows(List<KeySummary> batch) {
-        return batch.stream().map(key -> new KeyRowViewModel(key, messages, createdFormat)).toList();
+        return batch.stream().map(key -> new KeyRowViewModel(key, messages, dates)).toList();
     }
 
     private void addRows(long run, List<KeyRowViewModel> newRows) {

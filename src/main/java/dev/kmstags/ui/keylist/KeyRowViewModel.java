@@ -3,10 +3,10 @@ package dev.kmstags.ui.keylist;
 import dev.kmstags.domain.KeyManager;
 import dev.kmstags.domain.KeyStates;
 import dev.kmstags.domain.KeySummary;
+import dev.kmstags.ui.DateFormats;
 import dev.kmstags.ui.Messages;
 import dev.kmstags.ui.Tone;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -21,16 +21,18 @@ public final class KeyRowViewModel {
     private final Tone stateTone;
     private final String managerText;
     private final String createdText;
+    private final String createdDateText;
     private final String readOnlyReasonText;
     private final String searchText;
 
-    public KeyRowViewModel(KeySummary key, Messages messages, DateTimeFormatter createdFormat) {
+    public KeyRowViewModel(KeySummary key, Messages messages, DateFormats dates) {
         this.key = Objects.requireNonNull(key, "key");
         this.aliasesText = String.join(", ", key.aliases());
         this.stateText = messages.has("state." + key.state()) ? messages.get("state." + key.state()) : key.state();
         this.stateTone = toneOf(key.state());
         this.managerText = messages.get("manager." + key.manager().name());
-        this.createdText = key.created() == null ? "" : createdFormat.format(key.created());
+        this.createdText = key.created() == null ? "" : dates.dateTime().format(key.created());
+        this.createdDateText = key.created() == null ? "" : dates.date().format(key.created());
         this.readOnlyReasonText = key.tagEditingBlockedBy()
                 .map(reason -> messages.get("readOnly." + reason.name()))
                 .orElse("");
@@ -97,9 +99,14 @@ public final class KeyRowViewModel {
         return key.created();
     }
 
-    /** The creation time in the user's time zone; empty when unknown. */
+    /** The creation date and time in the user's time zone; empty when unknown. */
     public String createdText() {
         return createdText;
+    }
+
+    /** The creation date alone, for narrow places; empty when unknown. */
+    public String createdDateText() {
+        return createdDateText;
     }
 
     /** Why this key's tags cannot be changed, as a sentence; empty when they can. */

@@ -1,7 +1,7 @@
 package dev.kmstags.ui.keydetails;
 
 import static dev.kmstags.ui.TestKeys.AWS_S3;
-import static dev.kmstags.ui.TestKeys.CREATED_FORMAT;
+import static dev.kmstags.ui.TestKeys.DATES;
 import static dev.kmstags.ui.TestKeys.MESSAGES;
 import static dev.kmstags.ui.TestKeys.NO_ALIAS;
 import static dev.kmstags.ui.TestKeys.PAYMENTS;
@@ -25,7 +25,7 @@ class KeyDetailsViewModelTest {
 
     @Test
     void theSelectedKeyIsDescribed() {
-        selection.set(new KeyRowViewModel(PAYMENTS, MESSAGES, CREATED_FORMAT));
+        selection.set(new KeyRowViewModel(PAYMENTS, MESSAGES, DATES));
 
         assertThat(viewModel.hasKeyProperty().get()).isTrue();
         assertThat(viewModel.titleProperty().get()).isEqualTo("alias/payments-prod");
@@ -41,7 +41,7 @@ class KeyDetailsViewModelTest {
 
     @Test
     void anAwsManagedKeySaysWhyItsTagsAreReadOnly() {
-        selection.set(new KeyRowViewModel(AWS_S3, MESSAGES, CREATED_FORMAT));
+        selection.set(new KeyRowViewModel(AWS_S3, MESSAGES, DATES));
 
         assertThat(viewModel.managerTextProperty().get()).isEqualTo("AWS");
         assertThat(viewModel.readOnlyNoteProperty().get())
@@ -50,7 +50,7 @@ class KeyDetailsViewModelTest {
 
     @Test
     void aKeyWithoutAliasOrDescriptionIsTitledByItsIdAndSaysWhatIsMissing() {
-        selection.set(new KeyRowViewModel(NO_ALIAS, MESSAGES, CREATED_FORMAT));
+        selection.set(new KeyRowViewModel(NO_ALIAS, MESSAGES, DATES));
 
         assertThat(viewModel.titleProperty().get()).isEqualTo(NO_ALIAS.keyId());
         assertThat(viewModel.aliasesTextProperty().get()).isEqualTo("No aliases");
@@ -59,7 +59,7 @@ class KeyDetailsViewModelTest {
 
     @Test
     void clearingTheSelectionEmptiesThePanel() {
-        selection.set(new KeyRowViewModel(AWS_S3, MESSAGES, CREATED_FORMAT));
+        selection.set(new KeyRowViewModel(AWS_S3, MESSAGES, DATES));
 
         selection.set(null);
 

@@ -1,7 +1,7 @@
 package dev.kmstags.ui.keylist;
 
 import static dev.kmstags.ui.TestKeys.AWS_S3;
-import static dev.kmstags.ui.TestKeys.CREATED_FORMAT;
+import static dev.kmstags.ui.TestKeys.DATES;
 import static dev.kmstags.ui.TestKeys.EXPERIMENT;
 import static dev.kmstags.ui.TestKeys.MESSAGES;
 import static dev.kmstags.ui.TestKeys.NO_ALIAS;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class KeyListViewModelTest {
 
     private final TestTaskExecutor executor = new TestTaskExecutor();
-    private final KeyListViewModel viewModel = new KeyListViewModel(executor, MESSAGES, CREATED_FORMAT);
+    private final KeyListViewModel viewModel = new KeyListViewModel(executor, MESSAGES, DATES);
 
     /** A catalog that hands over {@code batches} one after another. */
     private static KeyCatalog catalogOf(List<List<KeySummary>> batches) {
@@ -166,6 +166,7 @@ class KeyListViewModelTest {
         assertThat(ci.stateTone()).isEqualTo(Tone.POSITIVE);
         assertThat(ci.managerText()).isEqualTo("Customer");
         assertThat(ci.createdText()).isEqualTo("2025-03-05 14:22");
+        assertThat(ci.createdDateText()).isEqualTo("2025-03-05");
         assertThat(ci.readOnlyReasonText()).isEmpty();
 
         KeyRowViewModel disabled = viewModel.rows().get(1);

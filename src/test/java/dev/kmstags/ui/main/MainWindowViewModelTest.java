@@ -1,7 +1,7 @@
 package dev.kmstags.ui.main;
 
 import static dev.kmstags.ui.TestKeys.AWS_S3;
-import static dev.kmstags.ui.TestKeys.CREATED_FORMAT;
+import static dev.kmstags.ui.TestKeys.DATES;
 import static dev.kmstags.ui.TestKeys.MESSAGES;
 import static dev.kmstags.ui.TestKeys.PAYMENTS;
 import static dev.kmstags.ui.TestKeys.REPORTING;
@@ -27,7 +27,7 @@ class MainWindowViewModelTest {
     private final TestTaskExecutor executor = new TestTaskExecutor();
     private final List<String> dialogs = new ArrayList<>();
     private final DialogService dialogService = (title, header, content) -> dialogs.add(title + " | " + header);
-    private final KeyListViewModel keyList = new KeyListViewModel(executor, MESSAGES, CREATED_FORMAT);
+    private final KeyListViewModel keyList = new KeyListViewModel(executor, MESSAGES, DATES);
     private final KeyDetailsViewModel keyDetails = new KeyDetailsViewModel(keyList.selectedKeyProperty(), MESSAGES);
     private final int[] quits = {0};
     private final MainWindowViewModel viewModel = new MainWindowViewModel(executor, MESSAGES, dialogService, keyList,

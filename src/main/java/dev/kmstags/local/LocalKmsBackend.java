@@ -20,10 +20,12 @@ public final class LocalKmsBackend implements AutoCloseable {
 
     private final SqliteKeyStore store;
     private final KmsHttpServer server;
+    private final FaultInjector faults;
 
-    private LocalKmsBackend(SqliteKeyStore store, KmsHttpServer server) {
+    private LocalKmsBackend(SqliteKeyStore store, KmsHttpServer server, FaultInjector faults) {
         this.store = store;
         this.server = server;
+        this.faults = faults;
     }
 
     /** Opens (or creates and seeds) the store and starts answering; returns once requests are served. */
@@ -38,10 +40,10 @@ public final class LocalKmsBackend implements AutoCloseable {
             if (options.seed() && new DemoAccount(clock).seedIfEmpty(store)) {
                 LOG.info("Seeded the demo account into {}", options.dataFile());
             }
-            KmsService service = new KmsService(store, clock);
+            FaultInjector faults = new FaultInjector(new KmsService(store, clock));
             KmsHttpServer server = KmsHttpServer.start(options.port(),
-                    new Credentials(options.accessKey(), options.secretKey()), service, options.latencyMs());
-            return new LocalKmsBackend(store, server);
+                    new Credentials(options.accessKey(), options.secretKey()), faults, options.latencyMs());
+            return new LocalKmsBackend(store, server, faults);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
@@ -51,6 +53,11 @@ public final class LocalKmsBackend implements AutoCloseable {
     /** Where the backend answers, such as {@code http://127.0.0.1:4599}. */
     public URI endpoint() {
         return server.endpoint();
+    }
+
+    /** Failures to inject on purpose, to show and test how clients cope with them. */
+    public FaultInjector faults() {
+        return faults;
     }
 
     /** The TCP port the backend answers on. */

@@ -58,6 +58,10 @@ final class BackendFixture implements AutoCloseable {
         }
     }
 
+    LocalKmsBackend backend() {
+        return backend;
+    }
+
     URI endpoint() {
         return backend.endpoint();
     }

@@ -52,8 +52,8 @@ record AuthorizationHeader(String credential, String signedHeaders, List<String>
             }
             int equals = pair.indexOf('=');
             if (equals < 0) {
-                throw ProtocolErrors.incompleteSignature("'" + pair
-                        + "' not a valid key=value pair (missing equal-sign) in Authorization header: '" + header + "'.");
+                throw ProtocolErrors.incompleteSignature("'" + pair + "' not a valid key=value pair"
+                        + " (missing equal-sign) in Authorization header: '" + header + "'.");
             }
             values.putIfAbsent(pair.substring(0, equals), pair.substring(equals + 1));
         }

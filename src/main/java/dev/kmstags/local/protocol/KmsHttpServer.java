@@ -21,9 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code X-Amz-Target: TrentService.<Operation>}, SigV4 with service {@code kms}) on 127.0.0.1 only, and hands
  * every authenticated request to a {@link KmsRequestHandler}. Any AWS SDK or the AWS CLI can talk to
  * {@link #endpoint()}.
+ *
+ * <p>It tunes the JDK's built-in server through system properties that the JDK reads once per JVM, so it should be
+ * the first {@code com.sun.net.httpserver} server the JVM starts.
  */
 public final class KmsHttpServer implements AutoCloseable {
 
+    // Room for many clients connecting at once (the default is 50).
     private static final int ACCEPT_BACKLOG = 256;
     private static final long SHUTDOWN_WAIT_MS = 1_000;
 
@@ -49,7 +53,10 @@ public final class KmsHttpServer implements AutoCloseable {
         return start(port, credentials, handler, latencyMs, Clock.systemUTC());
     }
 
-    /** As {@link #start(int, Credentials, KmsRequestHandler, int)}, with the clock request times are checked against. */
+    /**
+     * As {@link #start(int, Credentials, KmsRequestHandler, int)}, with the clock that request times are checked
+     * against.
+     */
     public static KmsHttpServer start(int port, Credentials credentials, KmsRequestHandler handler, int latencyMs,
                                       Clock clock) throws IOException {
         Objects.requireNonNull(handler, "handler");

@@ -131,8 +131,8 @@ public final class SigV4Verifier {
         }
         String day = DAY_FORMAT.format(requestTime);
         if (!day.equals(scope.date())) {
-            problems.append("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '")
-                    .append(scope.date()).append("' != '").append(day).append("', from '")
+            problems.append("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date")
+                    .append(" from HTTP: '").append(scope.date()).append("' != '").append(day).append("', from '")
                     .append(BASIC_FORMAT.format(requestTime)).append("'. ");
         }
         if (!problems.isEmpty()) {

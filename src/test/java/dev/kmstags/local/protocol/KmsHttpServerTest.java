@@ -264,6 +264,13 @@ class KmsHttpServerTest {
     }
 
     @Test
+    void dataAfterTheJsonObjectIsRejectedWithSerializationException() throws Exception {
+        HttpResponse<String> response = send(request("ListKeys").body("{} {\"Limit\": 10}"));
+
+        assertThat(JSON.readTree(response.body()).path("__type").asText()).isEqualTo("SerializationException");
+    }
+
+    @Test
     void jsonArrayBodyIsRejectedWithSerializationException() throws Exception {
         assertKmsError(send(request("ListKeys").body("[{\"Limit\": 10}]")), 400,
                 "SerializationException", "The request body must be a JSON object");

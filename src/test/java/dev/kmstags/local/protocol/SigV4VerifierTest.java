@@ -170,8 +170,8 @@ class SigV4VerifierTest {
         assertRejected(headers, "IncompleteSignatureException")
                 .hasMessage("Authorization header requires 'Signature' parameter."
                         + " Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header."
-                        + " Authorization=AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240501/eu-central-1/kms/aws4_request,"
-                        + " SignedHeaders=host");
+                        + " Authorization=AWS4-HMAC-SHA256"
+                        + " Credential=AKIDEXAMPLE/20240501/eu-central-1/kms/aws4_request, SignedHeaders=host");
     }
 
     @Test

@@ -56,6 +56,19 @@ public final class TagPlan {
         return new TagPlan(original, rows);
     }
 
+    /**
+     * The plan that takes the key from {@code current} (its tags in KMS now, perhaps changed by someone else) to
+     * this plan's target: used to apply an edit deliberately over another's change.
+     */
+    public TagPlan rebasedOn(Map<String, String> current) {
+        List<EditedTag> rows = target.stream()
+                .map(tag -> current.containsKey(tag.key())
+                        ? EditedTag.loaded(tag.key(), tag.key(), tag.value())
+                        : EditedTag.added(tag.key(), tag.value()))
+                .toList();
+        return new TagPlan(current, rows);
+    }
+
     /** The tags the key had when loaded. */
     public Map<String, String> original() {
         return original;

@@ -9,10 +9,17 @@ import java.util.Objects;
 public final class KmsAccessException extends RuntimeException {
 
     private final KmsProblem problem;
+    private final String detail;
 
-    public KmsAccessException(KmsProblem problem, String sentence, Throwable cause) {
+    public KmsAccessException(KmsProblem problem, String sentence, String detail, Throwable cause) {
         super(sentence, cause);
         this.problem = Objects.requireNonNull(problem, "problem");
+        this.detail = Objects.requireNonNull(detail, "detail");
+    }
+
+    /** What KMS or the network said, such as {@code TagException: Too many tags}, for the end of a sentence. */
+    public String detail() {
+        return detail;
     }
 
     /** What went wrong. */

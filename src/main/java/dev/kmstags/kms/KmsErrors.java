@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -22,12 +23,21 @@ public final class KmsErrors {
 
     private static final Set<String> CREDENTIAL_ERRORS = Set.of(
             "UnrecognizedClientException", "InvalidSignatureException", "IncompleteSignatureException",
-            "InvalidClientTokenId", "ExpiredTokenException", "MissingAuthenticationTokenException",
-            "SignatureDoesNotMatch");
+            "InvalidClientTokenId", "MissingAuthenticationTokenException", "SignatureDoesNotMatch");
+    private static final Set<String> EXPIRED_CREDENTIAL_ERRORS = Set.of("ExpiredTokenException", "ExpiredToken",
+            "RequestExpired");
+    private static final Map<String, KmsProblem> REQUEST_ERRORS = Map.of(
+            "NotFoundException", KmsProblem.NOT_FOUND,
+            "InvalidArnException", KmsProblem.INVALID_ARN,
+            "KMSInvalidStateException", KmsProblem.INVALID_STATE,
+            "DisabledException", KmsProblem.INVALID_STATE,
+            "LimitExceededException", KmsProblem.LIMIT_EXCEEDED,
+            "TagException", KmsProblem.TAG_REJECTED,
+            "ValidationException", KmsProblem.VALIDATION,
+            "SerializationException", KmsProblem.VALIDATION);
     private static final Set<String> ACCESS_ERRORS = Set.of("AccessDeniedException", "AccessDenied");
     private static final Set<String> THROTTLING_ERRORS = Set.of(
-            "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded",
-            "LimitExceededException");
+            "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded");
     private static final Set<String> SERVICE_ERRORS = Set.of(
             "KMSInternalException", "KmsInternalException", "DependencyTimeoutException", "ServiceUnavailable",
             "InternalFailure");
@@ -42,7 +52,8 @@ public final class KmsErrors {
         }
         KmsProblem problem = classify(error);
         String detail = detail(error);
-        return new KmsAccessException(problem, sentence(problem, connection, detail, Locale.getDefault()), error);
+        return new KmsAccessException(problem, sentence(problem, connection, detail, Locale.getDefault()), detail,
+                error);
     }
 
     /** What went wrong, judged by the KMS error code or the network failure behind {@code error}. */
@@ -51,6 +62,12 @@ public final class KmsErrors {
             String code = errorCode(service);
             if (CREDENTIAL_ERRORS.contains(code)) {
                 return KmsProblem.INVALID_CREDENTIALS;
+            }
+            if (EXPIRED_CREDENTIAL_ERRORS.contains(code)) {
+                return KmsProblem.CREDENTIALS_EXPIRED;
+            }
+            if (REQUEST_ERRORS.containsKey(code)) {
+                return REQUEST_ERRORS.get(code);
             }
             if (ACCESS_ERRORS.contains(code)) {
                 return KmsProblem.ACCESS_DENIED;
@@ -62,6 +79,13 @@ public final class KmsErrors {
                 return KmsProblem.SERVICE_ERROR;
             }
             return KmsProblem.UNEXPECTED;
+        }
+        String text = String.valueOf(error.getMessage());
+        if (text.contains("Unable to load credentials")) {
+            return KmsProblem.CREDENTIALS_MISSING;
+        }
+        if (text.contains("has expired") || text.contains("token is expired") || text.contains("Token is expired")) {
+            return KmsProblem.CREDENTIALS_EXPIRED;
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {

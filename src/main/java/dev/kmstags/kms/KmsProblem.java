@@ -14,6 +14,22 @@ public enum KmsProblem {
     INVALID_CREDENTIALS,
     /** The credentials are valid but may not make the call. */
     ACCESS_DENIED,
+    /** The key (or alias) does not exist in this region, or no longer does. */
+    NOT_FOUND,
+    /** The identifier is not a valid key ARN, or an alias where only a key is accepted. */
+    INVALID_ARN,
+    /** The key's state does not allow the call, such as tagging a key pending deletion. */
+    INVALID_STATE,
+    /** An account quota was exceeded. */
+    LIMIT_EXCEEDED,
+    /** KMS refused the tags themselves (reserved prefix, duplicates, more than 50). */
+    TAG_REJECTED,
+    /** KMS found the request malformed, such as a tag key longer than 128 characters. */
+    VALIDATION,
+    /** The credentials have expired, such as an ended session or SSO token. */
+    CREDENTIALS_EXPIRED,
+    /** No credentials could be found for the connection. */
+    CREDENTIALS_MISSING,
     /** KMS is limiting the request rate. */
     THROTTLED,
     /** KMS failed on its side; trying again later may help. */

@@ -12,11 +12,13 @@ public final class KmsSession implements AutoCloseable {
     private final KmsConnection connection;
     private final KmsClient client;
     private final KmsKeyCatalog keyCatalog;
+    private final KmsTagService tagService;
 
     private KmsSession(KmsConnection connection, KmsClient client) {
         this.connection = connection;
         this.client = client;
         this.keyCatalog = new KmsKeyCatalog(client, connection);
+        this.tagService = new KmsTagService(client, connection);
     }
 
     /** Builds the client for {@code connection}; no call is made yet. */
@@ -32,6 +34,11 @@ public final class KmsSession implements AutoCloseable {
     /** The keys of this connection's region. */
     public KeyCatalog keyCatalog() {
         return keyCatalog;
+    }
+
+    /** The tags of this connection's keys. */
+    public TagService tagService() {
+        return tagService;
     }
 
     @Override

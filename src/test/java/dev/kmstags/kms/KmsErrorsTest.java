@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -60,10 +61,25 @@ class KmsErrorsTest {
     @Test
     void rejectedCredentialsAreTheCredentialsProblemWhateverTheCode() {
         for (String code : new String[] {"UnrecognizedClientException", "InvalidSignatureException",
-                "com.amazonaws.kms#IncompleteSignatureException", "ExpiredTokenException"}) {
+                "com.amazonaws.kms#IncompleteSignatureException"}) {
             assertThat(KmsErrors.translate(answered(code, "no", 400), CONNECTION).problem())
                     .as(code).isEqualTo(KmsProblem.INVALID_CREDENTIALS);
         }
+        assertThat(KmsErrors.translate(answered("ExpiredTokenException", "expired", 400), CONNECTION).problem())
+                .isEqualTo(KmsProblem.CREDENTIALS_EXPIRED);
+    }
+
+    @Test
+    void requestErrorsAreClassifiedByTheirKmsCode() {
+        Map<String, KmsProblem> expected = Map.of(
+                "NotFoundException", KmsProblem.NOT_FOUND,
+                "InvalidArnException", KmsProblem.INVALID_ARN,
+                "KMSInvalidStateException", KmsProblem.INVALID_STATE,
+                "LimitExceededException", KmsProblem.LIMIT_EXCEEDED,
+                "TagException", KmsProblem.TAG_REJECTED,
+                "ValidationException", KmsProblem.VALIDATION);
+        expected.forEach((code, problem) -> assertThat(
+                KmsErrors.translate(answered(code, "m", 400), CONNECTION).problem()).as(code).isEqualTo(problem));
     }
 
     @Test
@@ -85,12 +101,11 @@ class KmsErrorsTest {
 
     @Test
     void anyOtherErrorKeepsKmsCodeAndMessage() {
-        KmsAccessException e = KmsErrors.translate(answered("ValidationException", "1 validation error detected",
-                400), CONNECTION);
+        KmsAccessException e = KmsErrors.translate(answered("IncorrectKeyException", "wrong key", 400), CONNECTION);
 
         assertThat(e.problem()).isEqualTo(KmsProblem.UNEXPECTED);
-        assertThat(e.getMessage()).isEqualTo("KMS refused the request (ValidationException: 1 validation error "
-                + "detected).");
+        assertThat(e.getMessage()).isEqualTo("KMS refused the request (IncorrectKeyException: wrong key).");
+        assertThat(e.detail()).isEqualTo("IncorrectKeyException: wrong key");
     }
 
     @Test

@@ -107,7 +107,7 @@ class KeyListViewModelTest {
         String sentence = "Could not connect to KMS at http://127.0.0.1:1: nothing answers there. Check that the "
                 + "endpoint is running, then refresh (F5).";
         viewModel.load(onBatch -> {
-            throw new KmsAccessException(KmsProblem.CONNECTION_REFUSED, sentence, null);
+            throw new KmsAccessException(KmsProblem.CONNECTION_REFUSED, sentence, "", null);
         });
 
         assertThat(viewModel.loadStateProperty().get()).isEqualTo(KeyListViewModel.LoadState.FAILED);
@@ -136,7 +136,7 @@ class KeyListViewModelTest {
         viewModel.load(onBatch -> {
             if (fail[0]) {
                 throw new KmsAccessException(KmsProblem.THROTTLED, "KMS is limiting how fast requests may be sent.",
-                        null);
+                        "", null);
             }
             onBatch.accept(List.of(PAYMENTS));
             return 1;

@@ -90,7 +90,7 @@ class MainWindowViewModelTest {
     void whenLoadingTheKeysFailsTheStatusBarShowsTheSentenceAsAnError() {
         String sentence = "KMS rejected the credentials of this connection. Check its access key and secret key.";
         viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, "us-east-1", () -> onBatch -> {
-            throw new KmsAccessException(KmsProblem.INVALID_CREDENTIALS, sentence, null);
+            throw new KmsAccessException(KmsProblem.INVALID_CREDENTIALS, sentence, "", null);
         });
 
         assertThat(viewModel.statusTextProperty().get()).isEqualTo(sentence);

@@ -6,6 +6,7 @@ import dev.kmstags.Version;
 import dev.kmstags.kms.KeyCatalog;
 import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.local.BackendOptions;
+import dev.kmstags.ui.AppIcons;
 import dev.kmstags.ui.DateFormats;
 import dev.kmstags.ui.FxDialogService;
 import dev.kmstags.ui.FxTaskExecutor;
@@ -73,6 +74,7 @@ public final class AppContext implements AutoCloseable {
         Scene scene = new Scene(view, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
         stage.setTitle(messages.get("app.title"));
+        stage.getIcons().setAll(AppIcons.all());
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.setScene(scene);

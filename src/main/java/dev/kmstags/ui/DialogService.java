@@ -5,4 +5,7 @@ public interface DialogService {
 
     /** Shows a message the user acknowledges, and waits until they do. */
     void showInformation(String title, String header, String content);
+
+    /** Shows the About dialog, with the app icon, and waits until it is closed. */
+    void showAbout(String title, String header, String content);
 }

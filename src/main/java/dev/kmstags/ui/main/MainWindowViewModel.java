@@ -135,7 +135,7 @@ public final class MainWindowViewModel {
 
     /** Shows the app's name, version and purpose. */
     public void showAbout() {
-        dialogs.showInformation(messages.get("about.title"), messages.format("about.header", version),
+        dialogs.showAbout(messages.get("about.title"), messages.format("about.header", version),
                 messages.get("about.text"));
     }
 

@@ -26,7 +26,17 @@ class MainWindowViewModelTest {
 
     private final TestTaskExecutor executor = new TestTaskExecutor();
     private final List<String> dialogs = new ArrayList<>();
-    private final DialogService dialogService = (title, header, content) -> dialogs.add(title + " | " + header);
+    private final DialogService dialogService = new DialogService() {
+        @Override
+        public void showInformation(String title, String header, String content) {
+            dialogs.add(title + " | " + header);
+        }
+
+        @Override
+        public void showAbout(String title, String header, String content) {
+            dialogs.add(title + " | " + header);
+        }
+    };
     private final KeyListViewModel keyList = new KeyListViewModel(executor, MESSAGES, DATES);
     private final KeyDetailsViewModel keyDetails = new KeyDetailsViewModel(keyList.selectedKeyProperty(), MESSAGES);
     private final int[] quits = {0};

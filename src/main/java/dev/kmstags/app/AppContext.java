@@ -80,6 +80,9 @@ public final class AppContext implements AutoCloseable {
         stage.setScene(scene);
         stage.show();
         view.keyListView().focusTable();
+        if (SelfCheck.requested()) {
+            SelfCheck.attach(keyList, System.out);
+        }
 
         viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, region, this::startBundledBackend);
         return view;

@@ -1,0 +1,46 @@
+package dev.kmstags.app;
+
+import dev.kmstags.ui.keylist.KeyListViewModel;
+import dev.kmstags.ui.keylist.KeyListViewModel.LoadState;
+import java.io.PrintStream;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+
+/**
+ * A check an installed app can run on itself: started with {@code -Dkmstags.selfCheck=true}, or with the
+ * environment variable {@code KMS_TAG_MANAGER_SELF_CHECK=1} (installed launchers take no JVM options), the app opens
+ * its main window as usual, prints what the key list shows once it has loaded, and quits; exit status 0 when keys were shown, 1 when loading failed. Packaging smoke tests use it to
+ * prove that an installed launcher really opens a working window.
+ */
+final class SelfCheck {
+
+    static final String PROPERTY = "kmstags.selfCheck";
+    static final String ENVIRONMENT_VARIABLE = "KMS_TAG_MANAGER_SELF_CHECK";
+
+    private SelfCheck() {
+    }
+
+    static boolean requested() {
+        return Boolean.getBoolean(PROPERTY) || "1".equals(System.getenv(ENVIRONMENT_VARIABLE));
+    }
+
+    static void attach(KeyListViewModel keyList, PrintStream out) {
+        keyList.loadStateProperty().addListener((observable, old, state) -> {
+            if (state == LoadState.LOADED) {
+                String aliases = keyList.visibleRows().stream().map(row -> row.displayName())
+                        .collect(Collectors.joining(", "));
+                out.println("Self-check: the main window shows " + keyList.visibleRows().size() + " keys: " + aliases);
+                finish(0);
+            } else if (state == LoadState.FAILED) {
+                out.println("Self-check failed: " + keyList.errorTextProperty().get());
+                finish(1);
+            }
+        });
+    }
+
+    private static void finish(int status) {
+        Platform.exit();
+        // Off the FX thread, so the app's stop() closes the client and the backend before the JVM ends.
+        new Thread(() -> System.exit(status), "self-check-exit").start();
+    }
+}

@@ -4,11 +4,8 @@ import static dev.kmstags.local.KmsErrorAssert.failsWith;
 import static dev.kmstags.local.KmsErrorAssert.failsWithCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
 
@@ -17,23 +14,11 @@ class AliasOperationsTest {
 
     private static final String ALIAS_ARN_PREFIX = "arn:aws:kms:us-east-1:111122223333:";
 
-    @TempDir
-    static Path directory;
-    static BackendFixture backend;
-    static KmsClient kms;
+    @RegisterExtension
+    static final SharedBackend backend = SharedBackend.empty();
+    private final KmsClient kms = backend.client();
 
-    @BeforeAll
-    static void start() {
-        backend = BackendFixture.empty(directory);
-        kms = backend.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
-
-    private static String targetOf(String aliasName) {
+    private String targetOf(String aliasName) {
         return kms.listAliasesPaginator().aliases().stream().filter(a -> a.aliasName().equals(aliasName))
                 .map(AliasListEntry::targetKeyId).findFirst().orElse(null);
     }

@@ -8,9 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
@@ -20,28 +19,16 @@ import software.amazon.awssdk.services.kms.model.KeyState;
 /** The demo account a new store starts with, read through the SDK. */
 class DemoAccountTest {
 
-    @TempDir
-    static Path directory;
-    static BackendFixture backend;
-    static KmsClient kms;
+    @RegisterExtension
+    static final SharedBackend backend = SharedBackend.seeded();
+    private final KmsClient kms = backend.client();
 
-    @BeforeAll
-    static void start() {
-        backend = BackendFixture.seeded(directory);
-        kms = backend.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
-
-    private static List<KeyMetadata> keys(KmsClient client) {
+    private List<KeyMetadata> keys(KmsClient client) {
         return client.listKeysPaginator().keys().stream()
                 .map(k -> client.describeKey(b -> b.keyId(k.keyId())).keyMetadata()).toList();
     }
 
-    private static Map<String, String> tagsOf(String identifier) {
+    private Map<String, String> tagsOf(String identifier) {
         String keyId = kms.describeKey(b -> b.keyId(identifier)).keyMetadata().keyId();
         return kms.listResourceTagsPaginator(b -> b.keyId(keyId)).tags().stream()
                 .collect(Collectors.toMap(t -> t.tagKey(), t -> t.tagValue()));

@@ -5,14 +5,11 @@ import static dev.kmstags.local.KmsErrorAssert.failsWithCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
@@ -26,23 +23,11 @@ class KeyOperationsTest {
 
     private static final String ARN_PREFIX = "arn:aws:kms:us-east-1:111122223333:key/";
 
-    @TempDir
-    static Path directory;
-    static BackendFixture backend;
-    static KmsClient kms;
+    @RegisterExtension
+    static final SharedBackend backend = SharedBackend.empty();
+    private final KmsClient kms = backend.client();
 
-    @BeforeAll
-    static void start() {
-        backend = BackendFixture.empty(directory);
-        kms = backend.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
-
-    private static KeyMetadata describe(String keyId) {
+    private KeyMetadata describe(String keyId) {
         return kms.describeKey(b -> b.keyId(keyId)).keyMetadata();
     }
 

@@ -4,13 +4,11 @@ import static dev.kmstags.local.KmsErrorAssert.failsWith;
 import static dev.kmstags.local.KmsErrorAssert.failsWithCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.kms.model.KeyListEntry;
@@ -21,16 +19,14 @@ class ListingTest {
 
     private static final int KEYS = 250;
 
-    @TempDir
-    static Path directory;
-    static BackendFixture backend;
-    static KmsClient kms;
-    static List<String> created = new ArrayList<>();
+    @RegisterExtension
+    static final SharedBackend backend = SharedBackend.empty();
+    private static final List<String> created = new ArrayList<>();
+    private final KmsClient kms = backend.client();
 
     @BeforeAll
-    static void start() {
-        backend = BackendFixture.empty(directory);
-        kms = backend.client();
+    static void createKeysAndAliases() {
+        KmsClient kms = backend.client();
         for (int i = 0; i < KEYS; i++) {
             String keyId = backend.createKey();
             created.add(keyId);
@@ -39,11 +35,6 @@ class ListingTest {
                 kms.createAlias(b -> b.aliasName(alias).targetKeyId(keyId));
             }
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
     }
 
     @Test

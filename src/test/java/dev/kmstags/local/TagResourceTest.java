@@ -5,15 +5,12 @@ import static dev.kmstags.local.KmsErrorAssert.failsWith;
 import static dev.kmstags.local.KmsErrorAssert.failsWithCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.Tag;
 
@@ -22,30 +19,18 @@ class TagResourceTest {
 
     private static final String ARN_PREFIX = "arn:aws:kms:us-east-1:111122223333:key/";
 
-    @TempDir
-    static Path directory;
-    static BackendFixture backend;
-    static KmsClient kms;
+    @RegisterExtension
+    static final SharedBackend backend = SharedBackend.empty();
+    private final KmsClient kms = backend.client();
 
-    @BeforeAll
-    static void start() {
-        backend = BackendFixture.empty(directory);
-        kms = backend.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
-
-    private static Map<String, String> tagsOf(String keyId) {
+    private Map<String, String> tagsOf(String keyId) {
         Map<String, String> tags = new LinkedHashMap<>();
         kms.listResourceTagsPaginator(b -> b.keyId(keyId)).tags()
                 .forEach(tag -> tags.put(tag.tagKey(), tag.tagValue()));
         return tags;
     }
 
-    private static String text(String unit, int codePoints) {
+    private String text(String unit, int codePoints) {
         return unit.repeat(codePoints);
     }
 
@@ -280,7 +265,7 @@ class TagResourceTest {
         assertThat(tagsOf(keyId)).hasSize(50);
     }
 
-    private static List<Tag> numberedTags(int from, int count) {
+    private List<Tag> numberedTags(int from, int count) {
         List<Tag> tags = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
             tags.add(tag("tag-%02d".formatted(i), "value " + i));

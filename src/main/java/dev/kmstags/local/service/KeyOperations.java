@@ -122,17 +122,19 @@ final class KeyOperations {
     }
 
     ObjectNode enableKey(KmsRequest request) {
-        return changeKey(request, "EnableKey", key -> {
+        changeKey(request, requiredKeyId(request), "EnableKey", key -> {
             KeyGuards.canEnableOrDisable(key);
             return key.withState(KeyStates.ENABLED);
         });
+        return JsonNodeFactory.instance.objectNode();
     }
 
     ObjectNode disableKey(KmsRequest request) {
-        return changeKey(request, "DisableKey", key -> {
+        changeKey(request, requiredKeyId(request), "DisableKey", key -> {
             KeyGuards.canEnableOrDisable(key);
             return key.withState(KeyStates.DISABLED);
         });
+        return JsonNodeFactory.instance.objectNode();
     }
 
     ObjectNode scheduleKeyDeletion(KmsRequest request) {
@@ -145,13 +147,9 @@ final class KeyOperations {
         errors.throwIfAny();
         int days = window == null ? MAX_PENDING_WINDOW_DAYS : window;
         long deletionDate = clock.instant().plus(Duration.ofDays(days)).getEpochSecond();
-        StoredKey scheduled = store.write(session -> {
-            StoredKey key = new KeyResolver(session, request.region()).keyOnly(keyId);
-            KeyGuards.customerManaged(key, "ScheduleKeyDeletion");
+        StoredKey scheduled = changeKey(request, keyId, "ScheduleKeyDeletion", key -> {
             KeyGuards.notPendingDeletion(key);
-            StoredKey changed = key.withDeletion(KeyStates.PENDING_DELETION, deletionDate, days);
-            session.updateKey(changed);
-            return changed;
+            return key.withDeletion(KeyStates.PENDING_DELETION, deletionDate, days);
         });
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.put("KeyId", KeyGuards.arn(scheduled));
@@ -162,14 +160,9 @@ final class KeyOperations {
     }
 
     ObjectNode cancelKeyDeletion(KmsRequest request) {
-        String keyId = requiredKeyId(request);
-        StoredKey cancelled = store.write(session -> {
-            StoredKey key = new KeyResolver(session, request.region()).keyOnly(keyId);
-            KeyGuards.customerManaged(key, "CancelKeyDeletion");
+        StoredKey cancelled = changeKey(request, requiredKeyId(request), "CancelKeyDeletion", key -> {
             KeyGuards.pendingDeletion(key);
-            StoredKey changed = key.withDeletion(KeyStates.DISABLED, null, null);
-            session.updateKey(changed);
-            return changed;
+            return key.withDeletion(KeyStates.DISABLED, null, null);
         });
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.put("KeyId", KeyGuards.arn(cancelled));
@@ -185,25 +178,25 @@ final class KeyOperations {
         errors.notNull(description, "description");
         errors.length(description, "description", 0, MAX_DESCRIPTION_LENGTH);
         errors.throwIfAny();
-        store.write(session -> {
-            StoredKey key = new KeyResolver(session, request.region()).keyOnly(keyId);
-            KeyGuards.customerManaged(key, "UpdateKeyDescription");
+        changeKey(request, keyId, "UpdateKeyDescription", key -> {
             KeyGuards.notPendingDeletion(key);
-            session.updateKey(key.withDescription(description));
-            return null;
+            return key.withDescription(description);
         });
         return JsonNodeFactory.instance.objectNode();
     }
 
-    private ObjectNode changeKey(KmsRequest request, String operation, UnaryOperator<StoredKey> change) {
-        String keyId = requiredKeyId(request);
-        store.write(session -> {
+    /**
+     * In one write transaction: finds the key (by ID or ARN), refuses AWS managed keys, applies {@code change}
+     * (which checks the key's state) and stores the result, which it returns.
+     */
+    private StoredKey changeKey(KmsRequest request, String keyId, String operation, UnaryOperator<StoredKey> change) {
+        return store.write(session -> {
             StoredKey key = new KeyResolver(session, request.region()).keyOnly(keyId);
             KeyGuards.customerManaged(key, operation);
-            session.updateKey(change.apply(key));
-            return null;
+            StoredKey changed = change.apply(key);
+            session.updateKey(changed);
+            return changed;
         });
-        return JsonNodeFactory.instance.objectNode();
     }
 
     private static String requiredKeyId(KmsRequest request) {

@@ -93,6 +93,7 @@ public final class BackendBench {
 
     record ColdStart(String variant, List<String> jvmOptions, int runs, double medianFirst200Seconds,
                      double medianListeningSeconds, double minFirst200Seconds, double maxFirst200Seconds,
+                     double medianServerCpuSeconds, double medianOtherProcessesCpuPercent,
                      List<Double> first200Seconds) {
     }
 
@@ -121,10 +122,12 @@ public final class BackendBench {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("timestamp", Instant.now().toString());
         report.put("machine", machine());
+        report.put("loadAverageAtStart", HostCpu.loadAverage());
         report.put("settings", settings(settings));
 
-        System.out.println("== KMS backend benchmark: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                + System.getProperty("java.version") + ", " + settings.connections() + " connections");
+        System.out.printf(Locale.ROOT, "== KMS backend benchmark: %d cores, Java %s, %d connections;"
+                        + " 1-minute load average before starting: %.2f%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), settings.connections(), HostCpu.loadAverage());
 
         // ---- ours: load and ListKeys on one server process
         List<LoadSummary> oursLoad;
@@ -175,6 +178,7 @@ public final class BackendBench {
         report.put("ratiosOursToMoto", ratios);
         Map<String, Object> targets = targets(oursLoad, coldStarts.get(0));
         report.put("targets", targets);
+        report.put("loadAverageAtEnd", HostCpu.loadAverage());
         report.put("problems", problems);
 
         printTable(settings, oursLoad, listKeys, coldStarts, motoLoad, motoStart, targets);
@@ -254,10 +258,14 @@ public final class BackendBench {
 
     private static void report(String who, int round, LoadPhase.Result r, List<String> problems) {
         System.out.printf(Locale.ROOT, "   %-5s round %d %-17s %,9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  max %7.1f ms"
-                        + "  server CPU %5.0f us/req  client CPU %4.0f us/req%s%n",
+                        + "  CPU/req server %4.0f us, client %3.0f us; others %2.0f%% of CPU%s%n",
                 who, round, r.operation(), r.throughput(), r.p50Ms(), r.p99Ms(), r.maxMs(),
-                r.serverCpuMicrosPerRequest(), r.clientCpuMicrosPerRequest(),
+                r.serverCpuMicrosPerRequest(), r.clientCpuMicrosPerRequest(), r.otherProcessesCpuPercent(),
                 r.non200() == 0 ? "" : "  NON-200: " + r.non200() + " (" + r.firstError() + ")");
+        if (r.otherProcessesCpuPercent() > 10) {
+            System.out.printf(Locale.ROOT, "   WARNING: other processes took %.0f%% of the CPU in this window;"
+                    + " its figures are low. Rerun on a quiet machine.%n", r.otherProcessesCpuPercent());
+        }
         if (r.non200() > 0) {
             problems.add(who + " " + r.operation() + " round " + round + ": " + r.non200()
                     + " answers were not HTTP 200; first: " + r.firstError());
@@ -367,34 +375,50 @@ public final class BackendBench {
         coldStartOnce(java, List.of(), settings.jar(), settings.outDir());
         double[][] first = new double[variants.size()][settings.coldStarts()];
         double[][] listening = new double[variants.size()][settings.coldStarts()];
+        double[][] cpu = new double[variants.size()][settings.coldStarts()];
+        double[][] others = new double[variants.size()][settings.coldStarts()];
         for (int run = 0; run < settings.coldStarts(); run++) {
             for (int v = 0; v < variants.size(); v++) {
                 double[] times = coldStartOnce(java, variants.get(v).jvmOptions(), settings.jar(), settings.outDir());
                 listening[v][run] = times[0];
                 first[v][run] = times[1];
+                cpu[v][run] = times[2];
+                others[v][run] = times[3];
             }
         }
         List<ColdStart> results = new ArrayList<>();
         for (int v = 0; v < variants.size(); v++) {
             ColdStart c = new ColdStart(variants.get(v).name(), variants.get(v).jvmOptions(), settings.coldStarts(),
-                    median(first[v]), median(listening[v]), min(first[v]), max(first[v]),
-                    Arrays.stream(first[v]).boxed().toList());
+                    median(first[v]), median(listening[v]), min(first[v]), max(first[v]), median(cpu[v]),
+                    median(others[v]), Arrays.stream(first[v]).boxed().toList());
             System.out.printf(Locale.ROOT, "   ours  cold start %-40s first 200 median %.3f s (listening %.3f s,"
-                    + " range %.3f-%.3f s)%n", c.variant(), c.medianFirst200Seconds(), c.medianListeningSeconds(),
-                    c.minFirst200Seconds(), c.maxFirst200Seconds());
+                    + " range %.3f-%.3f s, server CPU %.2f s, others %.0f%% of CPU)%n", c.variant(),
+                    c.medianFirst200Seconds(), c.medianListeningSeconds(), c.minFirst200Seconds(),
+                    c.maxFirst200Seconds(), c.medianServerCpuSeconds(), c.medianOtherProcessesCpuPercent());
             results.add(c);
         }
         return results;
     }
 
-    /** Seconds from just before {@code ProcessBuilder.start()} to the listening line and to the first 200. */
+    /**
+     * Seconds from just before {@code ProcessBuilder.start()} to the listening line and to the first 200; the
+     * server's CPU seconds until then; and the share of the CPU other processes took meanwhile (percent).
+     */
     private static double[] coldStartOnce(Path java, List<String> jvmOptions, Path jar, Path outDir)
             throws Exception {
         Path data = outDir.resolve("cold-start-" + System.nanoTime() + ".db");
+        long hostBusyStart = HostCpu.busyNanos();
+        long selfCpuStart = LoadPhase.processCpuNanos();
         try (ServerProcess server = ServerProcess.serve(java, jvmOptions, jar, data)) {
             long first200 = server.awaitFirst200(LOAD_REGION, 1);
+            long serverCpu = server.cpuNanos();
+            long hostBusy = HostCpu.busyNanos() - hostBusyStart;
+            long selfCpu = LoadPhase.processCpuNanos() - selfCpuStart;
+            double wall = System.nanoTime() - server.startNanos();
+            double others = hostBusyStart < 0 || serverCpu < 0 ? -1 : Math.max(0,
+                    100.0 * (hostBusy - serverCpu - selfCpu) / (wall * Runtime.getRuntime().availableProcessors()));
             return new double[] {(server.listeningNanos() - server.startNanos()) / 1e9,
-                    (first200 - server.startNanos()) / 1e9};
+                    (first200 - server.startNanos()) / 1e9, serverCpu / 1e9, others};
         } finally {
             deleteDataFiles(data);
         }
@@ -444,7 +468,7 @@ public final class BackendBench {
             }
         }
         ColdStart c = new ColdStart("moto_server", List.of(), runs, median(first), -1, min(first), max(first),
-                Arrays.stream(first).boxed().toList());
+                -1, -1, Arrays.stream(first).boxed().toList());
         System.out.printf(Locale.ROOT, "   moto  cold start first 200 median %.3f s (range %.3f-%.3f s)%n",
                 c.medianFirst200Seconds(), c.minFirst200Seconds(), c.maxFirst200Seconds());
         return c;
@@ -518,7 +542,7 @@ public final class BackendBench {
                             (c.medianFirst200Seconds() - base.medianFirst200Seconds()) * 1000));
         }
         if (motoStart != null) {
-            System.out.printf(Locale.ROOT, "Cold start %-40s %7.3f s to first 200;  ours/moto %.2f%n",
+            System.out.printf(Locale.ROOT, "Cold start %-40s %7.3f s to first 200;  ours/moto time %.2f%n",
                     "moto_server", motoStart.medianFirst200Seconds(),
                     base.medianFirst200Seconds() / motoStart.medianFirst200Seconds());
         }

@@ -24,7 +24,7 @@ final class LoadPhase {
     record Result(String operation, int connections, double seconds, long requests, long non200,
                   double throughput, double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs,
                   long connects, double serverCpuMicrosPerRequest, double clientCpuMicrosPerRequest,
-                  String firstError) {
+                  double otherProcessesCpuPercent, String firstError) {
     }
 
     private LoadPhase() {
@@ -64,6 +64,8 @@ final class LoadPhase {
         }
         long serverCpuStart = serverCpu.getAsLong();
         long clientCpuStart = processCpuNanos();
+        long hostBusyStart = HostCpu.busyNanos();
+        long wallStart = System.nanoTime();
         long joinLimit = measure.toMillis() + 60_000;
         for (Thread thread : threads) {
             thread.join(joinLimit);
@@ -73,6 +75,13 @@ final class LoadPhase {
         }
         long serverCpuEnd = serverCpu.getAsLong();
         long clientCpuEnd = processCpuNanos();
+        long hostBusyEnd = HostCpu.busyNanos();
+        long wallEnd = System.nanoTime();
+        // What neither the server nor this load generator used, as a share of all cores' time in the window.
+        double otherCpuPercent = hostBusyStart < 0 || serverCpuStart < 0 || clientCpuStart < 0 ? -1
+                : Math.max(0, 100.0 * ((hostBusyEnd - hostBusyStart) - (serverCpuEnd - serverCpuStart)
+                - (clientCpuEnd - clientCpuStart)) / ((double) (wallEnd - wallStart)
+                * Runtime.getRuntime().availableProcessors()));
 
         long total = 0;
         long non200 = 0;
@@ -103,7 +112,7 @@ final class LoadPhase {
         return new Result(operation, connections, seconds, total, non200, total / seconds,
                 millis(percentile(all, 0.50)), millis(percentile(all, 0.90)), millis(percentile(all, 0.99)),
                 millis(percentile(all, 0.999)), millis(all.length == 0 ? 0 : all[all.length - 1]), connects,
-                serverCpuPer, clientCpuPer, firstError);
+                serverCpuPer, clientCpuPer, otherCpuPercent, firstError);
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -40,6 +40,15 @@ public final class BackendBench {
     /** Signatures are valid for 5 minutes: a phase signed up front must end well within that. */
     private static final Duration SIGNATURE_BUDGET = Duration.ofMinutes(4);
 
+    /** Before each measurement, wait (bounded) for the rest of the machine to keep less than this share busy. */
+    private static final double QUIET_BUSY_PERCENT = 10;
+    private static final Duration QUIET_WAIT_LIMIT = Duration.ofSeconds(60);
+    /** What all those waits may add up to in one run (-Dbench.quietWaitSeconds); then it measures at once. */
+    private static long quietBudgetNanos = Duration.ofSeconds(
+            Long.getLong("bench.quietWaitSeconds", 180)).toNanos();
+    /** A window in which other processes took more than this share of the CPU is flagged as noisy. */
+    private static final double NOISY_PERCENT = 10;
+
     private static final double TARGET_TAG_RESOURCE_PER_SECOND = 5_000;
     private static final double TARGET_P99_MS = 10;
     private static final double TARGET_COLD_START_S = 0.8;
@@ -212,6 +221,7 @@ public final class BackendBench {
         List<LoadPhase.Result> tagRounds = new ArrayList<>();
         List<LoadPhase.Result> listRounds = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
+            awaitQuiet(Duration.ofSeconds(1));
             byte[][][] tagPools = pools(server.port(), region, "TagResource", connections, poolSize, (c, j) -> {
                 String key = tagKeys.get((c + j * connections) % tagKeys.size());
                 return "{\"KeyId\":\"" + key + "\",\"Tags\":[{\"TagKey\":\"Owner\",\"TagValue\":\"team-" + (j % 17)
@@ -221,6 +231,7 @@ public final class BackendBench {
             report(who, round, tag, problems);
             tagRounds.add(tag);
 
+            awaitQuiet(Duration.ofSeconds(1));
             byte[][][] listPools = pools(server.port(), region, "ListResourceTags", connections, poolSize, (c, j) ->
                     "{\"KeyId\":\"" + listedKeys.get((c + j * connections) % listedKeys.size()) + "\"}");
             LoadPhase.Result list = LoadPhase.run("ListResourceTags", server.port(), listPools, warmup, measure,
@@ -262,7 +273,7 @@ public final class BackendBench {
                 who, round, r.operation(), r.throughput(), r.p50Ms(), r.p99Ms(), r.maxMs(),
                 r.serverCpuMicrosPerRequest(), r.clientCpuMicrosPerRequest(), r.otherProcessesCpuPercent(),
                 r.non200() == 0 ? "" : "  NON-200: " + r.non200() + " (" + r.firstError() + ")");
-        if (r.otherProcessesCpuPercent() > 10) {
+        if (r.otherProcessesCpuPercent() > NOISY_PERCENT) {
             System.out.printf(Locale.ROOT, "   WARNING: other processes took %.0f%% of the CPU in this window;"
                     + " its figures are low. Rerun on a quiet machine.%n", r.otherProcessesCpuPercent());
         }
@@ -395,6 +406,10 @@ public final class BackendBench {
                     + " range %.3f-%.3f s, server CPU %.2f s, others %.0f%% of CPU)%n", c.variant(),
                     c.medianFirst200Seconds(), c.medianListeningSeconds(), c.minFirst200Seconds(),
                     c.maxFirst200Seconds(), c.medianServerCpuSeconds(), c.medianOtherProcessesCpuPercent());
+            if (c.medianOtherProcessesCpuPercent() > NOISY_PERCENT) {
+                System.out.printf(Locale.ROOT, "   WARNING: other processes took %.0f%% of the CPU during these starts;"
+                        + " their times are high. Rerun on a quiet machine.%n", c.medianOtherProcessesCpuPercent());
+            }
             results.add(c);
         }
         return results;
@@ -407,6 +422,7 @@ public final class BackendBench {
     private static double[] coldStartOnce(Path java, List<String> jvmOptions, Path jar, Path outDir)
             throws Exception {
         Path data = outDir.resolve("cold-start-" + System.nanoTime() + ".db");
+        awaitQuiet(Duration.ofMillis(300));
         long hostBusyStart = HostCpu.busyNanos();
         long selfCpuStart = LoadPhase.processCpuNanos();
         try (ServerProcess server = ServerProcess.serve(java, jvmOptions, jar, data)) {
@@ -463,6 +479,7 @@ public final class BackendBench {
     private static ColdStart motoColdStart(Path moto, int runs) throws Exception {
         double[] first = new double[runs];
         for (int i = 0; i < runs; i++) {
+            awaitQuiet(Duration.ofMillis(300));
             try (ServerProcess server = ServerProcess.moto(moto.toString())) {
                 first[i] = (server.awaitFirst200(LOAD_REGION, 2) - server.startNanos()) / 1e9;
             }
@@ -501,6 +518,9 @@ public final class BackendBench {
         targets.put("tagResourceP99Under10ms", tag.p99Ms() < TARGET_P99_MS);
         targets.put("listResourceTagsP99Under10ms", ours.get(1).median().p99Ms() < TARGET_P99_MS);
         targets.put("coldStartUnder0.8s", defaultStart.medianFirst200Seconds() < TARGET_COLD_START_S);
+        boolean noisy = defaultStart.medianOtherProcessesCpuPercent() > NOISY_PERCENT
+                || tag.otherProcessesCpuPercent() > NOISY_PERCENT;
+        targets.put("measuredOnABusyMachine", noisy);
         return targets;
     }
 
@@ -551,7 +571,22 @@ public final class BackendBench {
                         + " cold start < 0.8 s %s%n",
                 verdict(targets.get("tagResourcePerSecondAtLeast5000")), verdict(targets.get("tagResourceP99Under10ms")),
                 verdict(targets.get("coldStartUnder0.8s")));
+        if (Boolean.TRUE.equals(targets.get("measuredOnABusyMachine"))) {
+            System.out.println("(Other processes were busy while these figures were taken: see the warnings above.)");
+        }
         System.out.println();
+    }
+
+    /** Waits, at most {@link #QUIET_WAIT_LIMIT}, for a quiet machine; says so when it does not come. */
+    private static void awaitQuiet(Duration window) throws InterruptedException {
+        Duration limit = Duration.ofNanos(Math.max(0, Math.min(quietBudgetNanos, QUIET_WAIT_LIMIT.toNanos())));
+        long start = System.nanoTime();
+        double busy = HostCpu.awaitQuiet(QUIET_BUSY_PERCENT, window, limit);
+        quietBudgetNanos -= System.nanoTime() - start;
+        if (busy >= QUIET_BUSY_PERCENT) {
+            System.out.printf(Locale.ROOT, "   (other processes kept the machine %.0f%% busy; measuring anyway)%n",
+                    busy);
+        }
     }
 
     private static String verdict(Object met) {
@@ -595,6 +630,7 @@ public final class BackendBench {
         m.put("motoMeasureSeconds", s.motoMeasure().toSeconds());
         m.put("motoColdStarts", s.motoColdStarts());
         m.put("serverJvmOptions", s.serverJvmOptions());
+        m.put("quietWaitSeconds", Long.getLong("bench.quietWaitSeconds", 180));
         m.put("requestPoolPerConnection", POOL_PER_CONNECTION);
         m.put("tagResourceKeys", TAG_KEYS);
         m.put("listResourceTagsKeys", LIST_TAG_KEYS);

@@ -3,7 +3,7 @@ package dev.kmstags.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.kmstags.Version;
-import dev.kmstags.kms.KeyCatalog;
+import dev.kmstags.kms.KmsServices;
 import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.ui.AppIcons;
@@ -93,7 +93,7 @@ public final class AppContext implements AutoCloseable {
         return mainWindow;
     }
 
-    private KeyCatalog startBundledBackend() throws Exception {
+    private KmsServices startBundledBackend() throws Exception {
         BundledBackendSession started = BundledBackendSession.start(backendOptions, region);
         synchronized (lock) {
             if (closed) {
@@ -103,7 +103,7 @@ public final class AppContext implements AutoCloseable {
             session = started;
         }
         LOG.info("Bundled backend answers at {}", started.connection().endpoint());
-        return started.keyCatalog();
+        return started.services();
     }
 
     private static void applyTheme(Theme theme) {

@@ -1,6 +1,6 @@
 package dev.kmstags.app;
 
-import dev.kmstags.kms.KeyCatalog;
+import dev.kmstags.kms.KmsServices;
 import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.kms.KmsSession;
 import dev.kmstags.local.BackendOptions;
@@ -41,8 +41,8 @@ final class BundledBackendSession implements AutoCloseable {
         return kms.connection();
     }
 
-    KeyCatalog keyCatalog() {
-        return kms.keyCatalog();
+    KmsServices services() {
+        return kms;
     }
 
     @Override

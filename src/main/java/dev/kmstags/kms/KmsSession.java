@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * One open connection: its {@link KmsClient} and the services built on it. Close it to release the client; the
  * services stop working then.
  */
-public final class KmsSession implements AutoCloseable {
+public final class KmsSession implements KmsServices, AutoCloseable {
 
     private final KmsConnection connection;
     private final KmsClient client;
@@ -32,11 +32,13 @@ public final class KmsSession implements AutoCloseable {
     }
 
     /** The keys of this connection's region. */
+    @Override
     public KeyCatalog keyCatalog() {
         return keyCatalog;
     }
 
     /** The tags of this connection's keys. */
+    @Override
     public TagService tagService() {
         return tagService;
     }

@@ -1,8 +1,9 @@
 package dev.kmstags.ui.main;
 
-import dev.kmstags.kms.KeyCatalog;
 import dev.kmstags.kms.KmsAccessException;
 import dev.kmstags.kms.KmsConnection;
+import dev.kmstags.kms.KmsServices;
+import dev.kmstags.kms.TagService;
 import dev.kmstags.ui.DialogService;
 import dev.kmstags.ui.Messages;
 import dev.kmstags.ui.TaskExecutor;
@@ -12,14 +13,17 @@ import dev.kmstags.ui.keylist.KeyListViewModel;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +57,11 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper(this, "connectionText", "");
     private final ReadOnlyStringWrapper connectionStatus = new ReadOnlyStringWrapper(this, "connectionStatus", "");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final ReadOnlyObjectWrapper<TagService> tagService = new ReadOnlyObjectWrapper<>(this, "tagService");
+    private final BooleanProperty production = new SimpleBooleanProperty(this, "production");
+
+    /** Asked before anything replaces the selected key's tags in the editor; true lets it go ahead. */
+    private BooleanSupplier leaveGuard = () -> true;
 
     private final BooleanBinding connected = Bindings.equal(connectionState, ConnectionState.CONNECTED);
     private final BooleanBinding busy;
@@ -88,17 +97,19 @@ public final class MainWindowViewModel {
      * Opens a connection of {@code kind} in {@code region} with {@code opener}, which may be slow (it may start
      * the bundled backend), in the background; then loads its keys.
      */
-    public void connect(KmsConnection.Kind kind, String region, Callable<? extends KeyCatalog> opener) {
+    public void connect(KmsConnection.Kind kind, String region, Callable<? extends KmsServices> opener) {
         long current = ++attempt;
         connectionText.set(messages.format("connection.label", messages.get("connection.kind." + kind.name()),
                 region));
         connectionStatus.set(messages.get("connection.opening." + kind.name()));
         connectionState.set(ConnectionState.CONNECTING);
+        tagService.set(null);
         executor.execute(opener,
-                catalog -> {
+                services -> {
                     if (current == attempt) {
                         connectionState.set(ConnectionState.CONNECTED);
-                        keyList.load(catalog);
+                        tagService.set(services.tagService());
+                        keyList.load(services.keyCatalog());
                     }
                 },
                 failure -> {
@@ -128,9 +139,24 @@ public final class MainWindowViewModel {
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }
 
-    /** Loads the keys again (File → Refresh, F5). */
+    /** Loads the keys again (File → Refresh, F5), once the leave guard allows it. */
     public void refresh() {
-        keyList.refresh();
+        if (mayLeave()) {
+            keyList.refresh();
+        }
+    }
+
+    /**
+     * Sets what is asked before the editor's content is replaced (refresh, another key, another connection,
+     * quitting); it may ask the user and answers whether to go ahead.
+     */
+    public void setLeaveGuard(BooleanSupplier guard) {
+        leaveGuard = Objects.requireNonNull(guard, "guard");
+    }
+
+    /** Asks the leave guard whether the editor's content may be replaced now. */
+    public boolean mayLeave() {
+        return leaveGuard.getAsBoolean();
     }
 
     /** Shows the app's name, version and purpose. */
@@ -160,6 +186,16 @@ public final class MainWindowViewModel {
     /** The current colour theme; the app applies it to every window. */
     public ObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /** The tag service of the open connection; null until one is open. */
+    public ReadOnlyObjectProperty<TagService> tagServiceProperty() {
+        return tagService.getReadOnlyProperty();
+    }
+
+    /** Whether commits go to an account the user marked as production: reviews then ask for typed confirmation. */
+    public BooleanProperty productionProperty() {
+        return production;
     }
 
     public ReadOnlyObjectProperty<ConnectionState> connectionStateProperty() {

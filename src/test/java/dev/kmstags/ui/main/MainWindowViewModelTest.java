@@ -12,6 +12,8 @@ import dev.kmstags.kms.KeyCatalog;
 import dev.kmstags.kms.KmsAccessException;
 import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.kms.KmsProblem;
+import dev.kmstags.kms.KmsServices;
+import dev.kmstags.kms.TagService;
 import dev.kmstags.ui.DialogService;
 import dev.kmstags.ui.TestTaskExecutor;
 import dev.kmstags.ui.Theme;
@@ -43,10 +45,25 @@ class MainWindowViewModelTest {
     private final MainWindowViewModel viewModel = new MainWindowViewModel(executor, MESSAGES, dialogService, keyList,
             keyDetails, "1.2.3", () -> quits[0]++);
 
-    private static KeyCatalog catalogOf(KeySummary... keys) {
-        return onBatch -> {
+    private static KmsServices servicesOf(KeySummary... keys) {
+        return servicesOf(onBatch -> {
             onBatch.accept(List.of(keys));
             return keys.length;
+        });
+    }
+
+    /** Services whose key catalog is {@code catalog}; these tests never touch tags. */
+    private static KmsServices servicesOf(KeyCatalog catalog) {
+        return new KmsServices() {
+            @Override
+            public KeyCatalog keyCatalog() {
+                return catalog;
+            }
+
+            @Override
+            public TagService tagService() {
+                return null;
+            }
         };
     }
 
@@ -54,7 +71,7 @@ class MainWindowViewModelTest {
     void whileTheBackendStartsTheStatusBarNamesTheConnectionAndSaysItIsStarting() {
         executor.holdWork();
 
-        viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, "us-east-1", () -> catalogOf(PAYMENTS));
+        viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, "us-east-1", () -> servicesOf(PAYMENTS));
 
         assertThat(viewModel.connectionTextProperty().get()).isEqualTo("Bundled backend · us-east-1");
         assertThat(viewModel.statusTextProperty().get()).isEqualTo("Starting the bundled backend…");
@@ -67,7 +84,7 @@ class MainWindowViewModelTest {
     void onceConnectedTheStatusBarFollowsTheKeyList() {
         executor.holdWork();
         viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, "eu-west-1",
-                () -> catalogOf(PAYMENTS, REPORTING, AWS_S3));
+                () -> servicesOf(PAYMENTS, REPORTING, AWS_S3));
 
         executor.runHeldWork();
 
@@ -99,9 +116,9 @@ class MainWindowViewModelTest {
     @Test
     void whenLoadingTheKeysFailsTheStatusBarShowsTheSentenceAsAnError() {
         String sentence = "KMS rejected the credentials of this connection. Check its access key and secret key.";
-        viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, "us-east-1", () -> onBatch -> {
+        viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, "us-east-1", () -> servicesOf(onBatch -> {
             throw new KmsAccessException(KmsProblem.INVALID_CREDENTIALS, sentence, "", null);
-        });
+        }));
 
         assertThat(viewModel.statusTextProperty().get()).isEqualTo(sentence);
         assertThat(viewModel.statusIsErrorProperty().get()).isTrue();
@@ -113,16 +130,34 @@ class MainWindowViewModelTest {
     @Test
     void refreshLoadsTheKeysAgain() {
         int[] loads = {0};
-        viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, "us-east-1", () -> onBatch -> {
+        viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, "us-east-1", () -> servicesOf(onBatch -> {
             loads[0]++;
             onBatch.accept(List.of(PAYMENTS));
             return 1;
-        });
+        }));
 
         viewModel.refresh();
 
         assertThat(loads[0]).isEqualTo(2);
         assertThat(viewModel.statusTextProperty().get()).isEqualTo("1 key loaded");
+    }
+
+    @Test
+    void refreshWaitsForTheLeaveGuard() {
+        int[] loads = {0};
+        viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, "us-east-1", () -> servicesOf(onBatch -> {
+            loads[0]++;
+            return 0;
+        }));
+        boolean[] allow = {false};
+        viewModel.setLeaveGuard(() -> allow[0]);
+
+        viewModel.refresh();
+        assertThat(loads[0]).isEqualTo(1);
+
+        allow[0] = true;
+        viewModel.refresh();
+        assertThat(loads[0]).isEqualTo(2);
     }
 
     @Test

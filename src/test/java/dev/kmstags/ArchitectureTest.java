@@ -1,5 +1,8 @@
 package dev.kmstags;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -32,9 +35,24 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyKmsAndTheBackendUseTheSdk = noClasses()
-            .that().resideOutsideOfPackages("dev.kmstags.kms..", "dev.kmstags.local..")
+            .that().resideOutsideOfPackages("dev.kmstags.kms..", "dev.kmstags.local..", "dev.kmstags.profiles..")
             .should().dependOnClassesThat().resideInAPackage("software.amazon..")
             .because("one package owns the client, its paging and its error mapping");
+
+    @ArchTest
+    static final ArchRule profilesOnlyReadTheSdksFilesAndRegionMetadata = noClasses()
+            .that().resideInAPackage("dev.kmstags.profiles..")
+            .should().dependOnClassesThat(resideInAPackage("software.amazon..")
+                    .and(not(resideInAnyPackage("software.amazon.awssdk.profiles..",
+                            "software.amazon.awssdk.regions.."))))
+            .because("profiles reads the AWS files and region metadata; every call to AWS lives in kms");
+
+    @ArchTest
+    static final ArchRule profilesKnowNeitherJavaFxNorTheLayersAboveThem = noClasses()
+            .that().resideInAPackage("dev.kmstags.profiles..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.kmstags.ui..", "dev.kmstags.app..",
+                    "dev.kmstags.kms..", "dev.kmstags.local..")
+            .because("the connection a user picked is plain data that kms turns into a client");
 
     @ArchTest
     static final ArchRule viewModelsNeedNoSceneGraph = noClasses()

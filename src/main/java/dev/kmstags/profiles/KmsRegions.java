@@ -1,0 +1,49 @@
+package dev.kmstags.profiles;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.RegionMetadata;
+import software.amazon.awssdk.regions.ServiceMetadata;
+
+/** The regions where KMS exists, from the SDK's endpoint metadata, with their readable names. */
+public final class KmsRegions {
+
+    private static final List<RegionChoice> ALL = load();
+
+    private KmsRegions() {
+    }
+
+    private static List<RegionChoice> load() {
+        List<RegionChoice> regions = new ArrayList<>();
+        for (Region region : ServiceMetadata.of("kms").regions()) {
+            RegionMetadata metadata = RegionMetadata.of(region);
+            // FIPS endpoints are listed as regions of their own; they are endpoints of a region, not places.
+            if (metadata != null && !region.id().contains("fips")) {
+                regions.add(new RegionChoice(region.id(), metadata.description()));
+            }
+        }
+        regions.sort(Comparator.comparing(RegionChoice::id));
+        return List.copyOf(regions);
+    }
+
+    /** Every KMS region, by ID. */
+    public static List<RegionChoice> all() {
+        return ALL;
+    }
+
+    /** Every KMS region with {@code first} (the connection's own region) at the top, even if the SDK does not know it. */
+    public static List<RegionChoice> startingWith(String first) {
+        List<RegionChoice> regions = new ArrayList<>();
+        regions.add(ALL.stream().filter(region -> region.id().equals(first)).findFirst()
+                .orElse(new RegionChoice(first, "")));
+        ALL.stream().filter(region -> !region.id().equals(first)).forEach(regions::add);
+        return regions;
+    }
+
+    /** Whether the SDK knows KMS in {@code region}. */
+    public static boolean isKnown(String region) {
+        return ALL.stream().anyMatch(choice -> choice.id().equals(region));
+    }
+}

@@ -1,13 +1,23 @@
 package dev.kmstags.kms;
 
+import java.io.InputStream;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.KmsClientBuilder;
 
-/** Builds the one {@link KmsClient} a connection uses. The caller owns it and closes it on shutdown. */
+/**
+ * Builds the one {@link KmsClient} a connection uses, and the provider of its credentials. The caller owns both
+ * and closes them when the connection ends.
+ */
 public final class KmsClients {
 
     /** Long enough for a slow network, short enough that a dead endpoint is reported while the user waits. */
@@ -17,16 +27,74 @@ public final class KmsClients {
     private KmsClients() {
     }
 
-    /** A client for {@code connection}: its endpoint, region and static credentials, on the small URLConnection HTTP client. */
-    public static KmsClient create(KmsConnection connection) {
-        return KmsClient.builder()
+    /**
+     * A client for {@code connection}: its endpoint (AWS's own when it has none), region and credentials, on the
+     * small URLConnection HTTP client. Closing the result closes the client and the credentials provider.
+     *
+     * @throws dev.kmstags.profiles.AwsConfigException when a profile's files cannot be read
+     */
+    public static Opened open(KmsConnection connection) {
+        // Only the connection's own profile may configure the client: without this the SDK would read the
+        // default profile (AWS_PROFILE) and could send a profile without endpoint_url to another's endpoint.
+        ProfileFile settings = connection.credentials() instanceof KmsCredentials.Profile profile
+                ? profile.files().load()
+                : ProfileFile.builder().content(InputStream.nullInputStream()).type(ProfileFile.Type.CONFIGURATION)
+                        .build();
+        String profileName = connection.credentials() instanceof KmsCredentials.Profile profile
+                ? profile.name()
+                : "default";
+        AwsCredentialsProvider credentials = credentialsProvider(connection, settings);
+        KmsClientBuilder builder = KmsClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(READ_TIMEOUT))
-                .endpointOverride(connection.endpoint())
                 .region(Region.of(connection.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(connection.accessKeyId(), connection.secretAccessKey())))
-                .build();
+                .credentialsProvider(credentials)
+                .overrideConfiguration(override -> override.defaultProfileFile(settings)
+                        .defaultProfileName(profileName));
+        if (connection.endpoint() != null) {
+            builder.endpointOverride(connection.endpoint());
+        }
+        return new Opened(builder.build(), credentials);
+    }
+
+    /** A client for {@code connection}; the caller closes it. Prefer {@link #open}, which also closes the credentials. */
+    public static KmsClient create(KmsConnection connection) {
+        return open(connection).client();
+    }
+
+    /**
+     * Where {@code connection}'s credentials come from. For a profile it is the SDK's own provider, which
+     * resolves the credentials (assume-role, IAM Identity Center, credential_process, ...) on the first call.
+     */
+    private static AwsCredentialsProvider credentialsProvider(KmsConnection connection, ProfileFile settings) {
+        if (connection.credentials() instanceof KmsCredentials.Profile profile) {
+            return ProfileCredentialsProvider.builder().profileFile(settings).profileName(profile.name()).build();
+        }
+        KmsCredentials.StaticKeys keys = (KmsCredentials.StaticKeys) connection.credentials();
+        AwsCredentials credentials = keys.sessionToken()
+                .<AwsCredentials>map(token -> AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(),
+                        token))
+                .orElseGet(() -> AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
+        return StaticCredentialsProvider.create(credentials);
+    }
+
+    /** A client and the credentials provider it signs with. */
+    public record Opened(KmsClient client, AwsCredentialsProvider credentials) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            try {
+                client.close();
+            } finally {
+                if (credentials instanceof AutoCloseable closeable) {
+                    try {
+                        closeable.close();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Could not close the credentials provider", e);
+                    }
+                }
+            }
+        }
     }
 }

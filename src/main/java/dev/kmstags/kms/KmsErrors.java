@@ -5,6 +5,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -12,6 +13,7 @@ import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * Turns what the SDK throws into a {@link KmsAccessException} whose message a user understands. KMS answers most
@@ -35,6 +37,12 @@ public final class KmsErrors {
             "TagException", KmsProblem.TAG_REJECTED,
             "ValidationException", KmsProblem.VALIDATION,
             "SerializationException", KmsProblem.VALIDATION);
+    /** What the SDK's IAM Identity Center providers say when the cached sign-in has ended or never happened. */
+    private static final List<String> SSO_EXPIRED = List.of("The SSO session associated with this profile",
+            "Token is expired", "aws sso login");
+    /** What the SDK's credentials providers say when a profile or the environment has no credentials. */
+    private static final List<String> CREDENTIALS_MISSING = List.of("Unable to load credentials",
+            "Profile file contained no credentials");
     private static final Set<String> ACCESS_ERRORS = Set.of("AccessDeniedException", "AccessDenied");
     private static final Set<String> THROTTLING_ERRORS = Set.of(
             "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded");
@@ -58,7 +66,12 @@ public final class KmsErrors {
 
     /** What went wrong, judged by the KMS error code or the network failure behind {@code error}. */
     static KmsProblem classify(Throwable error) {
-        if (error instanceof AwsServiceException service) {
+        AwsServiceException service = serviceError(error);
+        if (service instanceof StsException && ACCESS_ERRORS.contains(errorCode(service))) {
+            // The credentials provider's AssumeRole was refused, before KMS was asked anything.
+            return KmsProblem.ASSUME_ROLE_DENIED;
+        }
+        if (service != null) {
             String code = errorCode(service);
             if (CREDENTIAL_ERRORS.contains(code)) {
                 return KmsProblem.INVALID_CREDENTIALS;
@@ -81,7 +94,10 @@ public final class KmsErrors {
             return KmsProblem.UNEXPECTED;
         }
         String text = String.valueOf(error.getMessage());
-        if (text.contains("Unable to load credentials")) {
+        if (SSO_EXPIRED.stream().anyMatch(text::contains)) {
+            return KmsProblem.SSO_LOGIN_NEEDED;
+        }
+        if (CREDENTIALS_MISSING.stream().anyMatch(text::contains)) {
             return KmsProblem.CREDENTIALS_MISSING;
         }
         if (text.contains("has expired") || text.contains("token is expired") || text.contains("Token is expired")) {
@@ -105,13 +121,16 @@ public final class KmsErrors {
     static String sentence(KmsProblem problem, KmsConnection connection, String detail, Locale locale) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
         String pattern = bundle.getString("problem." + problem.name());
+        String who = new MessageFormat(bundle.getString("connection." + connection.kind().name()), locale)
+                .format(new Object[] {connection.name()});
         return new MessageFormat(pattern, locale).format(new Object[] {
-                connection.endpoint().toString(), connection.region(), detail});
+                connection.endpointText(), connection.region(), detail, who, connection.name()});
     }
 
     /** The error code and KMS's own message, or the exception's message, for the sentence's end. */
     private static String detail(Throwable error) {
-        if (error instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+        AwsServiceException service = serviceError(error);
+        if (service != null && service.awsErrorDetails() != null) {
             String message = service.awsErrorDetails().errorMessage();
             String code = errorCode(service);
             return message == null || message.isBlank() ? code : code + ": " + message;
@@ -122,6 +141,16 @@ public final class KmsErrors {
         }
         String message = root.getMessage();
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
+    /** The error an AWS service answered with, if one is behind {@code error} (credentials providers wrap it). */
+    private static AwsServiceException serviceError(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AwsServiceException service) {
+                return service;
+            }
+        }
+        return null;
     }
 
     private static String errorCode(AwsServiceException service) {

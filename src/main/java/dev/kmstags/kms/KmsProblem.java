@@ -30,6 +30,10 @@ public enum KmsProblem {
     CREDENTIALS_EXPIRED,
     /** No credentials could be found for the connection. */
     CREDENTIALS_MISSING,
+    /** The profile's IAM Identity Center (SSO) sign-in has expired or never happened: aws sso login renews it. */
+    SSO_LOGIN_NEEDED,
+    /** STS refused to let the profile's source credentials assume its role. */
+    ASSUME_ROLE_DENIED,
     /** KMS is limiting the request rate. */
     THROTTLED,
     /** KMS failed on its side; trying again later may help. */

@@ -10,21 +10,26 @@ import software.amazon.awssdk.services.kms.KmsClient;
 public final class KmsSession implements KmsServices, AutoCloseable {
 
     private final KmsConnection connection;
-    private final KmsClient client;
+    private final KmsClients.Opened opened;
     private final KmsKeyCatalog keyCatalog;
     private final KmsTagService tagService;
 
-    private KmsSession(KmsConnection connection, KmsClient client) {
+    private KmsSession(KmsConnection connection, KmsClients.Opened opened) {
         this.connection = connection;
-        this.client = client;
+        this.opened = opened;
+        KmsClient client = opened.client();
         this.keyCatalog = new KmsKeyCatalog(client, connection);
         this.tagService = new KmsTagService(client, connection);
     }
 
-    /** Builds the client for {@code connection}; no call is made yet. */
+    /**
+     * Builds the client for {@code connection}; no call is made yet.
+     *
+     * @throws dev.kmstags.profiles.AwsConfigException when a profile's files cannot be read
+     */
     public static KmsSession open(KmsConnection connection) {
         Objects.requireNonNull(connection, "connection");
-        return new KmsSession(connection, KmsClients.create(connection));
+        return new KmsSession(connection, KmsClients.open(connection));
     }
 
     public KmsConnection connection() {
@@ -45,6 +50,6 @@ public final class KmsSession implements KmsServices, AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        opened.close();
     }
 }

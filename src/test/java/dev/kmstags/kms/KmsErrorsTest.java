@@ -3,15 +3,19 @@ package dev.kmstags.kms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kmstags.profiles.AwsConfigFiles;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.kms.model.KmsException;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 class KmsErrorsTest {
 
@@ -114,5 +118,37 @@ class KmsErrorsTest {
         assertThat(KmsErrors.isNotFound(answered("com.amazonaws.kms#NotFoundException", "gone", 400))).isTrue();
         assertThat(KmsErrors.translate(answered("AccessDeniedException", "no", 400), CONNECTION).problem())
                 .isEqualTo(KmsProblem.ACCESS_DENIED);
+    }
+
+    @Test
+    void aRefusedAssumeRoleIsTheRolesProblemNotKmss() {
+        KmsConnection profile = KmsConnection.profile("admin", new AwsConfigFiles(Path.of("config"),
+                Path.of("credentials")), Optional.empty(), "eu-west-1");
+        StsException refused = (StsException) StsException.builder()
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied").serviceName("STS")
+                        .errorMessage("User: arn:aws:iam::111122223333:user/jdoe is not authorized to perform: "
+                                + "sts:AssumeRole").build())
+                .statusCode(403).build();
+
+        KmsAccessException e = KmsErrors.translate(SdkClientException.create("Unable to load credentials", refused),
+                profile);
+
+        assertThat(e.problem()).isEqualTo(KmsProblem.ASSUME_ROLE_DENIED);
+        assertThat(e.getMessage()).startsWith("The role of profile admin could not be assumed (AccessDenied: User:");
+    }
+
+    /** The SDK's own words when an IAM Identity Center sign-in has ended (SsoCredentialsProvider, SsoOidcToken). */
+    @Test
+    void anExpiredSsoSignInTellsWhichLoginToRun() {
+        KmsConnection profile = KmsConnection.profile("dev-sso", new AwsConfigFiles(Path.of("config"),
+                Path.of("credentials")), Optional.empty(), "eu-west-1");
+        for (String said : new String[] {"The SSO session associated with this profile has expired or is otherwise "
+                + "invalid. To refresh this SSO session run aws sso login with the corresponding profile.",
+                "Token is expired"}) {
+            KmsAccessException e = KmsErrors.translate(SdkClientException.create(said), profile);
+
+            assertThat(e.problem()).as(said).isEqualTo(KmsProblem.SSO_LOGIN_NEEDED);
+            assertThat(e.getMessage()).contains("Run `aws sso login --profile dev-sso`, then refresh (F5).");
+        }
     }
 }

@@ -63,7 +63,12 @@ public final class Launcher {
         return """
                 Usage: kms-tag-manager [COMMAND] [OPTIONS]
 
-                With no command, opens the desktop app on the bundled local KMS backend.
+                With no command, opens the desktop app: on the connection and region used last, or on the
+                bundled local KMS backend the first time.
+
+                App options:
+                  --profile NAME   Open the AWS profile NAME (from ~/.aws/config or AWS_CONFIG_FILE)
+                  --region R       Open region R (default: the profile's region, else AWS_REGION, else us-east-1)
 
                 Commands:
                   serve            Run the bundled KMS-compatible backend alone (see serve --help)

@@ -3,88 +3,121 @@ package dev.kmstags.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.kmstags.Version;
-import dev.kmstags.kms.KmsServices;
-import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.local.BackendOptions;
+import dev.kmstags.profiles.AwsEnvironment;
+import dev.kmstags.profiles.AwsSetup;
+import dev.kmstags.profiles.ConnectionPreferences;
+import dev.kmstags.profiles.MemoryPreferences;
 import dev.kmstags.ui.AppIcons;
 import dev.kmstags.ui.DateFormats;
 import dev.kmstags.ui.FxDialogService;
 import dev.kmstags.ui.FxTaskExecutor;
 import dev.kmstags.ui.Messages;
 import dev.kmstags.ui.Theme;
+import dev.kmstags.ui.connection.ConnectionsViewModel;
 import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.main.MainWindowView;
 import dev.kmstags.ui.main.MainWindowViewModel;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
+import java.util.Optional;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: builds the main window's ViewModels and views with plain constructors, starts the bundled
- * backend in the background, and closes everything it opened.
+ * The composition root: builds the main window's ViewModels and views with plain constructors, opens the
+ * connection asked for or remembered in the background, and closes everything it opened.
  */
 public final class AppContext implements AutoCloseable {
 
     static final double DEFAULT_WIDTH = 1280;
     static final double DEFAULT_HEIGHT = 800;
     private static final String STYLESHEET = "/dev/kmstags/ui/app.css";
-    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
-    private final BackendOptions backendOptions;
-    private final String region;
+    private final StartOptions start;
     private final Locale locale;
+    private final Preferences preferences;
+    private final AwsEnvironment environment;
+    private final Path home;
     private final Messages messages;
     private final FxTaskExecutor executor = new FxTaskExecutor();
+    private final ConnectionOpener opener;
 
-    private final Object lock = new Object();
-    private BundledBackendSession session;
-    private boolean closed;
     private MainWindowViewModel mainWindow;
+    private ConnectionsViewModel connections;
 
     /**
      * @param backendOptions how to run the bundled backend
-     * @param region         the region whose keys the window lists
+     * @param start          what the command line asks to open
+     * @param preferences    where the app remembers connections, theme and window between runs; tests pass their
+     *                       own so they never touch the user's
+     * @param environment    the process environment, for the AWS files, credentials, region and endpoint it names
+     * @param home           the user's home folder, where ~/.aws is
      */
-    public AppContext(BackendOptions backendOptions, String region, Locale locale) {
-        this.backendOptions = Objects.requireNonNull(backendOptions, "backendOptions");
-        this.region = Objects.requireNonNull(region, "region");
+    public AppContext(BackendOptions backendOptions, StartOptions start, Locale locale, Preferences preferences,
+                      AwsEnvironment environment, Path home) {
+        this.opener = new ConnectionOpener(Objects.requireNonNull(backendOptions, "backendOptions"));
+        this.start = Objects.requireNonNull(start, "start");
         this.locale = Objects.requireNonNull(locale, "locale");
+        this.preferences = Objects.requireNonNull(preferences, "preferences");
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.home = Objects.requireNonNull(home, "home");
         this.messages = Messages.load(locale);
     }
 
-    /** Builds the main window on {@code stage}, shows it at once, then starts the backend and loads the keys. */
+    /**
+     * A window on the bundled backend in {@code region} that remembers nothing and sees no AWS profile: the
+     * preferences live in memory and the environment is empty.
+     */
+    public AppContext(BackendOptions backendOptions, String region, Locale locale) {
+        this(backendOptions, new StartOptions(Optional.empty(), Optional.of(region)), locale,
+                MemoryPreferences.newRoot(), new AwsEnvironment(Map.of()),
+                Path.of(System.getProperty("java.io.tmpdir"), "kms-tag-manager-no-home"));
+    }
+
+    /** Builds the main window on {@code stage}, shows it at once, then opens the connection and loads the keys. */
     public MainWindowView show(Stage stage) {
         KeyListViewModel keyList = new KeyListViewModel(executor, messages,
                 DateFormats.of(locale, ZoneId.systemDefault()));
         KeyDetailsViewModel keyDetails = new KeyDetailsViewModel(keyList.selectedKeyProperty(), messages);
-        MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, new FxDialogService(() -> stage),
-                keyList, keyDetails, Version.current(), stage::close);
-        MainWindowView view = new MainWindowView(viewModel, messages.bundle());
+        FxDialogService dialogs = new FxDialogService(() -> stage);
+        MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, dialogs, keyList, keyDetails,
+                Version.current(), stage::close);
+        connections = new ConnectionsViewModel(executor, messages, dialogs, viewModel,
+                () -> AwsSetup.read(environment, home), AwsSetup.withoutProfiles(environment, home),
+                new ConnectionPreferences(preferences), opener);
+        MainWindowView view = new MainWindowView(viewModel, connections, messages.bundle());
         mainWindow = viewModel;
 
+        WindowPreferences window = new WindowPreferences(preferences);
+        viewModel.useTheme(window.theme());
         applyTheme(viewModel.themeProperty().get());
-        viewModel.themeProperty().addListener((observable, old, theme) -> applyTheme(theme));
+        viewModel.themeProperty().addListener((observable, old, theme) -> {
+            applyTheme(theme);
+            window.rememberTheme(theme);
+        });
         Scene scene = new Scene(view, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
-        stage.setTitle(messages.get("app.title"));
+        stage.titleProperty().bind(viewModel.windowTitleProperty());
         stage.getIcons().setAll(AppIcons.all());
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.setScene(scene);
+        window.restore(stage, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        stage.setOnHiding(event -> window.remember(stage));
         stage.show();
         view.keyListView().focusTable();
         if (SelfCheck.requested()) {
             SelfCheck.attach(keyList, System.out);
         }
 
-        viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, region, this::startBundledBackend);
+        connections.start(start.profile(), start.region());
         return view;
     }
 
@@ -93,17 +126,9 @@ public final class AppContext implements AutoCloseable {
         return mainWindow;
     }
 
-    private KmsServices startBundledBackend() throws Exception {
-        BundledBackendSession started = BundledBackendSession.start(backendOptions, region);
-        synchronized (lock) {
-            if (closed) {
-                started.close();
-                throw new CancellationException("The app closed while the backend started");
-            }
-            session = started;
-        }
-        LOG.info("Bundled backend answers at {}", started.connection().endpoint());
-        return started.services();
+    /** The Connection and Region menus' ViewModel, once {@link #show} built it. */
+    ConnectionsViewModel connections() {
+        return connections;
     }
 
     private static void applyTheme(Theme theme) {
@@ -116,14 +141,6 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         executor.close();
-        BundledBackendSession open;
-        synchronized (lock) {
-            closed = true;
-            open = session;
-            session = null;
-        }
-        if (open != null) {
-            open.close();
-        }
+        opener.close();
     }
 }

@@ -1,18 +1,24 @@
 package dev.kmstags.app;
 
-import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.local.DataLocation;
-import java.util.List;
+import dev.kmstags.profiles.AwsEnvironment;
+import dev.kmstags.profiles.AwsSetup;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
 /**
- * The desktop app: opens the main window on the bundled backend, started in this JVM on a free port with the
- * user's default data file, and stops it when the window closes.
+ * The desktop app: opens the main window on the connection named by {@code --profile} / {@code --region}, else
+ * the one used last, else the bundled backend (started in this JVM on a free port with the user's default data
+ * file), and closes it all when the window closes.
  */
 public final class KmsTagManagerApp extends Application {
+
+    /** The user's preferences node of the app. */
+    static final String PREFERENCES_NODE = "/dev/kmstags/kms-tag-manager";
 
     private AppContext context;
 
@@ -24,7 +30,13 @@ public final class KmsTagManagerApp extends Application {
     @Override
     public void start(Stage stage) {
         BackendOptions backend = BackendOptions.defaults(DataLocation.defaultDataFile()).withPort(0);
-        context = new AppContext(backend, region(getParameters().getRaw()), Locale.getDefault());
+        StartOptions options = StartOptions.parse(getParameters().getRaw());
+        // The self-check neither reads the user's preferences nor their AWS files, so it always checks the
+        // bundled backend with its demo keys, whatever the user opened last.
+        context = SelfCheck.requested()
+                ? new AppContext(backend, options.region().orElse(AwsSetup.FALLBACK_REGION), Locale.getDefault())
+                : new AppContext(backend, options, Locale.getDefault(), Preferences.userRoot().node(PREFERENCES_NODE),
+                        AwsEnvironment.ofProcess(), Path.of(System.getProperty("user.home")));
         context.show(stage);
     }
 
@@ -33,14 +45,5 @@ public final class KmsTagManagerApp extends Application {
         if (context != null) {
             context.close();
         }
-    }
-
-    /** The region named by {@code --region}, or the default one. */
-    static String region(List<String> args) {
-        int index = args.indexOf("--region");
-        if (index >= 0 && index + 1 < args.size() && !args.get(index + 1).isBlank()) {
-            return args.get(index + 1);
-        }
-        return KmsConnection.DEFAULT_REGION;
     }
 }

@@ -26,6 +26,16 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void showError(String title, String header, String content) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        alert.setContentText(content);
+        alert.showAndWait();
+    }
+
+    @Override
     public void showAbout(String title, String header, String content) {
         Alert alert = new Alert(Alert.AlertType.NONE, content, ButtonType.CLOSE);
         alert.initOwner(owner.get());

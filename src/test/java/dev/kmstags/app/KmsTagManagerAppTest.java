@@ -8,16 +8,18 @@ import org.junit.jupiter.api.Test;
 class KmsTagManagerAppTest {
 
     @Test
-    void theRegionComesFromTheRegionOption() {
-        assertThat(KmsTagManagerApp.region(List.of("--region", "eu-west-1"))).isEqualTo("eu-west-1");
-        assertThat(KmsTagManagerApp.region(List.of("--profile", "dev", "--region", "ap-south-1")))
-                .isEqualTo("ap-south-1");
+    void theProfileAndRegionComeFromTheirOptions() {
+        assertThat(StartOptions.parse(List.of("--region", "eu-west-1")).region()).contains("eu-west-1");
+        StartOptions both = StartOptions.parse(List.of("--profile", "dev", "--region", "ap-south-1"));
+        assertThat(both.profile()).contains("dev");
+        assertThat(both.region()).contains("ap-south-1");
     }
 
     @Test
-    void withoutARegionTheAppOpensUsEast1() {
-        assertThat(KmsTagManagerApp.region(List.of())).isEqualTo("us-east-1");
-        assertThat(KmsTagManagerApp.region(List.of("--region"))).isEqualTo("us-east-1");
-        assertThat(KmsTagManagerApp.region(List.of("--region", " "))).isEqualTo("us-east-1");
+    void withoutOptionsNothingIsAskedFor() {
+        assertThat(StartOptions.parse(List.of())).isEqualTo(StartOptions.NONE);
+        assertThat(StartOptions.parse(List.of("--region"))).isEqualTo(StartOptions.NONE);
+        assertThat(StartOptions.parse(List.of("--region", " "))).isEqualTo(StartOptions.NONE);
+        assertThat(StartOptions.parse(List.of("--profile", "--region", "eu-west-1")).profile()).isEmpty();
     }
 }

@@ -88,7 +88,8 @@ class MainWindowUiTest {
     void listsTheDemoKeysOfTheRegionWithAliasStateAndManager(FxRobot robot) throws Exception {
         waitForKeys(robot);
 
-        assertThat(text(robot, ".connection-label")).isEqualTo("Bundled backend · us-east-1");
+        assertThat(text(robot, ".connection-label")).isEqualTo("Bundled backend · 111122223333 · us-east-1");
+        assertThat(stage.getTitle()).isEqualTo("KMS Tag Manager — Bundled backend · 111122223333 · us-east-1");
         Map<String, List<String>> rows = shownRows(robot);
         assertThat(rows).hasSize(12);
         // Columns: aliases, key ID, description, state, managed by, created.

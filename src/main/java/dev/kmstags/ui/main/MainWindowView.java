@@ -1,6 +1,9 @@
 package dev.kmstags.ui.main;
 
 import dev.kmstags.ui.FxmlViews;
+import dev.kmstags.ui.connection.ConnectionMenuView;
+import dev.kmstags.ui.connection.ConnectionsViewModel;
+import dev.kmstags.ui.connection.RegionMenuView;
 import dev.kmstags.ui.Theme;
 import dev.kmstags.ui.keydetails.KeyDetailsView;
 import dev.kmstags.ui.keylist.KeyListView;
@@ -8,11 +11,13 @@ import java.util.ResourceBundle;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 
 /**
  * The main window's content: menu bar, key list with the details panel beside it, and the status bar. Binds to a
@@ -23,6 +28,8 @@ public final class MainWindowView extends BorderPane {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     private final MainWindowViewModel viewModel;
+    private final ConnectionsViewModel connections;
+    private final ResourceBundle resources;
     private final KeyListView keyListView;
     private final KeyDetailsView keyDetailsView;
 
@@ -43,8 +50,18 @@ public final class MainWindowView extends BorderPane {
     @FXML
     private Label statusLabel;
 
-    public MainWindowView(MainWindowViewModel viewModel, ResourceBundle resources) {
+    @FXML
+    private Menu connectionMenu;
+    @FXML
+    private Menu regionMenu;
+    @FXML
+    private Label productionBanner;
+
+    public MainWindowView(MainWindowViewModel viewModel, ConnectionsViewModel connections,
+                          ResourceBundle resources) {
         this.viewModel = viewModel;
+        this.connections = connections;
+        this.resources = resources;
         this.keyListView = new KeyListView(viewModel.keyList(), resources);
         this.keyDetailsView = new KeyDetailsView(viewModel.keyDetails(), resources);
         FxmlViews.load(this, resources);
@@ -55,6 +72,13 @@ public final class MainWindowView extends BorderPane {
         splitPane.getItems().setAll(keyListView, keyDetailsView);
         // Extra width goes to the key list; the details panel keeps its size.
         SplitPane.setResizableWithParent(keyDetailsView, false);
+
+        new ConnectionMenuView(connectionMenu, connections, resources);
+        new RegionMenuView(regionMenu, connections);
+        setTop(new VBox(getTop(), productionBanner));
+        productionBanner.textProperty().bind(connections.productionBannerProperty());
+        productionBanner.visibleProperty().bind(viewModel.productionProperty());
+        productionBanner.managedProperty().bind(viewModel.productionProperty());
 
         refreshItem.disableProperty().bind(viewModel.canRefreshProperty().not());
         connectionLabel.textProperty().bind(viewModel.connectionTextProperty());

@@ -1,15 +1,18 @@
 package dev.kmstags.ui.main;
 
+import dev.kmstags.domain.Arns;
 import dev.kmstags.kms.KmsAccessException;
 import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.kms.KmsServices;
 import dev.kmstags.kms.TagService;
+import dev.kmstags.profiles.AwsConfigException;
 import dev.kmstags.ui.DialogService;
 import dev.kmstags.ui.Messages;
 import dev.kmstags.ui.TaskExecutor;
 import dev.kmstags.ui.Theme;
 import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
 import dev.kmstags.ui.keylist.KeyListViewModel;
+import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -25,6 +28,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +58,18 @@ public final class MainWindowViewModel {
 
     private final ReadOnlyObjectWrapper<ConnectionState> connectionState =
             new ReadOnlyObjectWrapper<>(this, "connectionState", ConnectionState.NOT_CONNECTED);
-    private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper(this, "connectionText", "");
+    private final ReadOnlyStringWrapper connectionName = new ReadOnlyStringWrapper(this, "connectionName", "");
+    private final ReadOnlyStringWrapper region = new ReadOnlyStringWrapper(this, "region", "");
+    private final ReadOnlyStringWrapper accountId = new ReadOnlyStringWrapper(this, "accountId", "");
+    private final StringBinding connectionText;
+    private final StringBinding windowTitle;
     private final ReadOnlyStringWrapper connectionStatus = new ReadOnlyStringWrapper(this, "connectionStatus", "");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final ReadOnlyObjectWrapper<TagService> tagService = new ReadOnlyObjectWrapper<>(this, "tagService");
     private final BooleanProperty production = new SimpleBooleanProperty(this, "production");
+
+    /** Whether a failed first load of the keys is still to be shown in a dialog: once per connection. */
+    private boolean reportNextLoadFailure;
 
     /** Asked before anything replaces the selected key's tags in the editor; true lets it go ahead. */
     private BooleanSupplier leaveGuard = () -> true;
@@ -91,19 +102,58 @@ public final class MainWindowViewModel {
                 .otherwise(connectionStatus);
         statusIsError = Bindings.equal(connectionState, ConnectionState.FAILED)
                 .or(connected.and(keyList.failedProperty()));
+        connectionText = Bindings.createStringBinding(this::describeConnection, connectionName, accountId, region);
+        windowTitle = Bindings.createStringBinding(() -> connectionText.get().isEmpty()
+                ? messages.get("app.title")
+                : messages.format("app.title.connected", connectionText.get()), connectionText);
+        keyList.rows().addListener((ListChangeListener<KeyRowViewModel>) change -> {
+            if (accountId.get().isEmpty() && !keyList.rows().isEmpty()) {
+                accountId.set(Arns.accountId(keyList.rows().get(0).arn()).orElse(""));
+            }
+        });
+        keyList.loadStateProperty().addListener((observable, old, state) -> {
+            if (state == KeyListViewModel.LoadState.FAILED && reportNextLoadFailure) {
+                reportNextLoadFailure = false;
+                showProblem(keyList.errorTextProperty().get());
+            } else if (state == KeyListViewModel.LoadState.LOADED) {
+                reportNextLoadFailure = false;
+            }
+        });
+    }
+
+    private String describeConnection() {
+        if (connectionName.get().isEmpty()) {
+            return "";
+        }
+        return accountId.get().isEmpty()
+                ? messages.format("connection.label", connectionName.get(), region.get())
+                : messages.format("connection.label.account", connectionName.get(), accountId.get(), region.get());
     }
 
     /**
      * Opens a connection of {@code kind} in {@code region} with {@code opener}, which may be slow (it may start
-     * the bundled backend), in the background; then loads its keys.
+     * the bundled backend), in the background; then loads its keys. The status bar names it by its kind.
      */
     public void connect(KmsConnection.Kind kind, String region, Callable<? extends KmsServices> opener) {
+        connect(kind, messages.get("connection.kind." + kind.name()), region, opener);
+    }
+
+    /**
+     * Opens the connection {@code name} (such as a profile name) of {@code kind} in {@code region} with
+     * {@code opener}, in the background, then loads its keys. The old connection's tag service is dropped at
+     * once, so nothing is committed to it while the new one opens; a failure is reported in the status bar and
+     * a dialog.
+     */
+    public void connect(KmsConnection.Kind kind, String name, String newRegion,
+                        Callable<? extends KmsServices> opener) {
         long current = ++attempt;
-        connectionText.set(messages.format("connection.label", messages.get("connection.kind." + kind.name()),
-                region));
-        connectionStatus.set(messages.get("connection.opening." + kind.name()));
+        connectionName.set(name);
+        region.set(newRegion);
+        accountId.set("");
+        connectionStatus.set(messages.format("connection.opening." + kind.name(), name, newRegion));
         connectionState.set(ConnectionState.CONNECTING);
         tagService.set(null);
+        reportNextLoadFailure = true;
         executor.execute(opener,
                 services -> {
                     if (current == attempt) {
@@ -126,12 +176,20 @@ public final class MainWindowViewModel {
             return;
         }
         LOG.warn("Opening the connection failed", failure);
-        String sentence = failure instanceof KmsAccessException
+        String sentence = failure instanceof KmsAccessException || failure instanceof AwsConfigException
                 ? failure.getMessage()
                 : messages.format("connection.failed." + kind.name(), describe(failure));
         connectionStatus.set(sentence);
         connectionState.set(ConnectionState.FAILED);
+        reportNextLoadFailure = false;
         keyList.showUnavailable(sentence);
+        showProblem(sentence);
+    }
+
+    /** Shows a dialog that says what went wrong with the connection and what to do. */
+    private void showProblem(String sentence) {
+        dialogs.showError(messages.get("connection.problem.title"),
+                messages.format("connection.problem.header", connectionText.get()), sentence);
     }
 
     private static String describe(Throwable failure) {
@@ -202,9 +260,19 @@ public final class MainWindowViewModel {
         return connectionState.getReadOnlyProperty();
     }
 
-    /** Where the app is connected, such as "Bundled backend · us-east-1". */
-    public ReadOnlyStringProperty connectionTextProperty() {
-        return connectionText.getReadOnlyProperty();
+    /** Where commits go, such as "prod · 111122223333 · eu-west-1" (the account once the keys show it). */
+    public StringBinding connectionTextProperty() {
+        return connectionText;
+    }
+
+    /** The window's title: the app's name and where commits go. */
+    public StringBinding windowTitleProperty() {
+        return windowTitle;
+    }
+
+    /** The account of the open connection, read from its keys' ARNs; empty until known. */
+    public ReadOnlyStringProperty accountIdProperty() {
+        return accountId.getReadOnlyProperty();
     }
 
     /** Whether something is loading, for the status bar's progress indicator. */

@@ -35,6 +35,11 @@ class MainWindowViewModelTest {
         }
 
         @Override
+        public void showError(String title, String header, String content) {
+            dialogs.add(title + " | " + header + " | " + content);
+        }
+
+        @Override
         public void showAbout(String title, String header, String content) {
             dialogs.add(title + " | " + header);
         }
@@ -90,7 +95,7 @@ class MainWindowViewModelTest {
 
         assertThat(viewModel.connectionStateProperty().get())
                 .isEqualTo(MainWindowViewModel.ConnectionState.CONNECTED);
-        assertThat(viewModel.connectionTextProperty().get()).isEqualTo("Bundled backend · eu-west-1");
+        assertThat(viewModel.connectionTextProperty().get()).isEqualTo("Bundled backend · 111122223333 · eu-west-1");
         assertThat(viewModel.statusTextProperty().get()).isEqualTo("3 keys loaded");
         assertThat(viewModel.busyProperty().get()).isFalse();
         assertThat(viewModel.canRefreshProperty().get()).isTrue();

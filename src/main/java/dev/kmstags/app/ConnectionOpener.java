@@ -1,0 +1,102 @@
+package dev.kmstags.app;
+
+import dev.kmstags.kms.KmsConnection;
+import dev.kmstags.kms.KmsCredentials;
+import dev.kmstags.kms.KmsServices;
+import dev.kmstags.kms.KmsSession;
+import dev.kmstags.local.BackendOptions;
+import dev.kmstags.local.LocalKmsBackend;
+import dev.kmstags.profiles.AwsEnvironment;
+import dev.kmstags.profiles.AwsSetup;
+import dev.kmstags.profiles.ConnectionTarget;
+import dev.kmstags.ui.connection.ConnectionsViewModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the connection the user picked, one at a time: closes the previous session's client first, and starts
+ * the bundled backend the first time it is asked for (it then runs until the app closes, since switching
+ * regions or back to it is common).
+ */
+final class ConnectionOpener implements ConnectionsViewModel.Opener, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionOpener.class);
+
+    private final BackendOptions backendOptions;
+    private LocalKmsBackend backend;
+    private KmsSession session;
+    private boolean closed;
+
+    ConnectionOpener(BackendOptions backendOptions) {
+        this.backendOptions = backendOptions;
+    }
+
+    @Override
+    public Callable<KmsServices> opener(ConnectionTarget target, String region, AwsSetup setup) {
+        return () -> open(target, region, setup);
+    }
+
+    private synchronized KmsServices open(ConnectionTarget target, String region, AwsSetup setup)
+            throws IOException {
+        if (closed) {
+            throw new CancellationException("The app closed while the connection opened");
+        }
+        closeSession();
+        KmsConnection connection = connection(target, region, setup);
+        session = KmsSession.open(connection);
+        LOG.info("Opened {}", connection);
+        return session;
+    }
+
+    private KmsConnection connection(ConnectionTarget target, String region, AwsSetup setup) throws IOException {
+        if (target instanceof ConnectionTarget.Profile profile) {
+            return KmsConnection.profile(profile.name(), setup.files(), setup.kmsEndpoint(target), region);
+        }
+        if (target instanceof ConnectionTarget.Environment) {
+            AwsEnvironment environment = setup.environment();
+            return KmsConnection.environment(new KmsCredentials.StaticKeys(environment.accessKeyId().orElse(""),
+                    environment.secretAccessKey().orElse(""), environment.sessionToken()),
+                    setup.kmsEndpoint(target), region);
+        }
+        return KmsConnection.bundledBackend(bundledBackend().endpoint(), region, backendOptions.accessKey(),
+                backendOptions.secretKey());
+    }
+
+    private LocalKmsBackend bundledBackend() throws IOException {
+        if (backend == null) {
+            Path folder = backendOptions.dataFile().toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+            backend = LocalKmsBackend.start(backendOptions);
+            LOG.info("Bundled backend answers at {}", backend.endpoint());
+        }
+        return backend;
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+
+    /** Closes the open session's client, then stops the bundled backend if it was started. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        try {
+            closeSession();
+        } finally {
+            if (backend != null) {
+                backend.close();
+                backend = null;
+            }
+        }
+    }
+}

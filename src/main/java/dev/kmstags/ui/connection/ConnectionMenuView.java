@@ -1,0 +1,85 @@
+package dev.kmstags.ui.connection;
+
+import dev.kmstags.profiles.ConnectionTarget;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+
+/**
+ * Fills the main window's Connection menu from a {@link ConnectionsViewModel}: one entry per connection with
+ * the active one checked, then "Mark as production" and "Reload profiles".
+ */
+public final class ConnectionMenuView {
+
+    private final Menu menu;
+    private final ConnectionsViewModel viewModel;
+    private final ResourceBundle resources;
+    private final ToggleGroup group = new ToggleGroup();
+    private final CheckMenuItem productionItem = new CheckMenuItem();
+    private final MenuItem reloadItem = new MenuItem();
+
+    public ConnectionMenuView(Menu menu, ConnectionsViewModel viewModel, ResourceBundle resources) {
+        this.menu = menu;
+        this.viewModel = viewModel;
+        this.resources = resources;
+        menu.getStyleClass().add("connection-menu");
+        productionItem.setText(resources.getString("menu.connection.production"));
+        productionItem.getStyleClass().add("production-item");
+        productionItem.selectedProperty().bind(viewModel.markedProductionProperty());
+        productionItem.disableProperty().bind(viewModel.activeTargetProperty().isNull());
+        productionItem.setOnAction(event -> viewModel.markProduction(!viewModel.markedProductionProperty().get()));
+        reloadItem.setText(resources.getString("menu.connection.reload"));
+        reloadItem.setOnAction(event -> viewModel.reloadProfiles());
+        viewModel.connections().addListener((ListChangeListener<ConnectionItem>) change -> build());
+        viewModel.activeTargetProperty().addListener((observable, old, target) -> showActive());
+        viewModel.setupProblemProperty().addListener((observable, old, problem) -> build());
+        build();
+    }
+
+    private void build() {
+        List<MenuItem> items = new ArrayList<>();
+        for (ConnectionItem item : viewModel.connections()) {
+            RadioMenuItem entry = new RadioMenuItem(item.label());
+            entry.setMnemonicParsing(false);
+            entry.setUserData(item.target());
+            entry.setToggleGroup(group);
+            entry.setOnAction(event -> {
+                viewModel.select(item.target());
+                // The leave guard may have said no: show what is really active.
+                showActive();
+            });
+            items.add(entry);
+        }
+        if (!viewModel.setupProblemProperty().get().isEmpty()) {
+            items.add(disabled(resources.getString("menu.connection.unreadable")));
+        } else if (!viewModel.hasProfiles()) {
+            items.add(disabled(MessageFormat.format(resources.getString("menu.connection.noProfiles"),
+                    viewModel.configFileText())));
+        }
+        items.add(new SeparatorMenuItem());
+        items.add(productionItem);
+        items.add(reloadItem);
+        menu.getItems().setAll(items);
+        showActive();
+    }
+
+    private static MenuItem disabled(String text) {
+        MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(false);
+        item.setDisable(true);
+        return item;
+    }
+
+    private void showActive() {
+        ConnectionTarget active = viewModel.activeTargetProperty().get();
+        group.getToggles().forEach(toggle -> toggle.setSelected(toggle.getUserData().equals(active)));
+    }
+}

@@ -1,0 +1,268 @@
+package dev.kmstags.ui.connection;
+
+import dev.kmstags.kms.KmsConnection;
+import dev.kmstags.kms.KmsServices;
+import dev.kmstags.profiles.AwsSetup;
+import dev.kmstags.profiles.ConnectionPreferences;
+import dev.kmstags.profiles.ConnectionTarget;
+import dev.kmstags.profiles.KmsRegions;
+import dev.kmstags.profiles.RegionChoice;
+import dev.kmstags.ui.DialogService;
+import dev.kmstags.ui.Messages;
+import dev.kmstags.ui.TaskExecutor;
+import dev.kmstags.ui.main.MainWindowViewModel;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Connection and Region menus: what they list, which entry is active, and switching, which asks the main
+ * window's leave guard first and remembers the choice. Also whether the active connection is marked as
+ * production.
+ */
+public final class ConnectionsViewModel {
+
+    /** Opens a connection in the background; the previous one is closed by then. */
+    @FunctionalInterface
+    public interface Opener {
+        /** The work that opens {@code target} in {@code region}, run off the UI thread. */
+        Callable<? extends KmsServices> opener(ConnectionTarget target, String region, AwsSetup setup);
+    }
+
+    /** Reads the user's AWS setup; may be slow (files) and may fail with an {@code AwsConfigException}. */
+    @FunctionalInterface
+    public interface SetupReader {
+        AwsSetup read();
+    }
+
+    private final TaskExecutor executor;
+    private final Messages messages;
+    private final DialogService dialogs;
+    private final MainWindowViewModel mainWindow;
+    private final SetupReader setupReader;
+    private final AwsSetup emptySetup;
+    private final ConnectionPreferences preferences;
+    private final Opener opener;
+
+    private final ObservableList<ConnectionItem> connections = FXCollections.observableArrayList();
+    private final ObservableList<RegionChoice> regions = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ConnectionTarget> activeTarget = new ReadOnlyObjectWrapper<>(this,
+            "activeTarget");
+    private final ReadOnlyStringWrapper activeRegion = new ReadOnlyStringWrapper(this, "activeRegion", "");
+    private final ReadOnlyStringWrapper setupProblem = new ReadOnlyStringWrapper(this, "setupProblem", "");
+    private final ReadOnlyBooleanWrapper markedProduction = new ReadOnlyBooleanWrapper(this, "markedProduction");
+    private final StringBinding productionBanner;
+
+    private AwsSetup setup;
+
+    /**
+     * @param emptySetup the setup without profiles, used while the files cannot be read
+     */
+    public ConnectionsViewModel(TaskExecutor executor, Messages messages, DialogService dialogs,
+                                MainWindowViewModel mainWindow, SetupReader setupReader, AwsSetup emptySetup,
+                                ConnectionPreferences preferences, Opener opener) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.mainWindow = Objects.requireNonNull(mainWindow, "mainWindow");
+        this.setupReader = Objects.requireNonNull(setupReader, "setupReader");
+        this.emptySetup = Objects.requireNonNull(emptySetup, "emptySetup");
+        this.preferences = Objects.requireNonNull(preferences, "preferences");
+        this.opener = Objects.requireNonNull(opener, "opener");
+        this.setup = emptySetup;
+        productionBanner = Bindings.createStringBinding(
+                () -> messages.format("production.banner", mainWindow.connectionTextProperty().get()),
+                mainWindow.connectionTextProperty());
+        mainWindow.accountIdProperty().addListener((observable, old, account) -> updateProduction());
+        showSetup(emptySetup);
+    }
+
+    /**
+     * Reads the AWS files, then opens the first connection: {@code profile} if given (from {@code --profile}),
+     * else the one used last, else the bundled backend; in {@code region} if given, else the region used last
+     * with that connection, else its own.
+     */
+    public void start(Optional<String> profile, Optional<String> region) {
+        executor.execute(this::readSetup, read -> {
+            showSetup(read);
+            Optional<ConnectionTarget> remembered = preferences.lastTarget().filter(this::isOffered);
+            ConnectionTarget target = profile.map(ConnectionTarget::profile)
+                    .or(() -> remembered)
+                    .orElse(ConnectionTarget.BUNDLED);
+            Optional<String> rememberedRegion = profile.isEmpty() && remembered.isPresent()
+                    ? preferences.lastRegion()
+                    : Optional.empty();
+            if (!isOffered(target)) {
+                String problem = messages.format("connection.unknownProfile", profile.orElse(""),
+                        read.files().config());
+                open(ConnectionTarget.BUNDLED, region.orElse(read.defaultRegion(ConnectionTarget.BUNDLED)));
+                dialogs.showError(messages.get("connection.problem.title"), problem, problem);
+                return;
+            }
+            open(target, region.or(() -> rememberedRegion).orElse(read.defaultRegion(target)));
+        }, failure -> { });
+    }
+
+    /** Reads the AWS files again, for profiles added or changed since. */
+    public void reloadProfiles() {
+        executor.execute(this::readSetup, this::showSetup, failure -> { });
+    }
+
+    /** Switches to {@code target} in its own region, once the leave guard allows it. */
+    public void select(ConnectionTarget target) {
+        if (!target.equals(activeTarget.get()) && mainWindow.mayLeave()) {
+            open(target, setup.defaultRegion(target));
+        }
+    }
+
+    /** Switches the active connection to {@code region}, once the leave guard allows it. */
+    public void selectRegion(String region) {
+        if (activeTarget.get() != null && !region.equals(activeRegion.get()) && mainWindow.mayLeave()) {
+            open(activeTarget.get(), region);
+        }
+    }
+
+    /** Marks the active connection, and its account once known, as production (or no longer). */
+    public void markProduction(boolean production) {
+        if (activeTarget.get() != null) {
+            preferences.markProduction(activeTarget.get(), account(), production);
+            updateProduction();
+        }
+    }
+
+    private AwsSetup readSetup() {
+        try {
+            return setupReader.read();
+        } catch (RuntimeException e) {
+            executor.runOnUiThread(() -> {
+                setupProblem.set(e.getMessage());
+                dialogs.showError(messages.get("connection.problem.title"), messages.get("menu.connection.unreadable"),
+                        e.getMessage());
+            });
+            return emptySetup;
+        }
+    }
+
+    private void showSetup(AwsSetup read) {
+        if (read != emptySetup) {
+            setupProblem.set("");
+        }
+        setup = read;
+        String awsProfile = read.environment().profile().orElse("");
+        connections.setAll(read.targets().stream().map(target -> new ConnectionItem(target, menuLabel(target,
+                awsProfile))).toList());
+    }
+
+    private boolean isOffered(ConnectionTarget target) {
+        return setup.targets().contains(target);
+    }
+
+    private void open(ConnectionTarget target, String region) {
+        preferences.remember(target, region);
+        activeTarget.set(target);
+        activeRegion.set(region);
+        regions.setAll(KmsRegions.startingWith(setup.defaultRegion(target)));
+        if (regions.stream().noneMatch(choice -> choice.id().equals(region))) {
+            regions.add(0, new RegionChoice(region, ""));
+        }
+        mainWindow.connect(kind(target), statusName(target), region, opener.opener(target, region, setup));
+        updateProduction();
+    }
+
+    private void updateProduction() {
+        boolean production = activeTarget.get() != null && preferences.isProduction(activeTarget.get(), account());
+        markedProduction.set(production);
+        mainWindow.productionProperty().set(production);
+    }
+
+    private Optional<String> account() {
+        return Optional.of(mainWindow.accountIdProperty().get()).filter(account -> !account.isEmpty());
+    }
+
+    private String menuLabel(ConnectionTarget target, String awsProfile) {
+        if (target instanceof ConnectionTarget.Profile profile) {
+            return profile.name().equals(awsProfile)
+                    ? messages.format("menu.connection.awsProfile", profile.name())
+                    : profile.name();
+        }
+        return messages.get(target instanceof ConnectionTarget.Bundled
+                ? "menu.connection.bundled"
+                : "menu.connection.environment");
+    }
+
+    private String statusName(ConnectionTarget target) {
+        if (target instanceof ConnectionTarget.Profile profile) {
+            return profile.name();
+        }
+        return messages.get("connection.kind." + kind(target).name());
+    }
+
+    private static KmsConnection.Kind kind(ConnectionTarget target) {
+        if (target instanceof ConnectionTarget.Profile) {
+            return KmsConnection.Kind.AWS_PROFILE;
+        }
+        return target instanceof ConnectionTarget.Bundled
+                ? KmsConnection.Kind.BUNDLED_BACKEND
+                : KmsConnection.Kind.ENVIRONMENT;
+    }
+
+    /** The Connection menu's entries: the bundled backend, the environment's credentials if set, each profile. */
+    public ObservableList<ConnectionItem> connections() {
+        return FXCollections.unmodifiableObservableList(connections);
+    }
+
+    /** The Region menu's entries: the connection's own region first, then every KMS region. */
+    public ObservableList<RegionChoice> regions() {
+        return FXCollections.unmodifiableObservableList(regions);
+    }
+
+    public ReadOnlyObjectProperty<ConnectionTarget> activeTargetProperty() {
+        return activeTarget.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty activeRegionProperty() {
+        return activeRegion.getReadOnlyProperty();
+    }
+
+    /** Why the AWS files could not be read; empty when they could. */
+    public ReadOnlyStringProperty setupProblemProperty() {
+        return setupProblem.getReadOnlyProperty();
+    }
+
+    /** Whether the active connection or its account is marked as production. */
+    public ReadOnlyBooleanProperty markedProductionProperty() {
+        return markedProduction.getReadOnlyProperty();
+    }
+
+    /** The red banner's sentence, shown while {@link MainWindowViewModel#productionProperty()} is true. */
+    public StringBinding productionBannerProperty() {
+        return productionBanner;
+    }
+
+    /** The AWS files the profiles come from, for the menu's hint when there are none. */
+    public String configFileText() {
+        return setup.files().config().toString();
+    }
+
+    /** Whether any profile was found. */
+    public boolean hasProfiles() {
+        return !setup.profiles().isEmpty();
+    }
+
+    /** For the list's label of region choices. */
+    public String regionLabel(RegionChoice region) {
+        return region.description().isEmpty()
+                ? region.id()
+                : messages.format("menu.region.item", region.id(), region.description());
+    }
+}

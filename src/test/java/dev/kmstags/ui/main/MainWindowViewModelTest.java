@@ -116,6 +116,17 @@ class MainWindowViewModelTest {
         assertThat(viewModel.canRefreshProperty().get()).isFalse();
         assertThat(keyList.placeholderTextProperty().get()).isEqualTo(viewModel.statusTextProperty().get());
         assertThat(keyList.canRetryProperty().get()).isFalse();
+        assertThat(dialogs).singleElement().asString().endsWith(viewModel.statusTextProperty().get());
+    }
+
+    @Test
+    void aProfileConnectionIsNamedWithItsAccountInTheStatusBarAndTitle() {
+        viewModel.connect(KmsConnection.Kind.AWS_PROFILE, "prod", "eu-central-1", () -> servicesOf(PAYMENTS));
+
+        assertThat(viewModel.accountIdProperty().get()).isEqualTo("111122223333");
+        assertThat(viewModel.connectionTextProperty().get()).isEqualTo("prod · 111122223333 · eu-central-1");
+        assertThat(viewModel.windowTitleProperty().get())
+                .isEqualTo("KMS Tag Manager — prod · 111122223333 · eu-central-1");
     }
 
     @Test
@@ -127,9 +138,12 @@ class MainWindowViewModelTest {
 
         assertThat(viewModel.statusTextProperty().get()).isEqualTo(sentence);
         assertThat(viewModel.statusIsErrorProperty().get()).isTrue();
+        assertThat(dialogs).containsExactly("Connection problem | Could not work with Bundled backend · us-east-1 | "
+                + sentence);
 
         viewModel.refresh();
         assertThat(viewModel.statusIsErrorProperty().get()).isTrue();
+        assertThat(dialogs).as("one dialog per connection, the status bar keeps saying it").hasSize(1);
     }
 
     @Test

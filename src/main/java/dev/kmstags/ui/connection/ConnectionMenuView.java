@@ -33,9 +33,11 @@ public final class ConnectionMenuView {
         menu.getStyleClass().add("connection-menu");
         productionItem.setText(resources.getString("menu.connection.production"));
         productionItem.getStyleClass().add("production-item");
-        productionItem.selectedProperty().bind(viewModel.markedProductionProperty());
+        productionItem.setSelected(viewModel.markedProductionProperty().get());
+        viewModel.markedProductionProperty().addListener(
+                (observable, old, marked) -> productionItem.setSelected(marked));
         productionItem.disableProperty().bind(viewModel.activeTargetProperty().isNull());
-        productionItem.setOnAction(event -> viewModel.markProduction(!viewModel.markedProductionProperty().get()));
+        productionItem.setOnAction(event -> viewModel.markProduction(productionItem.isSelected()));
         reloadItem.setText(resources.getString("menu.connection.reload"));
         reloadItem.setOnAction(event -> viewModel.reloadProfiles());
         viewModel.connections().addListener((ListChangeListener<ConnectionItem>) change -> build());

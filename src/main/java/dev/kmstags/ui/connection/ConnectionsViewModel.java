@@ -56,6 +56,10 @@ public final class ConnectionsViewModel {
 
     private final ObservableList<ConnectionItem> connections = FXCollections.observableArrayList();
     private final ObservableList<RegionChoice> regions = FXCollections.observableArrayList();
+    // One read-only view each: such a view only weakly listens to its list, so listeners need the same view kept.
+    private final ObservableList<ConnectionItem> connectionsView =
+            FXCollections.unmodifiableObservableList(connections);
+    private final ObservableList<RegionChoice> regionsView = FXCollections.unmodifiableObservableList(regions);
     private final ReadOnlyObjectWrapper<ConnectionTarget> activeTarget = new ReadOnlyObjectWrapper<>(this,
             "activeTarget");
     private final ReadOnlyStringWrapper activeRegion = new ReadOnlyStringWrapper(this, "activeRegion", "");
@@ -218,12 +222,12 @@ public final class ConnectionsViewModel {
 
     /** The Connection menu's entries: the bundled backend, the environment's credentials if set, each profile. */
     public ObservableList<ConnectionItem> connections() {
-        return FXCollections.unmodifiableObservableList(connections);
+        return connectionsView;
     }
 
     /** The Region menu's entries: the connection's own region first, then every KMS region. */
     public ObservableList<RegionChoice> regions() {
-        return FXCollections.unmodifiableObservableList(regions);
+        return regionsView;
     }
 
     public ReadOnlyObjectProperty<ConnectionTarget> activeTargetProperty() {

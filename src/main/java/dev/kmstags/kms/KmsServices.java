@@ -1,5 +1,7 @@
 package dev.kmstags.kms;
 
+import java.util.Optional;
+
 /** What an open connection offers the app: its keys and their tags. */
 public interface KmsServices {
 
@@ -8,4 +10,12 @@ public interface KmsServices {
 
     /** The tags of the connection's keys. */
     TagService tagService();
+
+    /**
+     * The account the connection's credentials belong to, when it can be asked (STS GetCallerIdentity); empty
+     * when it cannot. May call AWS: call it off the UI thread.
+     */
+    default Optional<String> callerAccountId() {
+        return Optional.empty();
+    }
 }

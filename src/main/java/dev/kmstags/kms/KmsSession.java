@@ -1,6 +1,7 @@
 package dev.kmstags.kms;
 
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
@@ -46,6 +47,12 @@ public final class KmsSession implements KmsServices, AutoCloseable {
     @Override
     public TagService tagService() {
         return tagService;
+    }
+
+    /** The account of the credentials, from STS; empty for endpoints other than AWS's own. */
+    @Override
+    public Optional<String> callerAccountId() {
+        return CallerIdentity.accountId(connection, opened.credentials());
     }
 
     @Override

@@ -68,6 +68,9 @@ public final class MainWindowViewModel {
     private final ReadOnlyObjectWrapper<TagService> tagService = new ReadOnlyObjectWrapper<>(this, "tagService");
     private final BooleanProperty production = new SimpleBooleanProperty(this, "production");
 
+    /** The open connection's services; null while none is open. */
+    private KmsServices services;
+
     /** Whether a failed first load of the keys is still to be shown in a dialog: once per connection. */
     private boolean reportNextLoadFailure;
 
@@ -117,8 +120,25 @@ public final class MainWindowViewModel {
                 showProblem(keyList.errorTextProperty().get());
             } else if (state == KeyListViewModel.LoadState.LOADED) {
                 reportNextLoadFailure = false;
+                askAccountIfNoKeyShowsIt();
             }
         });
+    }
+
+    /** A region without keys has no ARN to read the account from: the open connection may still know it. */
+    private void askAccountIfNoKeyShowsIt() {
+        KmsServices asked = services;
+        if (asked == null || !accountId.get().isEmpty() || !keyList.rows().isEmpty()) {
+            return;
+        }
+        long current = attempt;
+        executor.execute(asked::callerAccountId,
+                account -> {
+                    if (current == attempt && accountId.get().isEmpty()) {
+                        account.ifPresent(accountId::set);
+                    }
+                },
+                failure -> LOG.info("Could not learn the account of the connection", failure));
     }
 
     private String describeConnection() {
@@ -153,10 +173,12 @@ public final class MainWindowViewModel {
         connectionStatus.set(messages.format("connection.opening." + kind.name(), name, newRegion));
         connectionState.set(ConnectionState.CONNECTING);
         tagService.set(null);
+        services = null;
         reportNextLoadFailure = true;
         executor.execute(opener,
                 services -> {
                     if (current == attempt) {
+                        this.services = services;
                         connectionState.set(ConnectionState.CONNECTED);
                         tagService.set(services.tagService());
                         keyList.load(services.keyCatalog());

@@ -22,6 +22,7 @@ import dev.kmstags.ui.keylist.KeyListViewModel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MainWindowViewModelTest {
@@ -117,6 +118,28 @@ class MainWindowViewModelTest {
         assertThat(keyList.placeholderTextProperty().get()).isEqualTo(viewModel.statusTextProperty().get());
         assertThat(keyList.canRetryProperty().get()).isFalse();
         assertThat(dialogs).singleElement().asString().endsWith(viewModel.statusTextProperty().get());
+    }
+
+    @Test
+    void aRegionWithoutKeysAsksTheConnectionForItsAccount() {
+        viewModel.connect(KmsConnection.Kind.AWS_PROFILE, "prod", "ap-south-1", () -> new KmsServices() {
+            @Override
+            public KeyCatalog keyCatalog() {
+                return onBatch -> 0;
+            }
+
+            @Override
+            public TagService tagService() {
+                return null;
+            }
+
+            @Override
+            public Optional<String> callerAccountId() {
+                return Optional.of("999988887777");
+            }
+        });
+
+        assertThat(viewModel.connectionTextProperty().get()).isEqualTo("prod · 999988887777 · ap-south-1");
     }
 
     @Test

@@ -19,8 +19,9 @@ public final class KmsRegions {
         List<RegionChoice> regions = new ArrayList<>();
         for (Region region : ServiceMetadata.of("kms").regions()) {
             RegionMetadata metadata = RegionMetadata.of(region);
-            // FIPS endpoints are listed as regions of their own; they are endpoints of a region, not places.
-            if (metadata != null && !region.id().contains("fips")) {
+            // FIPS endpoints are listed as regions of their own; they are endpoints of a region, not places. The
+            // isolated (ISO) partitions are closed networks that no desktop reaches.
+            if (metadata != null && !region.id().contains("fips") && !metadata.partition().id().contains("iso")) {
                 regions.add(new RegionChoice(region.id(), metadata.description()));
             }
         }

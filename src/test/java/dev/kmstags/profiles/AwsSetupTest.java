@@ -183,7 +183,7 @@ class AwsSetupTest {
         assertThat(regions.get(0)).isEqualTo(new RegionChoice("eu-west-1", "Europe (Ireland)"));
         assertThat(regions).contains(new RegionChoice("us-east-1", "US East (N. Virginia)"));
         assertThat(regions).extracting(RegionChoice::id).doesNotHaveDuplicates()
-                .noneMatch(id -> id.contains("fips"));
+                .noneMatch(id -> id.contains("fips")).noneMatch(id -> id.startsWith("us-iso"));
         assertThat(KmsRegions.startingWith("local").get(0)).isEqualTo(new RegionChoice("local", ""));
     }
 

@@ -208,10 +208,13 @@ public final class MainWindowViewModel {
         showProblem(sentence);
     }
 
-    /** Shows a dialog that says what went wrong with the connection and what to do. */
+    /**
+     * Shows a dialog that says what went wrong with the connection and what to do: after the change that
+     * reported it has settled, so the status bar already says it behind the dialog.
+     */
     private void showProblem(String sentence) {
-        dialogs.showError(messages.get("connection.problem.title"),
-                messages.format("connection.problem.header", connectionText.get()), sentence);
+        String header = messages.format("connection.problem.header", connectionText.get());
+        executor.runOnUiThread(() -> dialogs.showError(messages.get("connection.problem.title"), header, sentence));
     }
 
     private static String describe(Throwable failure) {

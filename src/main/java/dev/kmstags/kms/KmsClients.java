@@ -1,5 +1,6 @@
 package dev.kmstags.kms;
 
+import dev.kmstags.profiles.KmsRegions;
 import java.io.InputStream;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -32,8 +33,13 @@ public final class KmsClients {
      * small URLConnection HTTP client. Closing the result closes the client and the credentials provider.
      *
      * @throws dev.kmstags.profiles.AwsConfigException when a profile's files cannot be read
+     * @throws KmsAccessException when AWS has no KMS in the region (and no endpoint of its own is set)
      */
     public static Opened open(KmsConnection connection) {
+        if (connection.endpoint() == null && !KmsRegions.isKnown(connection.region())) {
+            // Said at once, rather than as a host name that does not resolve after a DNS timeout.
+            throw KmsErrors.unknownRegion(connection);
+        }
         // Only the connection's own profile may configure the client: without this the SDK would read the
         // default profile (AWS_PROFILE) and could send a profile without endpoint_url to another's endpoint.
         ProfileFile settings = connection.credentials() instanceof KmsCredentials.Profile profile

@@ -53,6 +53,13 @@ public final class KmsErrors {
     private KmsErrors() {
     }
 
+    /** That {@code connection}'s region has no KMS endpoint of AWS's own, found before any call is made. */
+    static KmsAccessException unknownRegion(KmsConnection connection) {
+        return new KmsAccessException(KmsProblem.UNKNOWN_REGION,
+                sentence(KmsProblem.UNKNOWN_REGION, connection, connection.region(), Locale.getDefault()),
+                connection.region(), null);
+    }
+
     /** The failure {@code error} means for a call on {@code connection}. */
     public static KmsAccessException translate(Throwable error, KmsConnection connection) {
         if (error instanceof KmsAccessException already) {

@@ -2,6 +2,8 @@ package dev.kmstags.kms;
 
 /** What went wrong with a call to KMS, in the terms a user can act on. */
 public enum KmsProblem {
+    /** KMS does not exist in the region asked for (AWS's own endpoints only). */
+    UNKNOWN_REGION,
     /** Nothing answers at the endpoint. */
     CONNECTION_REFUSED,
     /** The endpoint's host name does not resolve. */

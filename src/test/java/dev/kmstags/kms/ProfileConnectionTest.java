@@ -169,6 +169,33 @@ class ProfileConnectionTest {
     }
 
     @Test
+    void aProfileThatMayNotListKeysIsToldWhichPermissionsToAskFor() {
+        demo.faults().fail("ListKeys", 1, "AccessDeniedException", "User: arn:aws:iam::111122223333:user/demo is "
+                + "not authorized to perform: kms:ListKeys on resource: *");
+        try {
+            KmsAccessException e = failure("demo");
+
+            assertThat(e.problem()).isEqualTo(KmsProblem.ACCESS_DENIED);
+            assertThat(e.getMessage()).isEqualTo("Access denied: these credentials may not read the keys in "
+                    + "us-east-1. Ask an administrator for kms:ListKeys, kms:ListAliases and kms:DescribeKey.");
+        } finally {
+            demo.faults().clear();
+        }
+    }
+
+    @Test
+    void aRegionWithoutKmsIsNamedBeforeAnyCall() {
+        KmsConnection nowhere = KmsConnection.profile("demo", setup.files(), java.util.Optional.empty(),
+                "xx-nowhere-1");
+
+        assertThatThrownBy(() -> KmsSession.open(nowhere)).isInstanceOfSatisfying(KmsAccessException.class, e -> {
+            assertThat(e.problem()).isEqualTo(KmsProblem.UNKNOWN_REGION);
+            assertThat(e.getMessage()).isEqualTo("AWS has no KMS region xx-nowhere-1. Choose a region from the "
+                    + "Region menu, or fix the profile's region.");
+        });
+    }
+
+    @Test
     void theBundledBackendStillSignsWithStaticKeys() {
         KmsConnection bundled = KmsConnection.bundledBackend(demo.endpoint(), "us-east-1", "AKIADEMO", "demo-secret");
         assertThat(bundled.endpointText()).isEqualTo(demo.endpoint().toString());

@@ -110,16 +110,17 @@ public final class ConnectionsViewModel {
                 String problem = messages.format("connection.unknownProfile", profile.orElse(""),
                         read.files().config());
                 open(ConnectionTarget.BUNDLED, region.orElse(read.defaultRegion(ConnectionTarget.BUNDLED)));
-                dialogs.showError(messages.get("connection.problem.title"), problem, problem);
+                dialogs.showError(messages.get("connection.problem.title"),
+                        messages.get("connection.unknownProfile.header"), problem);
                 return;
             }
             open(target, region.or(() -> rememberedRegion).orElse(read.defaultRegion(target)));
-        }, failure -> { });
+        }, failure -> { /* readSetup reports its own failures and never throws */ });
     }
 
     /** Reads the AWS files again, for profiles added or changed since. */
     public void reloadProfiles() {
-        executor.execute(this::readSetup, this::showSetup, failure -> { });
+        executor.execute(this::readSetup, this::showSetup, failure -> { /* readSetup reports its own failures */ });
     }
 
     /** Switches to {@code target} in its own region, once the leave guard allows it. */
@@ -150,7 +151,7 @@ public final class ConnectionsViewModel {
         } catch (RuntimeException e) {
             executor.runOnUiThread(() -> {
                 setupProblem.set(e.getMessage());
-                dialogs.showError(messages.get("connection.problem.title"), messages.get("menu.connection.unreadable"),
+                dialogs.showError(messages.get("connection.problem.title"), messages.get("connection.setup.header"),
                         e.getMessage());
             });
             return emptySetup;

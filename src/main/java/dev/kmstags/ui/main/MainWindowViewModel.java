@@ -61,7 +61,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper connectionName = new ReadOnlyStringWrapper(this, "connectionName", "");
     private final ReadOnlyStringWrapper region = new ReadOnlyStringWrapper(this, "region", "");
     private final ReadOnlyStringWrapper accountId = new ReadOnlyStringWrapper(this, "accountId", "");
-    private final StringBinding connectionText;
+    private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper(this, "connectionText", "");
     private final StringBinding windowTitle;
     private final ReadOnlyStringWrapper connectionStatus = new ReadOnlyStringWrapper(this, "connectionStatus", "");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -105,7 +105,7 @@ public final class MainWindowViewModel {
                 .otherwise(connectionStatus);
         statusIsError = Bindings.equal(connectionState, ConnectionState.FAILED)
                 .or(connected.and(keyList.failedProperty()));
-        connectionText = Bindings.createStringBinding(this::describeConnection, connectionName, accountId, region);
+        connectionText.bind(Bindings.createStringBinding(this::describeConnection, connectionName, accountId, region));
         windowTitle = Bindings.createStringBinding(() -> connectionText.get().isEmpty()
                 ? messages.get("app.title")
                 : messages.format("app.title.connected", connectionText.get()), connectionText);
@@ -176,12 +176,12 @@ public final class MainWindowViewModel {
         services = null;
         reportNextLoadFailure = true;
         executor.execute(opener,
-                services -> {
+                opened -> {
                     if (current == attempt) {
-                        this.services = services;
+                        services = opened;
                         connectionState.set(ConnectionState.CONNECTED);
-                        tagService.set(services.tagService());
-                        keyList.load(services.keyCatalog());
+                        tagService.set(opened.tagService());
+                        keyList.load(opened.keyCatalog());
                     }
                 },
                 failure -> {
@@ -286,8 +286,8 @@ public final class MainWindowViewModel {
     }
 
     /** Where commits go, such as "prod · 111122223333 · eu-west-1" (the account once the keys show it). */
-    public StringBinding connectionTextProperty() {
-        return connectionText;
+    public ReadOnlyStringProperty connectionTextProperty() {
+        return connectionText.getReadOnlyProperty();
     }
 
     /** The window's title: the app's name and where commits go. */

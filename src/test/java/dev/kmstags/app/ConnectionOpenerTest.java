@@ -1,0 +1,48 @@
+package dev.kmstags.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kmstags.domain.KeySummary;
+import dev.kmstags.kms.KmsServices;
+import dev.kmstags.local.BackendOptions;
+import dev.kmstags.local.LocalKmsBackend;
+import dev.kmstags.profiles.AwsEnvironment;
+import dev.kmstags.profiles.AwsSetup;
+import dev.kmstags.profiles.ConnectionTarget;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The composition root's opener, against real bundled backends over HTTP. */
+class ConnectionOpenerTest {
+
+    @TempDir
+    Path folder;
+
+    private static List<KeySummary> keys(KmsServices services) {
+        List<KeySummary> keys = new ArrayList<>();
+        services.keyCatalog().listKeys(keys::addAll);
+        return keys;
+    }
+
+    @Test
+    void theEnvironmentsKeysAndEndpointAreUsedAndTheBundledBackendStartsWhenChosen() throws Exception {
+        try (LocalKmsBackend elsewhere = LocalKmsBackend.start(BackendOptions.defaults(folder.resolve("env.db"))
+                .withPort(0).withCredentials("AKIAENV", "env-secret"));
+             ConnectionOpener opener = new ConnectionOpener(BackendOptions.defaults(folder.resolve("bundled.db"))
+                     .withPort(0))) {
+            AwsSetup setup = AwsSetup.read(new AwsEnvironment(Map.of("AWS_ACCESS_KEY_ID", "AKIAENV",
+                    "AWS_SECRET_ACCESS_KEY", "env-secret", "AWS_ENDPOINT_URL_KMS", elsewhere.endpoint().toString())),
+                    folder);
+
+            KmsServices environment = opener.opener(ConnectionTarget.ENVIRONMENT, "eu-west-1", setup).call();
+            assertThat(keys(environment)).anyMatch(key -> key.aliases().contains("alias/payments-eu"));
+
+            KmsServices bundled = opener.opener(ConnectionTarget.BUNDLED, "us-east-1", setup).call();
+            assertThat(keys(bundled)).hasSize(12);
+        }
+    }
+}

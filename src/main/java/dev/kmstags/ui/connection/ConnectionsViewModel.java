@@ -68,9 +68,11 @@ public final class ConnectionsViewModel {
     private final StringBinding productionBanner;
 
     private AwsSetup setup;
+    /** Why the files could not be read, from the background thread that tried, for the UI thread. */
+    private volatile String readProblem = "";
 
     /**
-     * @param emptySetup the setup without profiles, used while the files cannot be read
+     * @param emptySetup the setup without profiles, used until the files have been read
      */
     public ConnectionsViewModel(TaskExecutor executor, Messages messages, DialogService dialogs,
                                 MainWindowViewModel mainWindow, SetupReader setupReader, AwsSetup emptySetup,
@@ -98,29 +100,41 @@ public final class ConnectionsViewModel {
      */
     public void start(Optional<String> profile, Optional<String> region) {
         executor.execute(this::readSetup, read -> {
-            showSetup(read);
-            Optional<ConnectionTarget> remembered = preferences.lastTarget().filter(this::isOffered);
+            boolean readable = read.isPresent();
+            read.ifPresentOrElse(this::showSetup, this::showSetupProblem);
+            // With unreadable files a remembered profile still opens, so the status bar says what is wrong with it.
+            Optional<ConnectionTarget> remembered = preferences.lastTarget()
+                    .filter(target -> isOffered(target) || !readable);
             ConnectionTarget target = profile.map(ConnectionTarget::profile)
                     .or(() -> remembered)
                     .orElse(ConnectionTarget.BUNDLED);
             Optional<String> rememberedRegion = profile.isEmpty() && remembered.isPresent()
                     ? preferences.lastRegion()
                     : Optional.empty();
-            if (!isOffered(target)) {
+            if (readable && !isOffered(target)) {
                 String problem = messages.format("connection.unknownProfile", profile.orElse(""),
-                        read.files().config());
-                open(ConnectionTarget.BUNDLED, region.orElse(read.defaultRegion(ConnectionTarget.BUNDLED)));
+                        setup.files().config());
+                open(ConnectionTarget.BUNDLED, region.orElse(setup.defaultRegion(ConnectionTarget.BUNDLED)));
                 dialogs.showError(messages.get("connection.problem.title"),
                         messages.get("connection.unknownProfile.header"), problem);
                 return;
             }
-            open(target, region.or(() -> rememberedRegion).orElse(read.defaultRegion(target)));
-        }, failure -> { /* readSetup reports its own failures and never throws */ });
+            open(target, region.or(() -> rememberedRegion).orElse(setup.defaultRegion(target)));
+            if (!readable && target instanceof ConnectionTarget.Bundled) {
+                showSetupProblemDialog();
+            }
+        }, failure -> { /* readSetup reports its own failures */ });
     }
 
-    /** Reads the AWS files again, for profiles added or changed since. */
+    /**
+     * Reads the AWS files again, for profiles added or changed since. When they cannot be read the menu keeps
+     * the profiles it had, so choosing one says what is wrong with the files.
+     */
     public void reloadProfiles() {
-        executor.execute(this::readSetup, this::showSetup, failure -> { /* readSetup reports its own failures */ });
+        executor.execute(this::readSetup, read -> read.ifPresentOrElse(this::showSetup, () -> {
+            showSetupProblem();
+            showSetupProblemDialog();
+        }), failure -> { /* readSetup reports its own failures */ });
     }
 
     /** Switches to {@code target} in its own region, once the leave guard allows it. */
@@ -145,27 +159,31 @@ public final class ConnectionsViewModel {
         }
     }
 
-    private AwsSetup readSetup() {
+    /** The user's AWS setup, or empty when the files cannot be read; runs off the UI thread. */
+    private Optional<AwsSetup> readSetup() {
         try {
-            return setupReader.read();
+            return Optional.of(setupReader.read());
         } catch (RuntimeException e) {
-            executor.runOnUiThread(() -> {
-                setupProblem.set(e.getMessage());
-                dialogs.showError(messages.get("connection.problem.title"), messages.get("connection.setup.header"),
-                        e.getMessage());
-            });
-            return emptySetup;
+            readProblem = e.getMessage();
+            return Optional.empty();
         }
     }
 
     private void showSetup(AwsSetup read) {
-        if (read != emptySetup) {
-            setupProblem.set("");
-        }
+        setupProblem.set("");
         setup = read;
         String awsProfile = read.environment().profile().orElse("");
         connections.setAll(read.targets().stream().map(target -> new ConnectionItem(target, menuLabel(target,
                 awsProfile))).toList());
+    }
+
+    private void showSetupProblem() {
+        setupProblem.set(readProblem);
+    }
+
+    private void showSetupProblemDialog() {
+        dialogs.showError(messages.get("connection.problem.title"), messages.get("connection.setup.header"),
+                setupProblem.get());
     }
 
     private boolean isOffered(ConnectionTarget target) {

@@ -87,6 +87,9 @@ class ConnectionsViewModelTest {
                 mainWindow, () -> AwsSetup.read(env, home), AwsSetup.withoutProfiles(env, home),
                 new ConnectionPreferences(preferences), (target, region, setup) -> () -> {
                     opened.add(target.id() + " " + region);
+                    if (target instanceof ConnectionTarget.Profile) {
+                        setup.files().load(); // as the real client does: a broken file fails the connection
+                    }
                     return services(target.id().equals("profile:prod") ? "444455556666" : "111122223333");
                 });
     }
@@ -218,6 +221,29 @@ class ConnectionsViewModelTest {
         connections.reloadProfiles();
         assertThat(labels(connections)).contains("dev");
         assertThat(connections.setupProblemProperty().get()).isEmpty();
+
+        Files.writeString(config, "[profile dev]\nregion = eu-west-1\nbroken again\n");
+        connections.reloadProfiles();
+        assertThat(labels(connections)).as("the menu keeps what it had").contains("dev");
+        assertThat(dialogs).hasSize(2);
+
+        connections.select(ConnectionTarget.profile("dev"));
+        assertThat(mainWindow.statusTextProperty().get()).contains(config.toString()).contains("line 3");
+        assertThat(mainWindow.statusIsErrorProperty().get()).isTrue();
+        assertThat(dialogs).hasSize(3);
+    }
+
+    @Test
+    void aRememberedProfileWhoseFileBrokeSaysSoInTheStatusBar() throws IOException {
+        new ConnectionPreferences(preferences).remember(ConnectionTarget.profile("dev"), "eu-west-1");
+        Path config = Files.writeString(home.resolve(".aws/config"), "[profile dev]\nbroken\n");
+
+        connections().start(Optional.empty(), Optional.empty());
+
+        assertThat(opened).containsExactly("profile:dev eu-west-1");
+        assertThat(mainWindow.statusTextProperty().get()).contains(config.toString()).contains("line 2")
+                .endsWith("Fix the file, then choose Connection → Reload profiles.");
+        assertThat(dialogs).as("one dialog, from the connection").hasSize(1);
     }
 
     @Test

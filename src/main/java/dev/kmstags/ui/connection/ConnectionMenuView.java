@@ -1,7 +1,6 @@
 package dev.kmstags.ui.connection;
 
 import dev.kmstags.profiles.ConnectionTarget;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -42,7 +41,7 @@ public final class ConnectionMenuView {
         reloadItem.setOnAction(event -> viewModel.reloadProfiles());
         viewModel.connections().addListener((ListChangeListener<ConnectionItem>) change -> build());
         viewModel.activeTargetProperty().addListener((observable, old, target) -> showActive());
-        viewModel.setupProblemProperty().addListener((observable, old, problem) -> build());
+        viewModel.menuHintProperty().addListener((observable, old, hint) -> build());
         build();
     }
 
@@ -60,11 +59,8 @@ public final class ConnectionMenuView {
             });
             items.add(entry);
         }
-        if (!viewModel.setupProblemProperty().get().isEmpty()) {
-            items.add(disabled(resources.getString("menu.connection.unreadable")));
-        } else if (!viewModel.hasProfiles()) {
-            items.add(disabled(MessageFormat.format(resources.getString("menu.connection.noProfiles"),
-                    viewModel.configFileText())));
+        if (!viewModel.menuHintProperty().get().isEmpty()) {
+            items.add(disabled(viewModel.menuHintProperty().get()));
         }
         items.add(new SeparatorMenuItem());
         items.add(productionItem);

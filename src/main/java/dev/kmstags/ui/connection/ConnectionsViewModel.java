@@ -1,6 +1,5 @@
 package dev.kmstags.ui.connection;
 
-import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.kms.KmsServices;
 import dev.kmstags.profiles.AwsSetup;
 import dev.kmstags.profiles.ConnectionPreferences;
@@ -11,6 +10,8 @@ import dev.kmstags.ui.DialogService;
 import dev.kmstags.ui.Messages;
 import dev.kmstags.ui.TaskExecutor;
 import dev.kmstags.ui.main.MainWindowViewModel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -53,17 +54,19 @@ public final class ConnectionsViewModel {
     private final AwsSetup emptySetup;
     private final ConnectionPreferences preferences;
     private final Opener opener;
+    private final ConnectionNames names;
 
     private final ObservableList<ConnectionItem> connections = FXCollections.observableArrayList();
-    private final ObservableList<RegionChoice> regions = FXCollections.observableArrayList();
+    private final ObservableList<RegionItem> regions = FXCollections.observableArrayList();
     // One read-only view each: such a view only weakly listens to its list, so listeners need the same view kept.
     private final ObservableList<ConnectionItem> connectionsView =
             FXCollections.unmodifiableObservableList(connections);
-    private final ObservableList<RegionChoice> regionsView = FXCollections.unmodifiableObservableList(regions);
+    private final ObservableList<RegionItem> regionsView = FXCollections.unmodifiableObservableList(regions);
     private final ReadOnlyObjectWrapper<ConnectionTarget> activeTarget = new ReadOnlyObjectWrapper<>(this,
             "activeTarget");
     private final ReadOnlyStringWrapper activeRegion = new ReadOnlyStringWrapper(this, "activeRegion", "");
     private final ReadOnlyStringWrapper setupProblem = new ReadOnlyStringWrapper(this, "setupProblem", "");
+    private final ReadOnlyStringWrapper menuHint = new ReadOnlyStringWrapper(this, "menuHint", "");
     private final ReadOnlyBooleanWrapper markedProduction = new ReadOnlyBooleanWrapper(this, "markedProduction");
     private final StringBinding productionBanner;
 
@@ -85,6 +88,7 @@ public final class ConnectionsViewModel {
         this.emptySetup = Objects.requireNonNull(emptySetup, "emptySetup");
         this.preferences = Objects.requireNonNull(preferences, "preferences");
         this.opener = Objects.requireNonNull(opener, "opener");
+        this.names = new ConnectionNames(messages);
         this.setup = emptySetup;
         productionBanner = Bindings.createStringBinding(
                 () -> messages.format("production.banner", mainWindow.connectionTextProperty().get()),
@@ -173,12 +177,16 @@ public final class ConnectionsViewModel {
         setupProblem.set("");
         setup = read;
         String awsProfile = read.environment().profile().orElse("");
-        connections.setAll(read.targets().stream().map(target -> new ConnectionItem(target, menuLabel(target,
-                awsProfile))).toList());
+        connections.setAll(read.targets().stream()
+                .map(target -> new ConnectionItem(target, names.menuLabel(target, awsProfile))).toList());
+        menuHint.set(read.profiles().isEmpty()
+                ? messages.format("menu.connection.noProfiles", read.files().config())
+                : "");
     }
 
     private void showSetupProblem() {
         setupProblem.set(readProblem);
+        menuHint.set(messages.get("menu.connection.unreadable"));
     }
 
     private void showSetupProblemDialog() {
@@ -194,11 +202,14 @@ public final class ConnectionsViewModel {
         preferences.remember(target, region);
         activeTarget.set(target);
         activeRegion.set(region);
-        regions.setAll(KmsRegions.startingWith(setup.defaultRegion(target)));
-        if (regions.stream().noneMatch(choice -> choice.id().equals(region))) {
-            regions.add(0, new RegionChoice(region, ""));
+        List<RegionChoice> choices = new ArrayList<>(KmsRegions.startingWith(setup.defaultRegion(target)));
+        if (choices.stream().noneMatch(choice -> choice.id().equals(region))) {
+            choices.add(0, new RegionChoice(region, ""));
         }
-        mainWindow.connect(kind(target), statusName(target), region, opener.opener(target, region, setup));
+        regions.setAll(choices.stream().map(choice -> new RegionItem(choice.id(), names.regionLabel(choice)))
+                .toList());
+        mainWindow.connect(ConnectionNames.kind(target), names.statusName(target), region,
+                opener.opener(target, region, setup));
         updateProduction();
     }
 
@@ -212,40 +223,13 @@ public final class ConnectionsViewModel {
         return Optional.of(mainWindow.accountIdProperty().get()).filter(account -> !account.isEmpty());
     }
 
-    private String menuLabel(ConnectionTarget target, String awsProfile) {
-        if (target instanceof ConnectionTarget.Profile profile) {
-            return profile.name().equals(awsProfile)
-                    ? messages.format("menu.connection.awsProfile", profile.name())
-                    : profile.name();
-        }
-        return messages.get(target instanceof ConnectionTarget.Bundled
-                ? "menu.connection.bundled"
-                : "menu.connection.environment");
-    }
-
-    private String statusName(ConnectionTarget target) {
-        if (target instanceof ConnectionTarget.Profile profile) {
-            return profile.name();
-        }
-        return messages.get("connection.kind." + kind(target).name());
-    }
-
-    private static KmsConnection.Kind kind(ConnectionTarget target) {
-        if (target instanceof ConnectionTarget.Profile) {
-            return KmsConnection.Kind.AWS_PROFILE;
-        }
-        return target instanceof ConnectionTarget.Bundled
-                ? KmsConnection.Kind.BUNDLED_BACKEND
-                : KmsConnection.Kind.ENVIRONMENT;
-    }
-
     /** The Connection menu's entries: the bundled backend, the environment's credentials if set, each profile. */
     public ObservableList<ConnectionItem> connections() {
         return connectionsView;
     }
 
     /** The Region menu's entries: the connection's own region first, then every KMS region. */
-    public ObservableList<RegionChoice> regions() {
+    public ObservableList<RegionItem> regions() {
         return regionsView;
     }
 
@@ -262,6 +246,11 @@ public final class ConnectionsViewModel {
         return setupProblem.getReadOnlyProperty();
     }
 
+    /** A note under the connections, such as that no profile was found or the files cannot be read; may be empty. */
+    public ReadOnlyStringProperty menuHintProperty() {
+        return menuHint.getReadOnlyProperty();
+    }
+
     /** Whether the active connection or its account is marked as production. */
     public ReadOnlyBooleanProperty markedProductionProperty() {
         return markedProduction.getReadOnlyProperty();
@@ -270,22 +259,5 @@ public final class ConnectionsViewModel {
     /** The red banner's sentence, shown while {@link MainWindowViewModel#productionProperty()} is true. */
     public StringBinding productionBannerProperty() {
         return productionBanner;
-    }
-
-    /** The AWS files the profiles come from, for the menu's hint when there are none. */
-    public String configFileText() {
-        return setup.files().config().toString();
-    }
-
-    /** Whether any profile was found. */
-    public boolean hasProfiles() {
-        return !setup.profiles().isEmpty();
-    }
-
-    /** For the list's label of region choices. */
-    public String regionLabel(RegionChoice region) {
-        return region.description().isEmpty()
-                ? region.id()
-                : messages.format("menu.region.item", region.id(), region.description());
     }
 }

@@ -1,6 +1,5 @@
 package dev.kmstags.ui.connection;
 
-import dev.kmstags.profiles.RegionChoice;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
@@ -20,15 +19,15 @@ public final class RegionMenuView {
         this.menu = menu;
         this.viewModel = viewModel;
         menu.getStyleClass().add("region-menu");
-        viewModel.regions().addListener((ListChangeListener<RegionChoice>) change -> build());
+        viewModel.regions().addListener((ListChangeListener<RegionItem>) change -> build());
         viewModel.activeRegionProperty().addListener((observable, old, region) -> showActive());
         build();
     }
 
     private void build() {
         List<MenuItem> items = new ArrayList<>();
-        for (RegionChoice region : viewModel.regions()) {
-            RadioMenuItem entry = new RadioMenuItem(viewModel.regionLabel(region));
+        for (RegionItem region : viewModel.regions()) {
+            RadioMenuItem entry = new RadioMenuItem(region.label());
             entry.setMnemonicParsing(false);
             entry.setUserData(region.id());
             entry.setToggleGroup(group);

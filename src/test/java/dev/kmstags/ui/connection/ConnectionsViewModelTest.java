@@ -15,7 +15,6 @@ import dev.kmstags.profiles.AwsSetup;
 import dev.kmstags.profiles.ConnectionPreferences;
 import dev.kmstags.profiles.ConnectionTarget;
 import dev.kmstags.profiles.MemoryPreferences;
-import dev.kmstags.profiles.RegionChoice;
 import dev.kmstags.ui.DialogService;
 import dev.kmstags.ui.TestTaskExecutor;
 import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
@@ -128,7 +127,8 @@ class ConnectionsViewModelTest {
         assertThat(opened).containsExactly("bundled us-east-1");
         assertThat(labels(connections)).containsExactly("Bundled backend (local)", "dev", "prod", "sandbox");
         assertThat(connections.activeTargetProperty().get()).isEqualTo(ConnectionTarget.BUNDLED);
-        assertThat(connections.regions()).first().isEqualTo(new RegionChoice("us-east-1", "US East (N. Virginia)"));
+        assertThat(connections.regions()).first()
+                .isEqualTo(new RegionItem("us-east-1", "us-east-1  ·  US East (N. Virginia)"));
         assertThat(mainWindow.connectionTextProperty().get()).isEqualTo("Bundled backend · 111122223333 · us-east-1");
     }
 
@@ -170,7 +170,7 @@ class ConnectionsViewModelTest {
         allow[0] = true;
         connections.select(ConnectionTarget.profile("dev"));
         assertThat(connections.activeTargetProperty().get()).isEqualTo(ConnectionTarget.profile("dev"));
-        assertThat(connections.regions()).first().extracting(RegionChoice::id).isEqualTo("eu-west-1");
+        assertThat(connections.regions()).first().extracting(RegionItem::id).isEqualTo("eu-west-1");
 
         connections.selectRegion("eu-north-1");
         assertThat(asked).hasSize(3);
@@ -214,6 +214,7 @@ class ConnectionsViewModelTest {
 
         assertThat(opened).containsExactly("bundled us-east-1");
         assertThat(labels(connections)).containsExactly("Bundled backend (local)");
+        assertThat(connections.menuHintProperty().get()).isEqualTo("AWS files unreadable: see Reload profiles");
         assertThat(dialogs).singleElement().asString().contains(config.toString()).contains("line 3");
         assertThat(connections.setupProblemProperty().get()).contains("line 3");
 

@@ -70,6 +70,9 @@ class ProfileConnectionTest {
                 [profile wrong-secret]
                 endpoint_url = %1$s
 
+                [profile session]
+                endpoint_url = %1$s
+
                 [profile no-credentials]
                 endpoint_url = %1$s
 
@@ -89,6 +92,11 @@ class ProfileConnectionTest {
                 [wrong-secret]
                 aws_access_key_id = AKIADEMO
                 aws_secret_access_key = not-the-secret
+
+                [session]
+                aws_access_key_id = AKIADEMO
+                aws_secret_access_key = demo-secret
+                aws_session_token = FwoGZXIvYXdzEXAMPLETOKEN
 
                 [dead]
                 aws_access_key_id = AKIADEMO
@@ -135,6 +143,11 @@ class ProfileConnectionTest {
         assertThat(keys("other", "eu-west-1")).extracting(KeySummary::description)
                 .containsExactly("the other account's key");
         assertThat(keys("other", "us-east-1")).isEmpty();
+    }
+
+    @Test
+    void sessionTokenProfilesSignWithTheirToken() {
+        assertThat(keys("session", "us-east-1")).hasSize(12);
     }
 
     @Test

@@ -25,10 +25,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds the main window's ViewModels and views with plain constructors, opens the
@@ -39,6 +42,7 @@ public final class AppContext implements AutoCloseable {
     static final double DEFAULT_WIDTH = 1280;
     static final double DEFAULT_HEIGHT = 800;
     private static final String STYLESHEET = "/dev/kmstags/ui/app.css";
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
     private final StartOptions start;
     private final Locale locale;
@@ -137,10 +141,15 @@ public final class AppContext implements AutoCloseable {
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
-    /** Stops background work, then closes the KMS client and the bundled backend. */
+    /** Stops background work, closes the KMS client and the bundled backend, and writes the preferences out. */
     @Override
     public void close() {
         executor.close();
         opener.close();
+        try {
+            preferences.flush();
+        } catch (BackingStoreException e) {
+            LOG.warn("Could not save the preferences", e);
+        }
     }
 }

@@ -125,6 +125,11 @@ class ConnectionsUiTest {
         }
     }
 
+    /** Waits until a table cell shows {@code text}: the rows are in the list before the table lays them out. */
+    private static void waitForShown(FxRobot robot, String text) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(text).tryQuery().isPresent());
+    }
+
     private static Menu menu(FxRobot robot, String text) {
         return robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().stream()
                 .filter(menu -> menu.getText().replace("_", "").equals(text)).findFirst().orElseThrow();
@@ -183,7 +188,7 @@ class ConnectionsUiTest {
         assertThat(asked).hasSize(2);
         assertThat(checked(menu(robot, "Connection"))).isEqualTo("team-dev");
         assertThat(text(robot, ".connection-label")).isEqualTo("team-dev · 111122223333 · eu-west-1");
-        assertThat(robot.lookup("Team key in Ireland").tryQuery()).isPresent();
+        waitForShown(robot, "Team key in Ireland");
 
         // us-east-1 is further down the long Region menu than a headless screen shows: fire its entry.
         robot.interact(() -> menu(robot, "Region").getItems().stream()
@@ -192,7 +197,7 @@ class ConnectionsUiTest {
         assertThat(asked).hasSize(3);
         assertThat(text(robot, ".connection-label")).isEqualTo("team-dev · 111122223333 · us-east-1");
         assertThat(stage.getTitle()).isEqualTo("KMS Tag Manager — team-dev · 111122223333 · us-east-1");
-        assertThat(robot.lookup("Team key in Virginia").tryQuery()).isPresent();
+        waitForShown(robot, "Team key in Virginia");
         Snapshots.save(stage.getScene(), "connection-team-dev");
     }
 

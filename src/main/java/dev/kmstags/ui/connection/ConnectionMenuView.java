@@ -20,7 +20,6 @@ public final class ConnectionMenuView {
 
     private final Menu menu;
     private final ConnectionsViewModel viewModel;
-    private final ResourceBundle resources;
     private final ToggleGroup group = new ToggleGroup();
     private final CheckMenuItem productionItem = new CheckMenuItem();
     private final MenuItem reloadItem = new MenuItem();
@@ -28,7 +27,6 @@ public final class ConnectionMenuView {
     public ConnectionMenuView(Menu menu, ConnectionsViewModel viewModel, ResourceBundle resources) {
         this.menu = menu;
         this.viewModel = viewModel;
-        this.resources = resources;
         menu.getStyleClass().add("connection-menu");
         productionItem.setText(resources.getString("menu.connection.production"));
         productionItem.getStyleClass().add("production-item");

@@ -1,10 +1,10 @@
 package dev.kmstags.ui.main;
 
 import dev.kmstags.ui.FxmlViews;
+import dev.kmstags.ui.Theme;
 import dev.kmstags.ui.connection.ConnectionMenuView;
 import dev.kmstags.ui.connection.ConnectionsViewModel;
 import dev.kmstags.ui.connection.RegionMenuView;
-import dev.kmstags.ui.Theme;
 import dev.kmstags.ui.keydetails.KeyDetailsView;
 import dev.kmstags.ui.keylist.KeyListView;
 import java.util.ResourceBundle;

@@ -64,7 +64,7 @@ public final class AppContext implements AutoCloseable {
         KeyListViewModel keyList = new KeyListViewModel(executor, messages,
                 DateFormats.of(locale, ZoneId.systemDefault()));
         KeyDetailsViewModel keyDetails = new KeyDetailsViewModel(keyList.selectedKeyProperty(), messages);
-        MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, new FxDialogService(() -> stage),
+        MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, new FxDialogService(() -> stage, messages.bundle()),
                 keyList, keyDetails, Version.current(), stage::close);
         MainWindowView view = new MainWindowView(viewModel, messages.bundle());
         mainWindow = viewModel;

@@ -16,6 +16,7 @@ import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.main.MainWindowView;
 import dev.kmstags.ui.main.MainWindowViewModel;
+import dev.kmstags.ui.tageditor.TagEditorViewModel;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
@@ -64,10 +65,23 @@ public final class AppContext implements AutoCloseable {
         KeyListViewModel keyList = new KeyListViewModel(executor, messages,
                 DateFormats.of(locale, ZoneId.systemDefault()));
         KeyDetailsViewModel keyDetails = new KeyDetailsViewModel(keyList.selectedKeyProperty(), messages);
-        MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, new FxDialogService(() -> stage, messages.bundle()),
+        FxDialogService dialogs = new FxDialogService(() -> stage, messages.bundle());
+        MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, dialogs,
                 keyList, keyDetails, Version.current(), stage::close);
-        MainWindowView view = new MainWindowView(viewModel, messages.bundle());
+        TagEditorViewModel tagEditor = new TagEditorViewModel(executor, messages, dialogs, keyDetails.keyProperty(),
+                viewModel.tagServiceProperty(), viewModel.productionProperty());
+        viewModel.setLeaveGuard(tagEditor::mayLeave);
+        viewModel.otherWorkProperty().bind(tagEditor.busyProperty());
+        viewModel.lastResultProperty().bind(tagEditor.lastResultProperty());
+        viewModel.lastResultIsErrorProperty().bind(tagEditor.lastResultIsErrorProperty());
+        MainWindowView view = new MainWindowView(viewModel, tagEditor, messages.bundle());
         mainWindow = viewModel;
+        // The window's close button asks about unapplied edits, as File > Quit does.
+        stage.setOnCloseRequest(event -> {
+            if (!viewModel.mayLeave()) {
+                event.consume();
+            }
+        });
 
         applyTheme(viewModel.themeProperty().get());
         viewModel.themeProperty().addListener((observable, old, theme) -> applyTheme(theme));
@@ -86,6 +100,13 @@ public final class AppContext implements AutoCloseable {
 
         viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, region, this::startBundledBackend);
         return view;
+    }
+
+    /** The open connection to the bundled backend, once it started; null before. */
+    KmsConnection connection() {
+        synchronized (lock) {
+            return session == null ? null : session.connection();
+        }
     }
 
     /** The main window's ViewModel, once {@link #show} built it. */

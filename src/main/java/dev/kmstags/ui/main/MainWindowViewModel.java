@@ -25,6 +25,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +61,9 @@ public final class MainWindowViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final ReadOnlyObjectWrapper<TagService> tagService = new ReadOnlyObjectWrapper<>(this, "tagService");
     private final BooleanProperty production = new SimpleBooleanProperty(this, "production");
+    private final BooleanProperty otherWork = new SimpleBooleanProperty(this, "otherWork");
+    private final StringProperty lastResult = new SimpleStringProperty(this, "lastResult", "");
+    private final BooleanProperty lastResultIsError = new SimpleBooleanProperty(this, "lastResultIsError");
 
     /** Asked before anything replaces the selected key's tags in the editor; true lets it go ahead. */
     private BooleanSupplier leaveGuard = () -> true;
@@ -85,12 +90,13 @@ public final class MainWindowViewModel {
         this.keyDetails = Objects.requireNonNull(keyDetails, "keyDetails");
         this.version = Objects.requireNonNull(version, "version");
         this.quitAction = Objects.requireNonNull(quitAction, "quitAction");
-        busy = Bindings.equal(connectionState, ConnectionState.CONNECTING).or(keyList.busyProperty());
+        busy = Bindings.equal(connectionState, ConnectionState.CONNECTING).or(keyList.busyProperty()).or(otherWork);
         statusText = Bindings.when(connected)
                 .then(keyList.statusTextProperty())
                 .otherwise(connectionStatus);
         statusIsError = Bindings.equal(connectionState, ConnectionState.FAILED)
                 .or(connected.and(keyList.failedProperty()));
+        keyList.setSelectionGuard(this::mayLeave);
     }
 
     /**
@@ -147,8 +153,8 @@ public final class MainWindowViewModel {
     }
 
     /**
-     * Sets what is asked before the editor's content is replaced (refresh, another key, another connection,
-     * quitting); it may ask the user and answers whether to go ahead.
+     * Sets what is asked before the editor's content is replaced (refresh, selecting another key, another
+     * connection, quitting); it may ask the user and answers whether to go ahead.
      */
     public void setLeaveGuard(BooleanSupplier guard) {
         leaveGuard = Objects.requireNonNull(guard, "guard");
@@ -165,9 +171,11 @@ public final class MainWindowViewModel {
                 messages.get("about.text"));
     }
 
-    /** Closes the app. */
+    /** Closes the app, once the leave guard allows it. */
     public void quit() {
-        quitAction.run();
+        if (mayLeave()) {
+            quitAction.run();
+        }
     }
 
     /** Switches the colour theme. */
@@ -196,6 +204,21 @@ public final class MainWindowViewModel {
     /** Whether commits go to an account the user marked as production: reviews then ask for typed confirmation. */
     public BooleanProperty productionProperty() {
         return production;
+    }
+
+    /** Work of other panels, such as the tag editor's reads and commits, that the status bar's progress shows. */
+    public BooleanProperty otherWorkProperty() {
+        return otherWork;
+    }
+
+    /** What the last commit did, for the status bar: "3 tags changed on alias/payments-prod". */
+    public StringProperty lastResultProperty() {
+        return lastResult;
+    }
+
+    /** Whether {@link #lastResultProperty()} reports a failure. */
+    public BooleanProperty lastResultIsErrorProperty() {
+        return lastResultIsError;
     }
 
     public ReadOnlyObjectProperty<ConnectionState> connectionStateProperty() {

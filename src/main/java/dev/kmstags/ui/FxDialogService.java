@@ -80,6 +80,7 @@ public final class FxDialogService implements DialogService {
         pane.setHeaderText(review.title());
         pane.setGraphic(icon("fth-check-circle"));
         pane.setContent(view);
+        pane.setPrefWidth(640);
         ButtonType apply = new ButtonType(resources.getString("review.apply"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(resources.getString("review.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         pane.getButtonTypes().setAll(apply, cancel);
@@ -97,6 +98,7 @@ public final class FxDialogService implements DialogService {
         pane.setHeaderText(conflict.title());
         pane.setGraphic(icon("fth-git-merge"));
         pane.setContent(new ConflictView(conflict, resources));
+        pane.setPrefWidth(720);
         ButtonType reload = new ButtonType(resources.getString("conflict.reload"), ButtonBar.ButtonData.LEFT);
         ButtonType applyOver = new ButtonType(resources.getString("conflict.applyOver"),
                 ButtonBar.ButtonData.OTHER);

@@ -368,7 +368,7 @@ public final class TagEditorViewModel {
         valid.set(result.valid());
         overLimit.set(result.tagCount() > TagRules.MAX_TAGS_PER_KEY);
         dirty.set(rows.stream().anyMatch(row -> row.stateProperty().get() != TagRowViewModel.State.UNCHANGED));
-        countText.set(loadState.get() == LoadState.NO_KEY && rows.isEmpty() ? ""
+        countText.set(loadState.get() != LoadState.LOADED ? ""
                 : messages.format("editor.count", result.tagCount(), TagRules.MAX_TAGS_PER_KEY));
     }
 

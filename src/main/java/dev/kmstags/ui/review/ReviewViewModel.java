@@ -6,6 +6,7 @@ import dev.kmstags.ui.Messages;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleStringProperty;
@@ -57,7 +58,7 @@ public final class ReviewViewModel {
     }
 
     private static List<String> concat(List<String> aliases, String keyId) {
-        return java.util.stream.Stream.concat(aliases.stream(), java.util.stream.Stream.of(keyId)).toList();
+        return Stream.concat(aliases.stream(), Stream.of(keyId)).toList();
     }
 
     public String title() {

@@ -1,6 +1,7 @@
 package dev.kmstags.ui.tageditor;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.ResourceBundle;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -10,6 +11,7 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
@@ -193,24 +195,26 @@ final class TagCell extends TableCell<TagRowViewModel, String> {
         event.consume();
     }
 
-    /** Tab goes from the key to the value, and from the value to the next row's key; Shift+Tab goes back. */
+    /** Tab goes to the next editable cell (key, value, next row's key...); Shift+Tab goes back. */
     private void moveToNextCell(boolean backwards) {
-        var table = getTableView();
+        TableView<TagRowViewModel> table = getTableView();
+        List<TableColumn<TagRowViewModel, ?>> editable = table.getVisibleLeafColumns().stream()
+                .filter(TableColumn::isEditable).toList();
+        int column = editable.indexOf(getTableColumn()) + (backwards ? -1 : 1);
         int row = getIndex();
-        TableColumn<TagRowViewModel, ?> key = table.getColumns().get(1);
-        TableColumn<TagRowViewModel, ?> value = table.getColumns().get(2);
-        TableColumn<TagRowViewModel, ?> column = field == Field.KEY ? value : key;
-        if (field == Field.KEY && backwards) {
-            row--;
-        } else if (field == Field.VALUE && !backwards) {
+        if (column >= editable.size()) {
+            column = 0;
             row++;
+        } else if (column < 0) {
+            column = editable.size() - 1;
+            row--;
         }
         table.requestFocus();
         if (row < 0 || row >= table.getItems().size()) {
             return;
         }
-        table.getSelectionModel().clearAndSelect(row, column);
+        table.getSelectionModel().clearAndSelect(row, editable.get(column));
         table.scrollTo(row);
-        table.edit(row, column);
+        table.edit(row, editable.get(column));
     }
 }

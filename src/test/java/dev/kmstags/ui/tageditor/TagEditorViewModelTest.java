@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kmstags.domain.KeyManager;
 import dev.kmstags.kms.KmsClients;
 import dev.kmstags.kms.KmsConnection;
+import dev.kmstags.kms.KmsProblem;
 import dev.kmstags.kms.KmsSession;
 import dev.kmstags.kms.TagService;
 import dev.kmstags.local.BackendOptions;
@@ -519,5 +520,52 @@ class TagEditorViewModelTest {
         assertThat(editor.rows()).extracting(r -> r.keyProperty().get()).containsExactly("Project");
         assertThat(kmsTags()).containsEntry("Env", "production");
         assertThat(editor.lastResultProperty().get()).isEqualTo("1 tag changed on alias/payments-prod");
+    }
+
+    @Test
+    void anInternalErrorThatOutlastsTheSdksRetriesSaysToWaitAndKeepsTheEdits() {
+        row("Env").valueProperty().set("production");
+        backend.faults().fail("TagResource", 10, "KMSInternalException", "Internal error");
+        dialogs.applyNextReview();
+
+        editor.review();
+
+        assertThat(dialogs.shown("error").get(0).content()).startsWith("KMS failed on its side, even after the "
+                + "SDK's retries (KMSInternalException: Internal error). Wait a moment, then apply again.");
+        assertThat(row("Env").valueProperty().get()).isEqualTo("production");
+        assertThat(kmsTags()).containsEntry("Env", "dev");
+    }
+
+    @Test
+    void aSingleInternalErrorIsRetriedByTheSdkAndTheCommitSucceeds() {
+        row("Env").valueProperty().set("production");
+        backend.faults().fail("TagResource", 1, "KMSInternalException", "Internal error");
+        dialogs.applyNextReview();
+
+        editor.review();
+
+        assertThat(dialogs.shown("error")).isEmpty();
+        assertThat(kmsTags()).containsEntry("Env", "production");
+    }
+
+    @Test
+    void aClosedEndpointIsAConnectionFailureWithNothingWritten() {
+        row("Env").valueProperty().set("production");
+        backend.close();
+        dialogs.applyNextReview();
+
+        editor.review();
+
+        ScriptedDialogs.Shown error = dialogs.shown("error").get(0);
+        assertThat(error.header()).isEqualTo("Nothing was changed on alias/payments-prod.");
+        assertThat(error.content()).startsWith("Could not connect to KMS: nothing answers at the endpoint");
+        assertThat(row("Env").valueProperty().get()).isEqualTo("production");
+    }
+
+    @Test
+    void everyKindOfKmsFailureHasACommitSentence() {
+        for (KmsProblem problem : KmsProblem.values()) {
+            assertThat(MESSAGES.has("commit.problem." + problem.name())).as(problem.name()).isTrue();
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.kmstags.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.kmstags.Version;
+import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.profiles.AwsEnvironment;
 import dev.kmstags.profiles.AwsSetup;
@@ -19,6 +20,7 @@ import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.main.MainWindowView;
 import dev.kmstags.ui.main.MainWindowViewModel;
+import dev.kmstags.ui.tageditor.TagEditorViewModel;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -90,14 +92,26 @@ public final class AppContext implements AutoCloseable {
         KeyListViewModel keyList = new KeyListViewModel(executor, messages,
                 DateFormats.of(locale, ZoneId.systemDefault()));
         KeyDetailsViewModel keyDetails = new KeyDetailsViewModel(keyList.selectedKeyProperty(), messages);
-        FxDialogService dialogs = new FxDialogService(() -> stage);
+        FxDialogService dialogs = new FxDialogService(() -> stage, messages.bundle());
         MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, dialogs, keyList, keyDetails,
                 Version.current(), stage::close);
+        TagEditorViewModel tagEditor = new TagEditorViewModel(executor, messages, dialogs, keyDetails.keyProperty(),
+                viewModel.tagServiceProperty(), viewModel.productionProperty());
+        viewModel.setLeaveGuard(tagEditor::mayLeave);
+        viewModel.otherWorkProperty().bind(tagEditor.busyProperty());
+        viewModel.lastResultProperty().bind(tagEditor.lastResultProperty());
+        viewModel.lastResultIsErrorProperty().bind(tagEditor.lastResultIsErrorProperty());
         connections = new ConnectionsViewModel(executor, messages, dialogs, viewModel,
                 () -> AwsSetup.read(environment, home), AwsSetup.withoutProfiles(environment, home),
                 new ConnectionPreferences(preferences), opener);
-        MainWindowView view = new MainWindowView(viewModel, connections, messages.bundle());
+        MainWindowView view = new MainWindowView(viewModel, connections, tagEditor, messages.bundle());
         mainWindow = viewModel;
+        // The window's close button asks about unapplied edits, as File > Quit does.
+        stage.setOnCloseRequest(event -> {
+            if (!viewModel.mayLeave()) {
+                event.consume();
+            }
+        });
 
         WindowPreferences window = new WindowPreferences(preferences);
         viewModel.useTheme(window.theme());
@@ -123,6 +137,11 @@ public final class AppContext implements AutoCloseable {
 
         connections.start(start.profile(), start.region());
         return view;
+    }
+
+    /** The open connection, once one opened; null before. */
+    KmsConnection connection() {
+        return opener.currentConnection();
     }
 
     /** The main window's ViewModel, once {@link #show} built it. */

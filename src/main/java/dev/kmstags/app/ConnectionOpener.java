@@ -79,6 +79,11 @@ final class ConnectionOpener implements ConnectionsViewModel.Opener, AutoCloseab
         return backend;
     }
 
+    /** The connection of the open session; null while none is open. */
+    synchronized KmsConnection currentConnection() {
+        return session == null ? null : session.connection();
+    }
+
     private void closeSession() {
         if (session != null) {
             session.close();

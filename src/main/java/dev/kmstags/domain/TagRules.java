@@ -108,6 +108,20 @@ public final class TagRules {
     }
 
     /**
+     * The other keys among {@code keys} that differ from {@code key} only in letter case: what the editor names in
+     * its warning ("Env" is also there as "env").
+     */
+    public static Set<String> caseTwinsOf(String key, Collection<String> keys) {
+        Set<String> twins = new LinkedHashSet<>();
+        for (String other : keys) {
+            if (!other.equals(key) && fold(other).equals(fold(key))) {
+                twins.add(other);
+            }
+        }
+        return twins;
+    }
+
+    /**
      * Whether {@code text} has characters outside what AWS tags allow elsewhere. KMS itself accepts them, so this
      * is a warning, never an error.
      */

@@ -134,4 +134,106 @@ class TagPlanTest {
         assertThat(TagPlan.between(ORIGINAL, rows).afterUntagOnly())
                 .containsExactlyEntriesOf(linked("Env", "dev", "Team", "payments"));
     }
+
+    @Test
+    void removingAKeyAndAddingItAgainWithTheSameValueChangesNothing() {
+        List<EditedTag> rows = unchanged();
+        rows.remove(1);
+        rows.add(EditedTag.added("Team", "payments"));
+
+        TagPlan plan = TagPlan.between(ORIGINAL, rows);
+
+        assertThat(plan.isEmpty()).isTrue();
+        assertThat(plan.calls()).isEmpty();
+    }
+
+    @Test
+    void renamingAKeyAndAddingTheOldKeyAgainIsAnOverwriteAndAnAdd() {
+        List<EditedTag> rows = unchanged();
+        rows.set(1, EditedTag.loaded("Team", "Squad", "payments"));
+        rows.add(EditedTag.added("Team", "platform"));
+
+        TagPlan plan = TagPlan.between(ORIGINAL, rows);
+
+        assertThat(plan.renamed()).isEmpty();
+        assertThat(plan.keysToUntag()).isEmpty();
+        assertThat(plan.overwritten()).containsExactly(new TagPlan.ValueChange("Team", "payments", "platform"));
+        assertThat(plan.added()).containsExactly(new Tag("Squad", "payments"));
+    }
+
+    @Test
+    void aRenameWithANewValueShowsBothValues() {
+        List<EditedTag> rows = unchanged();
+        rows.set(0, EditedTag.loaded("Env", "Environment", "prod"));
+
+        TagPlan plan = TagPlan.between(ORIGINAL, rows);
+
+        assertThat(plan.renamed()).containsExactly(new TagPlan.Rename("Env", "Environment", "dev", "prod"));
+        assertThat(plan.calls()).containsExactly(new TagPlan.TagCall.Untag(List.of("Env")),
+                new TagPlan.TagCall.TagResource(List.of(new Tag("Environment", "prod"))));
+    }
+
+    @Test
+    void removingEveryTagIsOneUntagCallAndNothingElse() {
+        TagPlan plan = TagPlan.between(ORIGINAL, List.of());
+
+        assertThat(plan.calls()).containsExactly(new TagPlan.TagCall.Untag(List.of("Env", "Team", "Owner")));
+        assertThat(plan.afterUntagOnly()).isEmpty();
+    }
+
+    @Test
+    void atFiftyTagsARemoveAndAnAddInTheSameEditStayWithinTheLimit() {
+        Map<String, String> original = new LinkedHashMap<>();
+        List<EditedTag> rows = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            original.put("k" + i, "v");
+            rows.add(EditedTag.loaded("k" + i, "k" + i, "v"));
+        }
+        rows.remove(0);
+        rows.add(EditedTag.added("new", "v"));
+
+        TagPlan plan = TagPlan.between(original, rows);
+
+        assertThat(plan.violations()).isEmpty();
+        assertThat(plan.calls().get(0)).isEqualTo(new TagPlan.TagCall.Untag(List.of("k0")));
+        assertThat(plan.afterUntagOnly()).hasSize(49);
+    }
+
+    @Test
+    void aRenamedKeyCountsOnceAgainstTheLimit() {
+        Map<String, String> original = new LinkedHashMap<>();
+        List<EditedTag> rows = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            original.put("k" + i, "v");
+            rows.add(EditedTag.loaded("k" + i, "k" + i, "v"));
+        }
+        rows.set(7, EditedTag.loaded("k7", "renamed", "v"));
+
+        assertThat(TagPlan.between(original, rows).violations()).isEmpty();
+    }
+
+    @Test
+    void rebasingOnTheirTagsTakesTheKeyExactlyToTheEditorsTarget() {
+        List<EditedTag> rows = unchanged();
+        rows.set(0, EditedTag.loaded("Env", "Env", "production"));
+        TagPlan plan = TagPlan.between(ORIGINAL, rows);
+        Map<String, String> theirs = linked("Env", "staging", "Team", "payments", "Owner", "alice",
+                "Reviewer", "bob");
+
+        TagPlan rebased = plan.rebasedOn(theirs);
+
+        assertThat(rebased.original()).isEqualTo(theirs);
+        assertThat(rebased.target()).isEqualTo(plan.target());
+        assertThat(rebased.calls()).containsExactly(new TagPlan.TagCall.Untag(List.of("Reviewer")),
+                new TagPlan.TagCall.TagResource(List.of(new Tag("Env", "production"))));
+    }
+
+    @Test
+    void anAwsKeyInAnyCaseIsAViolationOfThePlan() {
+        List<EditedTag> rows = unchanged();
+        rows.add(EditedTag.added("aWs:x", "1"));
+
+        assertThat(TagPlan.between(ORIGINAL, rows).violations())
+                .containsExactly(new TagViolation(TagRule.KEY_RESERVED, 3, "aWs:x"));
+    }
 }

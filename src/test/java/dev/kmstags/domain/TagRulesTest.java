@@ -77,4 +77,46 @@ class TagRulesTest {
                 TagRule.KEY_TOO_LONG, TagRule.KEY_DUPLICATE, TagRule.TOO_MANY_TAGS);
         assertThat(TagRules.check(tags).get(2).index()).isEqualTo(3);
     }
+
+    @Test
+    void boundariesCountASurrogatePairOnceBesideAsciiCharacters() {
+        assertThat(TagRules.checkKey("k".repeat(127) + KEY_EMOJI)).isEmpty();
+        assertThat(TagRules.checkKey("k".repeat(128) + KEY_EMOJI)).contains(TagRule.KEY_TOO_LONG);
+        assertThat(TagRules.checkValue("v".repeat(255) + KEY_EMOJI)).isEmpty();
+        assertThat(TagRules.checkValue("v".repeat(256) + KEY_EMOJI)).contains(TagRule.VALUE_TOO_LONG);
+        assertThat(TagRules.checkValue(KEY_EMOJI.repeat(128)).isEmpty())
+                .as("256 UTF-16 units are 128 characters").isTrue();
+    }
+
+    @Test
+    void theReservedPrefixIsCheckedBeforeItsLengthIsAcceptable() {
+        assertThat(TagRules.checkKey("AWS:" + "x".repeat(124))).contains(TagRule.KEY_RESERVED);
+        assertThat(TagRules.checkKey("AWS:" + "x".repeat(125))).contains(TagRule.KEY_TOO_LONG);
+    }
+
+    @Test
+    void caseTwinsNameTheOtherSpellingsOnly() {
+        List<String> keys = List.of("Env", "env", "Team", "ENV");
+
+        assertThat(TagRules.caseTwinsOf("Env", keys)).containsExactly("env", "ENV");
+        assertThat(TagRules.caseTwinsOf("Team", keys)).isEmpty();
+        assertThat(TagRules.keysDifferingOnlyInCase(List.of("Env", "Team", "Env"))).isEmpty();
+    }
+
+    @Test
+    void emojiAndPunctuationAreUnusualButAnEmptyTextIsNot() {
+        assertThat(TagRules.hasUnusualCharacters("")).isFalse();
+        assertThat(TagRules.hasUnusualCharacters("owner " + KEY_EMOJI)).isTrue();
+        assertThat(TagRules.hasUnusualCharacters("a,b")).isTrue();
+        assertThat(TagRules.hasUnusualCharacters("team@example.com")).isFalse();
+    }
+
+    @Test
+    void checkNamesTheTagThatIsTooLongAndAMissingValue() {
+        List<Tag> tags = List.of(new Tag("ok", ""), new Tag("long", "v".repeat(257)));
+
+        assertThat(TagRules.check(tags)).containsExactly(
+                new TagViolation(TagRule.VALUE_TOO_LONG, 1, "v".repeat(257)));
+        assertThat(TagRules.checkValue(null)).contains(TagRule.VALUE_MISSING);
+    }
 }

@@ -5,6 +5,7 @@ import dev.kmstags.ui.Tone;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.ResourceBundle;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
@@ -110,8 +111,12 @@ public final class KeyListView extends VBox {
         table.setItems(sorted);
         table.getSortOrder().add(aliasesColumn);
 
-        table.getSelectionModel().selectedItemProperty().addListener(
-                (observable, old, row) -> viewModel.selectedKeyProperty().set(row));
+        // The user's selection goes through the guard; when it refuses, the previous key is selected again.
+        table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) -> {
+            if (!viewModel.requestSelection(row)) {
+                Platform.runLater(this::showSelectedKey);
+            }
+        });
         viewModel.selectedKeyProperty().addListener((observable, old, row) -> {
             if (row == null) {
                 table.getSelectionModel().clearSelection();
@@ -120,6 +125,15 @@ public final class KeyListView extends VBox {
                 table.scrollTo(row);
             }
         });
+    }
+
+    private void showSelectedKey() {
+        KeyRowViewModel selected = viewModel.selectedKeyProperty().get();
+        if (selected == null) {
+            table.getSelectionModel().clearSelection();
+        } else {
+            table.getSelectionModel().select(selected);
+        }
     }
 
     /** Moves the keyboard focus to the table, so the filter box shows its hint until the user wants it. */

@@ -9,6 +9,7 @@ import dev.kmstags.ui.TaskExecutor;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -70,6 +71,8 @@ public final class KeyListViewModel {
     private long generation;
     /** The key selected before a refresh, selected again when it comes back. */
     private String keyIdToReselect;
+    /** Asked before the user's selection replaces the selected key; true lets it go ahead. */
+    private BooleanSupplier selectionGuard = () -> true;
 
     /**
      * @param dates how creation times show, in the user's locale and time zone
@@ -107,6 +110,23 @@ public final class KeyListViewModel {
         errorText.set(Objects.requireNonNull(sentence, "sentence"));
         loadState.set(LoadState.FAILED);
         updateTexts();
+    }
+
+    /** Sets what is asked before the user selects another key (unapplied tag edits); true lets it go ahead. */
+    public void setSelectionGuard(BooleanSupplier guard) {
+        selectionGuard = Objects.requireNonNull(guard, "guard");
+    }
+
+    /** Selects {@code row} for the user, once the selection guard allows it; answers whether it did. */
+    public boolean requestSelection(KeyRowViewModel row) {
+        if (row == selectedKey.get()) {
+            return true;
+        }
+        if (!selectionGuard.getAsBoolean()) {
+            return false;
+        }
+        selectedKey.set(row);
+        return true;
     }
 
     /** Loads the keys again, keeping the selected key selected if it is still there. */

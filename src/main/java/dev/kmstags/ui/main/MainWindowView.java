@@ -7,6 +7,8 @@ import dev.kmstags.ui.connection.ConnectionsViewModel;
 import dev.kmstags.ui.connection.RegionMenuView;
 import dev.kmstags.ui.keydetails.KeyDetailsView;
 import dev.kmstags.ui.keylist.KeyListView;
+import dev.kmstags.ui.tageditor.TagEditorView;
+import dev.kmstags.ui.tageditor.TagEditorViewModel;
 import java.util.ResourceBundle;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -32,11 +34,21 @@ public final class MainWindowView extends BorderPane {
     private final ResourceBundle resources;
     private final KeyListView keyListView;
     private final KeyDetailsView keyDetailsView;
+    private final TagEditorViewModel tagEditor;
+    private final TagEditorView tagEditorView;
 
     @FXML
     private MenuItem refreshItem;
     @FXML
     private MenuItem findItem;
+    @FXML
+    private MenuItem addTagItem;
+    @FXML
+    private MenuItem removeTagItem;
+    @FXML
+    private MenuItem revertItem;
+    @FXML
+    private MenuItem reviewItem;
     @FXML
     private RadioMenuItem lightThemeItem;
     @FXML
@@ -49,6 +61,8 @@ public final class MainWindowView extends BorderPane {
     private ProgressIndicator progressIndicator;
     @FXML
     private Label statusLabel;
+    @FXML
+    private Label lastResultLabel;
 
     @FXML
     private Menu connectionMenu;
@@ -58,12 +72,14 @@ public final class MainWindowView extends BorderPane {
     private Label productionBanner;
 
     public MainWindowView(MainWindowViewModel viewModel, ConnectionsViewModel connections,
-                          ResourceBundle resources) {
+                          TagEditorViewModel tagEditor, ResourceBundle resources) {
         this.viewModel = viewModel;
         this.connections = connections;
         this.resources = resources;
+        this.tagEditor = tagEditor;
         this.keyListView = new KeyListView(viewModel.keyList(), resources);
         this.keyDetailsView = new KeyDetailsView(viewModel.keyDetails(), resources);
+        this.tagEditorView = new TagEditorView(tagEditor, resources);
         FxmlViews.load(this, resources);
     }
 
@@ -72,6 +88,11 @@ public final class MainWindowView extends BorderPane {
         splitPane.getItems().setAll(keyListView, keyDetailsView);
         // Extra width goes to the key list; the details panel keeps its size.
         SplitPane.setResizableWithParent(keyDetailsView, false);
+        keyDetailsView.tagEditorSlot().getChildren().setAll(tagEditorView);
+        addTagItem.disableProperty().bind(tagEditor.canAddProperty().not());
+        removeTagItem.disableProperty().bind(tagEditor.canRemoveProperty().not());
+        revertItem.disableProperty().bind(tagEditor.canRevertProperty().not());
+        reviewItem.disableProperty().bind(tagEditor.canReviewProperty().not());
 
         new ConnectionMenuView(connectionMenu, connections, resources);
         new RegionMenuView(regionMenu, connections);
@@ -89,6 +110,10 @@ public final class MainWindowView extends BorderPane {
         statusLabel.pseudoClassStateChanged(ERROR, viewModel.statusIsErrorProperty().get());
         viewModel.statusIsErrorProperty().addListener(
                 (observable, old, error) -> statusLabel.pseudoClassStateChanged(ERROR, error));
+        lastResultLabel.textProperty().bind(viewModel.lastResultProperty());
+        lastResultLabel.pseudoClassStateChanged(ERROR, viewModel.lastResultIsErrorProperty().get());
+        viewModel.lastResultIsErrorProperty().addListener(
+                (observable, old, error) -> lastResultLabel.pseudoClassStateChanged(ERROR, error));
 
         showTheme(viewModel.themeProperty().get());
         viewModel.themeProperty().addListener((observable, old, theme) -> showTheme(theme));
@@ -108,6 +133,10 @@ public final class MainWindowView extends BorderPane {
         return keyDetailsView;
     }
 
+    public TagEditorView tagEditorView() {
+        return tagEditorView;
+    }
+
     @FXML
     private void refresh() {
         viewModel.refresh();
@@ -116,6 +145,26 @@ public final class MainWindowView extends BorderPane {
     @FXML
     private void find() {
         keyListView.focusSearch();
+    }
+
+    @FXML
+    private void addTag() {
+        tagEditorView.addTag();
+    }
+
+    @FXML
+    private void removeTag() {
+        tagEditorView.removeOrRestore();
+    }
+
+    @FXML
+    private void revert() {
+        tagEditorView.revert();
+    }
+
+    @FXML
+    private void review() {
+        tagEditorView.review();
     }
 
     @FXML

@@ -29,6 +29,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +69,9 @@ public final class MainWindowViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final ReadOnlyObjectWrapper<TagService> tagService = new ReadOnlyObjectWrapper<>(this, "tagService");
     private final BooleanProperty production = new SimpleBooleanProperty(this, "production");
+    private final BooleanProperty otherWork = new SimpleBooleanProperty(this, "otherWork");
+    private final StringProperty lastResult = new SimpleStringProperty(this, "lastResult", "");
+    private final BooleanProperty lastResultIsError = new SimpleBooleanProperty(this, "lastResultIsError");
 
     /** The open connection's services; null while none is open. */
     private KmsServices services;
@@ -99,7 +104,7 @@ public final class MainWindowViewModel {
         this.keyDetails = Objects.requireNonNull(keyDetails, "keyDetails");
         this.version = Objects.requireNonNull(version, "version");
         this.quitAction = Objects.requireNonNull(quitAction, "quitAction");
-        busy = Bindings.equal(connectionState, ConnectionState.CONNECTING).or(keyList.busyProperty());
+        busy = Bindings.equal(connectionState, ConnectionState.CONNECTING).or(keyList.busyProperty()).or(otherWork);
         statusText = Bindings.when(connected)
                 .then(keyList.statusTextProperty())
                 .otherwise(connectionStatus);
@@ -123,6 +128,7 @@ public final class MainWindowViewModel {
                 askAccountIfNoKeyShowsIt();
             }
         });
+        keyList.setSelectionGuard(this::mayLeave);
     }
 
     /** A region without keys has no ARN to read the account from: the open connection may still know it. */
@@ -230,8 +236,8 @@ public final class MainWindowViewModel {
     }
 
     /**
-     * Sets what is asked before the editor's content is replaced (refresh, another key, another connection,
-     * quitting); it may ask the user and answers whether to go ahead.
+     * Sets what is asked before the editor's content is replaced (refresh, selecting another key, another
+     * connection, quitting); it may ask the user and answers whether to go ahead.
      */
     public void setLeaveGuard(BooleanSupplier guard) {
         leaveGuard = Objects.requireNonNull(guard, "guard");
@@ -248,9 +254,11 @@ public final class MainWindowViewModel {
                 messages.get("about.text"));
     }
 
-    /** Closes the app. */
+    /** Closes the app, once the leave guard allows it. */
     public void quit() {
-        quitAction.run();
+        if (mayLeave()) {
+            quitAction.run();
+        }
     }
 
     /** Switches the colour theme. */
@@ -279,6 +287,21 @@ public final class MainWindowViewModel {
     /** Whether commits go to an account the user marked as production: reviews then ask for typed confirmation. */
     public BooleanProperty productionProperty() {
         return production;
+    }
+
+    /** Work of other panels, such as the tag editor's reads and commits, that the status bar's progress shows. */
+    public BooleanProperty otherWorkProperty() {
+        return otherWork;
+    }
+
+    /** What the last commit did, for the status bar: "3 tags changed on alias/payments-prod". */
+    public StringProperty lastResultProperty() {
+        return lastResult;
+    }
+
+    /** Whether {@link #lastResultProperty()} reports a failure. */
+    public BooleanProperty lastResultIsErrorProperty() {
+        return lastResultIsError;
     }
 
     public ReadOnlyObjectProperty<ConnectionState> connectionStateProperty() {

@@ -19,6 +19,7 @@ import dev.kmstags.ui.TestTaskExecutor;
 import dev.kmstags.ui.Theme;
 import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
 import dev.kmstags.ui.keylist.KeyListViewModel;
+import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,6 +215,54 @@ class MainWindowViewModelTest {
         viewModel.quit();
 
         assertThat(quits[0]).isEqualTo(1);
+    }
+
+    @Test
+    void quitWaitsForTheLeaveGuard() {
+        boolean[] allow = {false};
+        viewModel.setLeaveGuard(() -> allow[0]);
+
+        viewModel.quit();
+        assertThat(quits[0]).isZero();
+
+        allow[0] = true;
+        viewModel.quit();
+        assertThat(quits[0]).isEqualTo(1);
+    }
+
+    @Test
+    void selectingAnotherKeyGoesThroughTheLeaveGuardAndARefusalKeepsTheKey() {
+        viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, "us-east-1", () -> servicesOf(PAYMENTS, REPORTING));
+        KeyRowViewModel payments = keyList.rows().get(0);
+        KeyRowViewModel reporting = keyList.rows().get(1);
+        int[] asked = {0};
+        boolean[] allow = {true};
+        viewModel.setLeaveGuard(() -> {
+            asked[0]++;
+            return allow[0];
+        });
+
+        assertThat(keyList.requestSelection(payments)).isTrue();
+        allow[0] = false;
+        assertThat(keyList.requestSelection(reporting)).isFalse();
+
+        assertThat(keyList.selectedKeyProperty().get()).isSameAs(payments);
+        assertThat(keyDetails.titleProperty().get()).isEqualTo("alias/payments-prod");
+        assertThat(asked[0]).isEqualTo(2);
+        assertThat(keyList.requestSelection(payments)).isTrue();
+        assertThat(asked[0]).as("selecting the selected key again asks nothing").isEqualTo(2);
+    }
+
+    @Test
+    void theStatusBarShowsOtherPanelsWorkAndTheirLastResult() {
+        viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, "us-east-1", () -> servicesOf(PAYMENTS));
+        assertThat(viewModel.busyProperty().get()).isFalse();
+
+        viewModel.otherWorkProperty().set(true);
+        viewModel.lastResultProperty().set("3 tags changed on alias/payments-prod");
+
+        assertThat(viewModel.busyProperty().get()).isTrue();
+        assertThat(viewModel.lastResultProperty().get()).isEqualTo("3 tags changed on alias/payments-prod");
     }
 
     @Test

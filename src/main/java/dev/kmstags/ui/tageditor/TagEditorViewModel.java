@@ -1,0 +1,501 @@
+package dev.kmstags.ui.tageditor;
+
+import dev.kmstags.domain.EditedTag;
+import dev.kmstags.domain.TagPlan;
+import dev.kmstags.domain.TagRules;
+import dev.kmstags.kms.CommitOutcome;
+import dev.kmstags.kms.KmsAccessException;
+import dev.kmstags.kms.TagService;
+import dev.kmstags.ui.DialogService;
+import dev.kmstags.ui.Messages;
+import dev.kmstags.ui.TaskExecutor;
+import dev.kmstags.ui.UnsavedEditsChoice;
+import dev.kmstags.ui.conflict.ConflictViewModel;
+import dev.kmstags.ui.keylist.KeyRowViewModel;
+import dev.kmstags.ui.review.ReviewViewModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tags of the selected key and the user's edits of them: loads them in the background, checks every cell
+ * as it changes, and sends the edits only after the user reviewed them, with a check for concurrent changes.
+ * Edits are never lost on a failure: the table keeps them, rebased on what KMS holds when part of a change went
+ * through.
+ */
+public final class TagEditorViewModel {
+
+    /** Where the tags of the selected key stand. */
+    public enum LoadState {
+        NO_KEY,
+        LOADING,
+        LOADED,
+        FAILED
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(TagEditorViewModel.class);
+
+    private final TaskExecutor executor;
+    private final Messages messages;
+    private final DialogService dialogs;
+    private final ObservableValue<TagService> tagService;
+    private final ObservableBooleanValue production;
+    private final TagTableCheck check;
+
+    // No extractor: an update event would make the table end the cell edit on every keystroke. Rows are watched
+    // one by one instead.
+    private final ObservableList<TagRowViewModel> rows = FXCollections.observableArrayList();
+    private final ChangeListener<Object> rowChanged = (observable, old, now) -> validate();
+    private final ObservableList<String> errors = FXCollections.observableArrayList();
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ObservableList<String> readOnlyErrors = FXCollections.unmodifiableObservableList(errors);
+    private final ObservableList<String> readOnlyWarnings = FXCollections.unmodifiableObservableList(warnings);
+    private final ObjectProperty<TagRowViewModel> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
+    private final ReadOnlyObjectWrapper<KeyRowViewModel> key = new ReadOnlyObjectWrapper<>(this, "key");
+    private final ReadOnlyObjectWrapper<LoadState> loadState =
+            new ReadOnlyObjectWrapper<>(this, "loadState", LoadState.NO_KEY);
+    private final ReadOnlyBooleanWrapper committing = new ReadOnlyBooleanWrapper(this, "committing");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
+    private final ReadOnlyBooleanWrapper overLimit = new ReadOnlyBooleanWrapper(this, "overLimit");
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
+    private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper(this, "readOnlyReason", "");
+    private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper(this, "placeholderText", "");
+    private final ReadOnlyStringWrapper lastResult = new ReadOnlyStringWrapper(this, "lastResult", "");
+    private final ReadOnlyBooleanWrapper lastResultIsError = new ReadOnlyBooleanWrapper(this, "lastResultIsError");
+
+    private final BooleanBinding editable;
+    private final BooleanBinding busy;
+    private final BooleanBinding canRemove;
+    private final BooleanBinding canRevert;
+    private final BooleanBinding canReview;
+    private final BooleanBinding canRetry;
+
+    /** The tags as KMS held them when the edit started: the base of the plan and of the conflict check. */
+    private Map<String, String> original = Map.of();
+    /** Counts keys shown, so results for a key the user has left are dropped. */
+    private long generation;
+
+    /**
+     * @param selectedKey the key whose tags to edit; null when none is selected
+     * @param tagService  the open connection's tag service; null until connected
+     * @param production  whether the connection is marked production
+     */
+    public TagEditorViewModel(TaskExecutor executor, Messages messages, DialogService dialogs,
+                              ObservableValue<KeyRowViewModel> selectedKey, ObservableValue<TagService> tagService,
+                              ObservableBooleanValue production) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.tagService = Objects.requireNonNull(tagService, "tagService");
+        this.production = Objects.requireNonNull(production, "production");
+        this.check = new TagTableCheck(messages);
+
+        editable = Bindings.equal(loadState, LoadState.LOADED).and(readOnlyReason.isEmpty()).and(committing.not());
+        busy = Bindings.equal(loadState, LoadState.LOADING).or(committing);
+        canRemove = editable.and(selectedRow.isNotNull());
+        canRevert = editable.and(dirty);
+        canReview = editable.and(dirty);
+        canRetry = Bindings.equal(loadState, LoadState.FAILED);
+
+        rows.addListener((ListChangeListener<TagRowViewModel>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(row -> watch(row, false));
+                change.getAddedSubList().forEach(row -> watch(row, true));
+            }
+            validate();
+        });
+        selectedKey.addListener((observable, old, selected) -> show(selected));
+        tagService.addListener((observable, old, service) -> show(key.get()));
+        show(selectedKey.getValue());
+    }
+
+    private void watch(TagRowViewModel row, boolean watched) {
+        for (ObservableValue<?> part : List.of(row.keyProperty(), row.valueProperty(), row.removedProperty())) {
+            if (watched) {
+                part.addListener(rowChanged);
+            } else {
+                part.removeListener(rowChanged);
+            }
+        }
+    }
+
+    private void show(KeyRowViewModel selected) {
+        generation++;
+        key.set(selected);
+        original = Map.of();
+        selectedRow.set(null);
+        rows.clear();
+        readOnlyReason.set(selected == null ? "" : selected.readOnlyReasonText());
+        if (selected == null || tagService.getValue() == null) {
+            loadState.set(LoadState.NO_KEY);
+            updatePlaceholder("");
+            return;
+        }
+        load();
+    }
+
+    /** Reads the key's tags again, dropping any edits (after a failed load, or to see another's change). */
+    public void reload() {
+        if (key.get() != null && tagService.getValue() != null && !committing.get()) {
+            generation++;
+            load();
+        }
+    }
+
+    private void load() {
+        long run = generation;
+        String keyId = key.get().keyId();
+        TagService service = tagService.getValue();
+        loadState.set(LoadState.LOADING);
+        updatePlaceholder("");
+        executor.execute(() -> service.readTags(keyId),
+                tags -> {
+                    if (run == generation) {
+                        showTags(tags);
+                    }
+                },
+                failure -> {
+                    if (run == generation) {
+                        LOG.warn("Reading the tags of {} failed", keyId, failure);
+                        loadState.set(LoadState.FAILED);
+                        updatePlaceholder(failure instanceof KmsAccessException ? failure.getMessage()
+                                : messages.format("editor.load.unexpected", describe(failure)));
+                    }
+                });
+    }
+
+    /** Shows {@code tags} as KMS holds them, with no edits. */
+    private void showTags(Map<String, String> tags) {
+        original = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        selectedRow.set(null);
+        List<TagRowViewModel> loaded = new ArrayList<>();
+        tags.forEach((tagKey, value) -> loaded.add(TagRowViewModel.loaded(tagKey, value)));
+        rows.setAll(loaded);
+        loadState.set(LoadState.LOADED);
+        updatePlaceholder("");
+    }
+
+    /** Adds an empty row for a new tag and selects it; answers the row, or null when the key cannot be edited. */
+    public TagRowViewModel addTag() {
+        if (!editable.get()) {
+            return null;
+        }
+        TagRowViewModel row = TagRowViewModel.added("", "");
+        rows.add(row);
+        selectedRow.set(row);
+        return row;
+    }
+
+    /**
+     * Marks the selected row's tag for removal, or restores it when it is marked already. A row the user added
+     * has nothing in KMS to remove, so it goes at once.
+     */
+    public void removeOrRestoreSelected() {
+        TagRowViewModel row = selectedRow.get();
+        if (!canRemove.get() || row == null) {
+            return;
+        }
+        if (row.originalKey() == null) {
+            rows.remove(row);
+            selectedRow.set(null);
+        } else {
+            row.setRemoved(!row.removedProperty().get());
+        }
+    }
+
+    /** Discards every edit of the key's tags. */
+    public void revert() {
+        if (canRevert.get()) {
+            showTags(original);
+        }
+    }
+
+    /** The plan that takes the key from its loaded tags to the table's. */
+    public TagPlan plan() {
+        List<EditedTag> kept = rows.stream().filter(row -> !row.removedProperty().get())
+                .map(TagRowViewModel::toEditedTag).toList();
+        return TagPlan.between(original, kept);
+    }
+
+    /** Shows the plan for review and, once the user chose Apply, commits it in the background. */
+    public void review() {
+        if (!canReview.get()) {
+            return;
+        }
+        KeyRowViewModel current = key.get();
+        ReviewViewModel review = new ReviewViewModel(plan(), current.keyId(), current.displayName(),
+                current.key().aliases(), List.copyOf(errors), production.get(), messages);
+        if (dialogs.confirmReview(review)) {
+            commit(review.plan(), false);
+        }
+    }
+
+    private void commit(TagPlan plan, boolean overwriteTheirs) {
+        long run = generation;
+        KeyRowViewModel current = key.get();
+        TagService service = tagService.getValue();
+        committing.set(true);
+        lastResult.set(messages.format("editor.result.applying", current.displayName()));
+        lastResultIsError.set(false);
+        executor.execute(() -> service.commit(current.keyId(), plan, overwriteTheirs),
+                outcome -> {
+                    committing.set(false);
+                    committed(run == generation, current, plan, outcome);
+                },
+                failure -> {
+                    committing.set(false);
+                    LOG.error("Committing the tags of {} failed unexpectedly", current.keyId(), failure);
+                    report(messages.format("editor.result.failed", current.displayName()), true);
+                    dialogs.showError(messages.get("commit.failed.title"),
+                            messages.format("commit.failed.nothing", current.displayName()),
+                            messages.format("commit.unexpected", describe(failure)));
+                });
+    }
+
+    private void committed(boolean stillShown, KeyRowViewModel current, TagPlan plan, CommitOutcome outcome) {
+        String name = current.displayName();
+        if (outcome instanceof CommitOutcome.Applied applied) {
+            report(messages.format("editor.result.applied", changeCount(plan), name), false);
+            if (stillShown) {
+                showTags(applied.tagsNow());
+            }
+        } else if (outcome instanceof CommitOutcome.Conflict conflict) {
+            report(messages.format("editor.result.conflict", name), true);
+            if (stillShown) {
+                resolve(conflict, plan, name);
+            }
+        } else if (outcome instanceof CommitOutcome.Failed failed) {
+            report(messages.format("editor.result.failed", name), true);
+            new CommitFailure(messages, name, plan, failed).show(dialogs);
+            if (stillShown && !failed.completed().isEmpty()) {
+                rebase(failed.tagsNow() != null ? failed.tagsNow() : plan.afterUntagOnly());
+            }
+        }
+    }
+
+    private void resolve(CommitOutcome.Conflict conflict, TagPlan plan, String name) {
+        ConflictViewModel.Choice choice = dialogs.resolveConflict(
+                new ConflictViewModel(name, conflict.conflicts(), messages));
+        switch (choice) {
+            case RELOAD -> showTags(conflict.theirs());
+            case APPLY_OVER_THEIRS -> commit(plan, true);
+            case KEEP_EDITING -> { }
+        }
+    }
+
+    /**
+     * Keeps the table's edits but measures them against {@code now}, what KMS holds after part of a change went
+     * through: done calls drop out of the plan, pending ones stay as edits.
+     */
+    private void rebase(Map<String, String> now) {
+        List<TagRowViewModel> rebased = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (TagRowViewModel row : rows) {
+            if (row.removedProperty().get()) {
+                continue;
+            }
+            String tagKey = row.keyProperty().get();
+            String value = row.valueProperty().get();
+            kept.add(tagKey);
+            rebased.add(now.containsKey(tagKey)
+                    ? TagRowViewModel.edited(tagKey, now.get(tagKey), tagKey, value)
+                    : TagRowViewModel.added(tagKey, value));
+        }
+        now.forEach((tagKey, value) -> {
+            if (!kept.contains(tagKey)) {
+                TagRowViewModel stillToRemove = TagRowViewModel.loaded(tagKey, value);
+                stillToRemove.setRemoved(true);
+                rebased.add(stillToRemove);
+            }
+        });
+        original = Collections.unmodifiableMap(new LinkedHashMap<>(now));
+        selectedRow.set(null);
+        rows.setAll(rebased);
+    }
+
+    /**
+     * Asks, when there are edits not applied, whether to review them, discard them or stay; answers whether the
+     * editor's content may be replaced now. The leave guard of the main window.
+     */
+    public boolean mayLeave() {
+        if (!dirty.get() || committing.get()) {
+            return true;
+        }
+        String name = key.get().displayName();
+        UnsavedEditsChoice choice = dialogs.askAboutUnsavedEdits(messages.get("unsaved.title"),
+                messages.format("unsaved.header", name), messages.get("unsaved.content"));
+        switch (choice) {
+            case REVIEW -> {
+                review();
+                return false;
+            }
+            case DISCARD -> {
+                showTags(original);
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private void validate() {
+        TagTableCheck.Result result = check.check(rows);
+        errors.setAll(result.errors());
+        warnings.setAll(result.warnings());
+        valid.set(result.valid());
+        overLimit.set(result.tagCount() > TagRules.MAX_TAGS_PER_KEY);
+        dirty.set(rows.stream().anyMatch(row -> row.stateProperty().get() != TagRowViewModel.State.UNCHANGED));
+        countText.set(loadState.get() != LoadState.LOADED ? ""
+                : messages.format("editor.count", result.tagCount(), TagRules.MAX_TAGS_PER_KEY));
+    }
+
+    private void updatePlaceholder(String failure) {
+        placeholderText.set(switch (loadState.get()) {
+            case NO_KEY -> "";
+            case LOADING -> messages.get("editor.loading");
+            case FAILED -> failure;
+            case LOADED -> readOnlyReason.get().isEmpty() ? messages.get("editor.empty")
+                    : messages.get("editor.empty.readOnly");
+        });
+        validate();
+    }
+
+    private void report(String sentence, boolean error) {
+        lastResult.set(sentence);
+        lastResultIsError.set(error);
+    }
+
+    private static int changeCount(TagPlan plan) {
+        return plan.added().size() + plan.overwritten().size() + plan.removed().size();
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    /** The rows in the order the table shows them, removed ones included. */
+    public ObservableList<TagRowViewModel> rows() {
+        return rows;
+    }
+
+    /** The row the table has selected; Remove and Restore act on it. */
+    public ObjectProperty<TagRowViewModel> selectedRowProperty() {
+        return selectedRow;
+    }
+
+    /** The key whose tags are shown, or null. */
+    public ReadOnlyObjectProperty<KeyRowViewModel> keyProperty() {
+        return key.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LoadState> loadStateProperty() {
+        return loadState.getReadOnlyProperty();
+    }
+
+    /** What is wrong with the table, one sentence per broken cell or rule; Apply stays disabled while any is. */
+    public ObservableList<String> errors() {
+        return readOnlyErrors;
+    }
+
+    /** What is unusual but allowed (keys that differ only in case, unusual characters). */
+    public ObservableList<String> warnings() {
+        return readOnlyWarnings;
+    }
+
+    /** "6 of 50 tags", counting the rows that will exist once applied. */
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    /** Whether the table holds more tags than a key may carry. */
+    public ReadOnlyBooleanProperty overLimitProperty() {
+        return overLimit.getReadOnlyProperty();
+    }
+
+    /** Why the key's tags cannot be changed; empty when they can. */
+    public ReadOnlyStringProperty readOnlyReasonProperty() {
+        return readOnlyReason.getReadOnlyProperty();
+    }
+
+    /** What the table says while it has no rows: loading, what went wrong, or that the key has no tags. */
+    public ReadOnlyStringProperty placeholderTextProperty() {
+        return placeholderText.getReadOnlyProperty();
+    }
+
+    /** What the last commit did, for the status bar: "3 tags changed on alias/payments-prod". */
+    public ReadOnlyStringProperty lastResultProperty() {
+        return lastResult.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty lastResultIsErrorProperty() {
+        return lastResultIsError.getReadOnlyProperty();
+    }
+
+    /** Whether the table differs from what KMS held when the edit started. */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    /** Whether no cell breaks a rule. */
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty committingProperty() {
+        return committing.getReadOnlyProperty();
+    }
+
+    /** Whether tags are being read or written, for progress indicators. */
+    public BooleanBinding busyProperty() {
+        return busy;
+    }
+
+    /** Whether cells may be edited: the tags are loaded, the key is not read-only and no commit runs. */
+    public BooleanBinding editableProperty() {
+        return editable;
+    }
+
+    public BooleanBinding canAddProperty() {
+        return editable;
+    }
+
+    public BooleanBinding canRemoveProperty() {
+        return canRemove;
+    }
+
+    public BooleanBinding canRevertProperty() {
+        return canRevert;
+    }
+
+    public BooleanBinding canReviewProperty() {
+        return canReview;
+    }
+
+    public BooleanBinding canRetryProperty() {
+        return canRetry;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.kmstags.ui.tageditor;
+
+import dev.kmstags.domain.TagRule;
+import dev.kmstags.domain.TagRules;
+import dev.kmstags.ui.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Judges the editor's table with {@link TagRules} and says, in words, what is wrong with each row: the rules a
+ * key or value breaks, keys that appear twice, keys that differ only in case and unusual characters (warnings),
+ * and a table with more tags than a key may carry. Rows marked removed are left out, as they will not exist.
+ */
+final class TagTableCheck {
+
+    /** What the check found: the sentences beside the table, errors first, and whether anything is an error. */
+    record Result(List<String> errors, List<String> warnings, int tagCount) {
+
+        boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    private final Messages messages;
+
+    TagTableCheck(Messages messages) {
+        this.messages = messages;
+    }
+
+    /** Writes each row's problems into it and answers the table's. */
+    Result check(List<TagRowViewModel> rows) {
+        List<TagRowViewModel> kept = rows.stream().filter(row -> !row.removedProperty().get()).toList();
+        List<String> keys = kept.stream().map(row -> row.keyProperty().get()).toList();
+        Set<String> duplicates = TagRules.duplicateKeys(keys);
+        List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (TagRowViewModel row : rows) {
+            if (row.removedProperty().get()) {
+                row.showProblems("", "", "", "");
+                continue;
+            }
+            String key = row.keyProperty().get();
+            String value = row.valueProperty().get();
+            String keyError = TagRules.checkKey(key).map(rule -> sentence(rule, key))
+                    .orElse(duplicates.contains(key) ? sentence(TagRule.KEY_DUPLICATE, key) : "");
+            String valueError = TagRules.checkValue(value).map(rule -> sentence(rule, value)).orElse("");
+            String keyWarning = keyWarning(key, keys);
+            String valueWarning = value != null && TagRules.hasUnusualCharacters(value)
+                    ? messages.get("editor.warning.characters") : "";
+            row.showProblems(keyError, valueError, keyWarning, valueWarning);
+
+            String name = key == null || key.isEmpty()
+                    ? messages.format("editor.problem.newRow", rows.indexOf(row) + 1)
+                    : messages.format("editor.problem.key", key);
+            String keyName = messages.format("editor.problem.inKey", name);
+            String valueName = messages.format("editor.problem.inValue", name);
+            addLine(errors, keyName, keyError);
+            addLine(errors, valueName, valueError);
+            addLine(warnings, keyName, keyWarning);
+            addLine(warnings, valueName, valueWarning);
+        }
+        if (!TagRules.withinTagLimit(kept.size())) {
+            errors.add(messages.format("editor.error.TOO_MANY_TAGS", kept.size(),
+                    kept.size() - TagRules.MAX_TAGS_PER_KEY));
+        }
+        return new Result(List.copyOf(errors), List.copyOf(warnings), kept.size());
+    }
+
+    private String keyWarning(String key, List<String> keys) {
+        if (key == null || key.isEmpty()) {
+            return "";
+        }
+        Set<String> twins = TagRules.caseTwinsOf(key, keys);
+        if (!twins.isEmpty()) {
+            return messages.format("editor.warning.case", key, twins.iterator().next());
+        }
+        return TagRules.hasUnusualCharacters(key) ? messages.get("editor.warning.characters") : "";
+    }
+
+    private String sentence(TagRule rule, String text) {
+        int length = text == null ? 0 : TagRules.length(text);
+        return messages.format("editor.error." + rule.name(), rule == TagRule.KEY_DUPLICATE ? text : length);
+    }
+
+    private void addLine(List<String> lines, String name, String problem) {
+        if (!problem.isEmpty()) {
+            lines.add(messages.format("editor.problem.line", name, problem));
+        }
+    }
+}

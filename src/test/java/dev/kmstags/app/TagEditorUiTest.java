@@ -1,0 +1,307 @@
+package dev.kmstags.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kmstags.kms.KmsClients;
+import dev.kmstags.local.BackendOptions;
+import dev.kmstags.ui.Theme;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.Tag;
+
+/**
+ * The tag editor in the real main window, on the bundled backend with its demo account, through the real SDK:
+ * edit, review, apply, and a separate SDK client (another user) that checks what KMS holds or changes it meanwhile.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class TagEditorUiTest {
+
+    private static final long WAIT = 30;
+
+    @TempDir
+    Path folder;
+
+    private AppContext context;
+    private Stage stage;
+    private KmsClient otherUser;
+
+    @Start
+    void start(Stage primaryStage) {
+        stage = primaryStage;
+        context = new AppContext(BackendOptions.defaults(folder.resolve("kms.db")).withPort(0), "us-east-1",
+                Locale.US);
+        context.show(primaryStage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (otherUser != null) {
+            otherUser.close();
+        }
+        FxToolkit.cleanupStages();
+        context.close();
+    }
+
+    // --- what the window shows --------------------------------------------------------------------------------
+
+    private static Optional<Labeled> labeled(FxRobot robot, String query, String text) {
+        return robot.lookup(query).match((Labeled node) -> text.equals(node.getText())).tryQuery();
+    }
+
+    /** The labeled node showing {@code text}, once the scene shows it (table cells appear a pulse after their data). */
+    private static Labeled shown(FxRobot robot, String query, String text) throws Exception {
+        waitUntil(query + " shows " + text, () -> labeled(robot, query, text).isPresent());
+        return labeled(robot, query, text).orElseThrow();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryLabeled().getText();
+    }
+
+    private static void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Timed out waiting until " + what, e);
+        }
+    }
+
+    private void openKey(FxRobot robot, String alias) throws Exception {
+        waitUntil("the keys are loaded", () -> "12 keys loaded".equals(text(robot, ".status-text")));
+        robot.clickOn(shown(robot, ".key-table .table-cell", alias));
+        waitUntil(alias + " is open", () -> alias.equals(text(robot, ".details-title")));
+        waitUntil("its tags are loaded", () -> !text(robot, ".tag-count").isEmpty());
+    }
+
+    private static Labeled tagCell(FxRobot robot, String text) throws Exception {
+        return shown(robot, ".tag-table .tag-cell", text);
+    }
+
+    /** Double-clicks the cell, replaces its text (editing selects it all) and presses {@code then}. */
+    private static void editCell(FxRobot robot, String current, String replacement, KeyCode then)
+            throws Exception {
+        robot.doubleClickOn(tagCell(robot, current));
+        robot.write(replacement).type(then);
+    }
+
+    private static Button button(FxRobot robot, String query, String text) {
+        return (Button) labeled(robot, query, text).orElseThrow(() -> new AssertionError("No button " + text));
+    }
+
+    private static Node waitForDialog(FxRobot robot, String styleClass) throws Exception {
+        waitUntil("the " + styleClass + " shows", () -> robot.lookup("." + styleClass).tryQuery().isPresent());
+        return robot.lookup("." + styleClass).query();
+    }
+
+    private List<String> shownTagKeys(FxRobot robot) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> robot.lookup(".tag-table")
+                .queryAs(TableView.class).getItems().stream()
+                .map(row -> ((dev.kmstags.ui.tageditor.TagRowViewModel) row).keyProperty().get())
+                .toList()));
+    }
+
+    // --- what KMS holds, seen by another SDK client ------------------------------------------------------------
+
+    private KmsClient otherUser() {
+        if (otherUser == null) {
+            otherUser = KmsClients.create(context.connection());
+        }
+        return otherUser;
+    }
+
+    private Map<String, String> kmsTags(String alias) {
+        String keyId = otherUser().describeKey(b -> b.keyId(alias)).keyMetadata().keyId();
+        Map<String, String> tags = new LinkedHashMap<>();
+        otherUser().listResourceTagsPaginator(b -> b.keyId(keyId)).tags()
+                .forEach(tag -> tags.put(tag.tagKey(), tag.tagValue()));
+        return tags;
+    }
+
+    // --- the flows ---------------------------------------------------------------------------------------------
+
+    @Test
+    void editReviewAndApplyThenKmsHoldsExactlyTheNewTags(FxRobot robot) throws Exception {
+        openKey(robot, "alias/payments-prod");
+        Map<String, String> expected = new LinkedHashMap<>(kmsTags("alias/payments-prod"));
+        assertThat(text(robot, ".tag-count")).isEqualTo("6 of 50 tags");
+        Snapshots.save(stage.getScene(), "tag-editor");
+
+        editCell(robot, "CC-1042", "CC-2001", KeyCode.ENTER);
+        editCell(robot, "payments", "oops", KeyCode.ESCAPE);
+        assertThat(tagCell(robot, "payments").getGraphic()).as("Escape puts the old text back, unmarked").isNull();
+        assertThat(labeled(robot, ".tag-table .tag-cell", "oops")).isEmpty();
+        robot.clickOn(button(robot, ".tag-editor-toolbar .button", "Add tag"));
+        robot.write("aws:owner").type(KeyCode.TAB).write("platform#team").type(KeyCode.ENTER);
+
+        waitUntil("the reserved key is explained", () -> labeled(robot, ".tag-problem",
+                "Key “aws:owner”: Keys starting with “aws:” (in any letter case) are reserved for AWS. "
+                        + "Choose another key.").isPresent());
+        assertThat(tagCell(robot, "aws:owner").getPseudoClassStates().toString()).contains("invalid");
+        assertThat(tagCell(robot, "CC-2001").getText()).isEqualTo("CC-2001");
+        assertThat(text(robot, ".tag-count")).isEqualTo("7 of 50 tags");
+        Snapshots.save(stage.getScene(), "tag-editor-errors");
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.S);
+        Node review = waitForDialog(robot, "review-view");
+        assertThat(button(robot, ".review-dialog .button", "Apply").isDisabled()).isTrue();
+        robot.clickOn(button(robot, ".review-dialog .button", "Cancel"));
+
+        editCell(robot, "aws:owner", "Steward", KeyCode.ENTER);
+        robot.push(KeyCode.SHORTCUT, KeyCode.S);
+        review = waitForDialog(robot, "review-view");
+        assertThat(labeled(robot, ".review-line", "CostCenter: CC-1042 → CC-2001")).isPresent();
+        assertThat(labeled(robot, ".review-line", "Steward = platform#team")).isPresent();
+        assertThat(labeled(robot, ".review-operation", "TagResource")).isPresent();
+        assertThat(labeled(robot, ".review-operation", "UntagResource")).isEmpty();
+        assertThat(kmsTags("alias/payments-prod")).as("nothing is sent before Apply").isEqualTo(expected);
+        Snapshots.save(review.getScene(), "review-dialog");
+        robot.clickOn(button(robot, ".review-dialog .button", "Apply"));
+
+        waitUntil("the status bar reports the result",
+                () -> "2 tags changed on alias/payments-prod".equals(text(robot, ".status-result")));
+        expected.put("CostCenter", "CC-2001");
+        expected.put("Steward", "platform#team");
+        assertThat(kmsTags("alias/payments-prod")).isEqualTo(expected);
+        assertThat(shownTagKeys(robot)).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        assertThat(robot.lookup(".tag-table .table-row-cell").queryAll().stream().filter(Node::isVisible)
+                .map(row -> row.getPseudoClassStates().toString()))
+                .noneMatch(states -> states.contains("changed") || states.contains("added"));
+        Snapshots.save(stage.getScene(), "tag-editor-applied");
+    }
+
+    @Test
+    void whenAnotherUserChangesTheTagsMeanwhileTheConflictIsShownAndCanBeAppliedOverTheirs(FxRobot robot)
+            throws Exception {
+        openKey(robot, "alias/orders-db");
+        editCell(robot, "daily", "hourly", KeyCode.ENTER);
+        otherUser().tagResource(b -> b.keyId(keyIdOf("alias/orders-db"))
+                .tags(Tag.builder().tagKey("Backup").tagValue("weekly").build()));
+
+        robot.clickOn(button(robot, ".tag-editor-actions .button", "Review changes…"));
+        waitForDialog(robot, "review-view");
+        robot.clickOn(button(robot, ".review-dialog .button", "Apply"));
+
+        Node conflict = waitForDialog(robot, "conflict-view");
+        assertThat(text(robot, ".conflict-header"))
+                .isEqualTo("1 tag of alias/orders-db changed since you started editing. Nothing was written.");
+        assertThat(labeled(robot, ".conflict-table .table-cell", "weekly")).isPresent();
+        assertThat(labeled(robot, ".conflict-table .table-cell", "hourly")).isPresent();
+        assertThat(kmsTags("alias/orders-db")).containsEntry("Backup", "weekly");
+        Snapshots.save(conflict.getScene(), "conflict-dialog");
+
+        robot.clickOn(button(robot, ".conflict-dialog .button", "Apply mine over theirs"));
+
+        waitUntil("the status bar reports the result",
+                () -> "1 tag changed on alias/orders-db".equals(text(robot, ".status-result")));
+        assertThat(kmsTags("alias/orders-db")).containsEntry("Backup", "hourly");
+    }
+
+    private String keyIdOf(String alias) {
+        return otherUser().describeKey(b -> b.keyId(alias)).keyMetadata().keyId();
+    }
+
+    @Test
+    void leavingAKeyWithEditsAsksAndCancelKeepsTheKeyAndItsEdits(FxRobot robot) throws Exception {
+        openKey(robot, "alias/payments-prod");
+        editCell(robot, "PCI-DSS", "PCI-DSS v4", KeyCode.ENTER);
+
+        robot.clickOn(shown(robot, ".key-table .table-cell", "alias/orders-db"));
+        waitForDialog(robot, "dialog-pane");
+        assertThat(labeled(robot, ".dialog-pane .label",
+                "The tags of alias/payments-prod have changes that were not applied.")).isPresent();
+        robot.clickOn(button(robot, ".dialog-pane .button", "Cancel"));
+
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, ".details-title")).isEqualTo("alias/payments-prod");
+        assertThat(WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> context.mainWindow().keyList()
+                .selectedKeyProperty().get().displayName()))).isEqualTo("alias/payments-prod");
+        waitUntil("the list selects the edited key again", () -> robot.lookup(".key-table").queryAs(TableView.class)
+                .getSelectionModel().getSelectedItem() == context.mainWindow().keyList().selectedKeyProperty().get());
+        assertThat(tagCell(robot, "PCI-DSS v4")).isNotNull();
+
+        // As the window's close button does; not waited for, since the question blocks until answered.
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitForDialog(robot, "dialog-pane");
+        robot.clickOn(button(robot, ".dialog-pane .button", "Cancel"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).as("Cancel keeps the window open").isTrue();
+
+        robot.clickOn(shown(robot, ".key-table .table-cell", "alias/orders-db"));
+        waitForDialog(robot, "dialog-pane");
+        robot.clickOn(button(robot, ".dialog-pane .button", "Discard"));
+
+        waitUntil("the other key opens", () -> "alias/orders-db".equals(text(robot, ".details-title")));
+        assertThat(kmsTags("alias/payments-prod")).containsEntry("Compliance", "PCI-DSS");
+    }
+
+    @Test
+    void aKeyPendingDeletionShowsItsTagsButCannotBeEdited(FxRobot robot) throws Exception {
+        openKey(robot, "alias/tmp-experiment");
+
+        assertThat(text(robot, ".read-only-note")).startsWith("This key is pending deletion");
+        assertThat(shownTagKeys(robot)).containsExactlyInAnyOrder("Environment", "Owner");
+        assertThat(button(robot, ".tag-editor-toolbar .button", "Add tag").isDisabled()).isTrue();
+        robot.doubleClickOn(tagCell(robot, "jdoe"));
+        assertThat(robot.lookup(".tag-table .text-field").tryQuery()).as("no cell editor opens").isEmpty();
+    }
+
+    @Test
+    void onAProductionConnectionTheReviewAsksForTheAliasInTheDarkTheme(FxRobot robot) throws Exception {
+        robot.interact(() -> context.mainWindow().useTheme(Theme.DARK));
+        openKey(robot, "alias/webhook-hmac");
+        // As the user does it: Connection > Mark as production, once the connection is open.
+        robot.interact(() -> context.connections().markProduction(true));
+        assertThat(context.mainWindow().productionProperty().get()).isTrue();
+        editCell(robot, "integrations", "platform", KeyCode.ENTER);
+        Snapshots.save(stage.getScene(), "tag-editor-dark");
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.S);
+        Node review = waitForDialog(robot, "review-view");
+        Button apply = button(robot, ".review-dialog .button", "Apply");
+        assertThat(labeled(robot, ".review-production .label",
+                "This connection is marked production. Type alias/webhook-hmac to apply.")).isPresent();
+        assertThat(apply.isDisabled()).isTrue();
+
+        robot.clickOn(robot.lookup(".review-confirmation").queryAs(TextField.class)).write("alias/webhook");
+        assertThat(apply.isDisabled()).isTrue();
+        robot.write("-hmac");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(apply.isDisabled()).isFalse();
+        Snapshots.save(review.getScene(), "review-dialog-dark");
+        robot.clickOn(apply);
+
+        waitUntil("the status bar reports the result",
+                () -> "1 tag changed on alias/webhook-hmac".equals(text(robot, ".status-result")));
+        assertThat(kmsTags("alias/webhook-hmac")).containsEntry("Team", "platform");
+    }
+}

@@ -1,0 +1,115 @@
+package dev.kmstags.ui;
+
+import dev.kmstags.ui.conflict.ConflictViewModel;
+import dev.kmstags.ui.review.ReviewViewModel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A {@link DialogService} for ViewModel tests: records every dialog it is asked to show and answers with what the
+ * test scripted beforehand. A dialog nobody scripted an answer for fails the test.
+ */
+public final class ScriptedDialogs implements DialogService {
+
+    /** One dialog as shown: its kind and texts. */
+    public record Shown(String kind, String title, String header, String content) {
+    }
+
+    private final List<Shown> shown = new ArrayList<>();
+    private final List<ReviewViewModel> reviews = new ArrayList<>();
+    private final List<ConflictViewModel> conflicts = new ArrayList<>();
+    private final Deque<Predicate<ReviewViewModel>> reviewAnswers = new ArrayDeque<>();
+    private final Deque<ConflictViewModel.Choice> conflictAnswers = new ArrayDeque<>();
+    private final Deque<UnsavedEditsChoice> unsavedAnswers = new ArrayDeque<>();
+
+    /** The next review is answered with Apply, as a user who finds Apply enabled and presses it. */
+    public ScriptedDialogs applyNextReview() {
+        reviewAnswers.add(review -> review.canApplyProperty().get());
+        return this;
+    }
+
+    /** The next review is answered by {@code user}, who may type into it first; true means Apply. */
+    public ScriptedDialogs answerNextReview(Predicate<ReviewViewModel> user) {
+        reviewAnswers.add(user);
+        return this;
+    }
+
+    /** The next review is cancelled. */
+    public ScriptedDialogs cancelNextReview() {
+        reviewAnswers.add(review -> false);
+        return this;
+    }
+
+    public ScriptedDialogs answerNextConflict(ConflictViewModel.Choice choice) {
+        conflictAnswers.add(choice);
+        return this;
+    }
+
+    public ScriptedDialogs answerNextUnsavedEdits(UnsavedEditsChoice choice) {
+        unsavedAnswers.add(choice);
+        return this;
+    }
+
+    @Override
+    public void showInformation(String title, String header, String content) {
+        shown.add(new Shown("information", title, header, content));
+    }
+
+    @Override
+    public void showAbout(String title, String header, String content) {
+        shown.add(new Shown("about", title, header, content));
+    }
+
+    @Override
+    public void showError(String title, String header, String content) {
+        shown.add(new Shown("error", title, header, content));
+    }
+
+    @Override
+    public UnsavedEditsChoice askAboutUnsavedEdits(String title, String header, String content) {
+        shown.add(new Shown("unsaved", title, header, content));
+        return next(unsavedAnswers, "unsaved edits");
+    }
+
+    @Override
+    public boolean confirmReview(ReviewViewModel review) {
+        shown.add(new Shown("review", review.title(), review.summary(), ""));
+        reviews.add(review);
+        return next(reviewAnswers, "review").test(review);
+    }
+
+    @Override
+    public ConflictViewModel.Choice resolveConflict(ConflictViewModel conflict) {
+        shown.add(new Shown("conflict", conflict.title(), conflict.header(), ""));
+        conflicts.add(conflict);
+        return next(conflictAnswers, "conflict");
+    }
+
+    private static <T> T next(Deque<T> answers, String dialog) {
+        if (answers.isEmpty()) {
+            throw new AssertionError("No answer scripted for the " + dialog + " dialog");
+        }
+        return answers.removeFirst();
+    }
+
+    /** Every dialog shown, in order. */
+    public List<Shown> shown() {
+        return shown;
+    }
+
+    /** The dialogs of one kind ("error", "review", "conflict", "unsaved"...). */
+    public List<Shown> shown(String kind) {
+        return shown.stream().filter(dialog -> dialog.kind().equals(kind)).toList();
+    }
+
+    public List<ReviewViewModel> reviews() {
+        return reviews;
+    }
+
+    public List<ConflictViewModel> conflicts() {
+        return conflicts;
+    }
+}

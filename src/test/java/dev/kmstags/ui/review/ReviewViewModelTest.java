@@ -1,0 +1,117 @@
+package dev.kmstags.ui.review;
+
+import static dev.kmstags.ui.TestKeys.MESSAGES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kmstags.domain.EditedTag;
+import dev.kmstags.domain.TagPlan;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReviewViewModelTest {
+
+    private static final String KEY_ID = "1111aaaa-0000-4000-8000-000000000001";
+    private static final Map<String, String> ORIGINAL = new LinkedHashMap<>();
+
+    static {
+        ORIGINAL.put("Env", "dev");
+        ORIGINAL.put("Team", "payments");
+        ORIGINAL.put("Owner", "alice");
+    }
+
+    /** Env overwritten, Team renamed to team, Owner removed, CostCenter added with an empty value. */
+    private static TagPlan plan() {
+        return TagPlan.between(ORIGINAL, List.of(
+                EditedTag.loaded("Env", "Env", "production"),
+                EditedTag.loaded("Team", "team", "payments"),
+                EditedTag.added("CostCenter", "")));
+    }
+
+    private static ReviewViewModel review(TagPlan plan, List<String> problems, boolean production) {
+        return new ReviewViewModel(plan, KEY_ID, "alias/payments-prod", List.of("alias/payments-prod", "alias/pay"),
+                problems, production, MESSAGES);
+    }
+
+    @Test
+    void theReviewListsEveryKindOfChange() {
+        ReviewViewModel review = review(plan(), List.of(), false);
+
+        assertThat(review.title()).isEqualTo("Review changes to alias/payments-prod");
+        assertThat(review.addedLines()).containsExactly("team = payments", "CostCenter = (empty)");
+        assertThat(review.overwrittenLines()).containsExactly("Env: dev → production");
+        assertThat(review.removedLines()).containsExactly("Team = payments", "Owner = alice");
+        assertThat(review.renamedLines()).containsExactly("Team → team");
+        assertThat(review.summary())
+                .isEqualTo("2 calls: UntagResource, then TagResource. Nothing is sent before you choose Apply.");
+    }
+
+    @Test
+    void theCallsShowTheirExactJsonBodiesUntagFirst() {
+        List<ReviewViewModel.Call> calls = review(plan(), List.of(), false).calls();
+
+        assertThat(calls).extracting(ReviewViewModel.Call::operation)
+                .containsExactly("UntagResource", "TagResource");
+        assertThat(calls.get(0).body()).isEqualToNormalizingNewlines("""
+                {
+                  "KeyId": "1111aaaa-0000-4000-8000-000000000001",
+                  "TagKeys": [
+                    "Team",
+                    "Owner"
+                  ]
+                }""");
+        assertThat(calls.get(1).body()).isEqualToNormalizingNewlines("""
+                {
+                  "KeyId": "1111aaaa-0000-4000-8000-000000000001",
+                  "Tags": [
+                    {
+                      "TagKey": "Env",
+                      "TagValue": "production"
+                    },
+                    {
+                      "TagKey": "team",
+                      "TagValue": "payments"
+                    },
+                    {
+                      "TagKey": "CostCenter",
+                      "TagValue": ""
+                    }
+                  ]
+                }""");
+    }
+
+    @Test
+    void applyIsAllowedOnlyWithoutProblems() {
+        assertThat(review(plan(), List.of(), false).canApplyProperty().get()).isTrue();
+        assertThat(review(plan(), List.of("Key “aws:x”: reserved"), false).canApplyProperty().get()).isFalse();
+        TagPlan reserved = TagPlan.between(ORIGINAL, List.of(EditedTag.added("aws:x", "1")));
+        assertThat(review(reserved, List.of(), false).canApplyProperty().get()).isFalse();
+        TagPlan nothing = TagPlan.between(Map.of("Env", "dev"), List.of(EditedTag.loaded("Env", "Env", "dev")));
+        assertThat(review(nothing, List.of(), false).canApplyProperty().get()).isFalse();
+    }
+
+    @Test
+    void onProductionTheAliasOrKeyIdMustBeTypedFirst() {
+        ReviewViewModel review = review(plan(), List.of(), true);
+
+        assertThat(review.confirmationRequired()).isTrue();
+        assertThat(review.canApplyProperty().get()).isFalse();
+        review.confirmationProperty().set("alias/payments");
+        assertThat(review.canApplyProperty().get()).isFalse();
+        review.confirmationProperty().set(" alias/pay ");
+        assertThat(review.canApplyProperty().get()).isTrue();
+        review.confirmationProperty().set(KEY_ID);
+        assertThat(review.canApplyProperty().get()).isTrue();
+        review.confirmationProperty().set("ALIAS/PAYMENTS-PROD");
+        assertThat(review.canApplyProperty().get()).as("the alias is typed exactly").isFalse();
+    }
+
+    @Test
+    void outsideProductionNothingNeedsTyping() {
+        ReviewViewModel review = review(plan(), List.of(), false);
+
+        assertThat(review.confirmationRequired()).isFalse();
+        assertThat(review.canApplyProperty().get()).isTrue();
+    }
+}

@@ -1,0 +1,576 @@
+package dev.kmstags.ui.tageditor;
+
+import static dev.kmstags.ui.TestKeys.DATES;
+import static dev.kmstags.ui.TestKeys.MESSAGES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kmstags.domain.KeyManager;
+import dev.kmstags.kms.KmsClients;
+import dev.kmstags.kms.KmsConnection;
+import dev.kmstags.kms.KmsProblem;
+import dev.kmstags.kms.KmsSession;
+import dev.kmstags.kms.TagService;
+import dev.kmstags.local.BackendOptions;
+import dev.kmstags.local.LocalKmsBackend;
+import dev.kmstags.ui.ScriptedDialogs;
+import dev.kmstags.ui.TestKeys;
+import dev.kmstags.ui.TestTaskExecutor;
+import dev.kmstags.ui.UnsavedEditsChoice;
+import dev.kmstags.ui.conflict.ConflictViewModel;
+import dev.kmstags.ui.keylist.KeyRowViewModel;
+import dev.kmstags.ui.review.ReviewViewModel;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.Tag;
+
+/**
+ * The tag editor without a toolkit, on the real tag service: the real SDK client over HTTP against the bundled
+ * backend and its SQLite file. Another client plays a colleague who changes the same key.
+ */
+class TagEditorViewModelTest {
+
+    @TempDir
+    Path folder;
+
+    private LocalKmsBackend backend;
+    private KmsSession session;
+    private KmsClient colleague;
+    private String keyId;
+
+    private final TestTaskExecutor executor = new TestTaskExecutor();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final ObjectProperty<KeyRowViewModel> selectedKey = new SimpleObjectProperty<>();
+    private final ObjectProperty<TagService> tagService = new SimpleObjectProperty<>();
+    private final BooleanProperty production = new SimpleBooleanProperty();
+    private TagEditorViewModel editor;
+
+    @BeforeEach
+    void start() throws Exception {
+        backend = LocalKmsBackend.start(BackendOptions.defaults(folder.resolve("kms.db")).withPort(0).withSeed(false));
+        KmsConnection connection = KmsConnection.bundledBackend(backend.endpoint(), "us-east-1", "test", "test");
+        session = KmsSession.open(connection);
+        colleague = KmsClients.create(connection);
+        keyId = createKey(tag("Env", "dev"), tag("Team", "payments"), tag("Owner", "alice"));
+        tagService.set(session.tagService());
+        editor = new TagEditorViewModel(executor, MESSAGES, dialogs, selectedKey, tagService, production);
+        select(keyId, KeyManager.CUSTOMER, "Enabled");
+    }
+
+    @AfterEach
+    void stop() {
+        colleague.close();
+        session.close();
+        backend.close();
+    }
+
+    private String createKey(Tag... tags) {
+        return colleague.createKey(b -> b.tags(tags)).keyMetadata().keyId();
+    }
+
+    private static Tag tag(String key, String value) {
+        return Tag.builder().tagKey(key).tagValue(value).build();
+    }
+
+    private void select(String id, KeyManager manager, String state) {
+        selectedKey.set(new KeyRowViewModel(TestKeys.key(id, List.of("alias/payments-prod"), "Payments", state,
+                manager), MESSAGES, DATES));
+    }
+
+    private Map<String, String> kmsTags() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        colleague.listResourceTagsPaginator(b -> b.keyId(keyId)).tags()
+                .forEach(t -> tags.put(t.tagKey(), t.tagValue()));
+        return tags;
+    }
+
+    private TagRowViewModel row(String key) {
+        return editor.rows().stream().filter(row -> key.equals(row.keyProperty().get())).findFirst().orElseThrow();
+    }
+
+    private TagRowViewModel add(String key, String value) {
+        TagRowViewModel row = editor.addTag();
+        row.keyProperty().set(key);
+        row.valueProperty().set(value);
+        return row;
+    }
+
+    private void remove(String key) {
+        editor.selectedRowProperty().set(row(key));
+        editor.removeOrRestoreSelected();
+    }
+
+    @Test
+    void selectingAKeyLoadsItsTagsUnchanged() {
+        assertThat(editor.loadStateProperty().get()).isEqualTo(TagEditorViewModel.LoadState.LOADED);
+        assertThat(editor.rows()).extracting(row -> row.keyProperty().get()).containsExactlyInAnyOrder(
+                "Env", "Team", "Owner");
+        assertThat(editor.rows()).allMatch(row -> row.stateProperty().get() == TagRowViewModel.State.UNCHANGED);
+        assertThat(editor.countTextProperty().get()).isEqualTo("3 of 50 tags");
+        assertThat(editor.dirtyProperty().get()).isFalse();
+        assertThat(editor.canReviewProperty().get()).isFalse();
+        assertThat(editor.editableProperty().get()).isTrue();
+    }
+
+    @Test
+    void changingAValueMarksTheRowChangedAndRevertDiscardsEveryEdit() {
+        row("Env").valueProperty().set("production");
+        add("CostCenter", "CC-1");
+        remove("Owner");
+
+        assertThat(row("Env").stateProperty().get()).isEqualTo(TagRowViewModel.State.CHANGED);
+        assertThat(row("Env").originalValue()).isEqualTo("dev");
+        assertThat(row("CostCenter").stateProperty().get()).isEqualTo(TagRowViewModel.State.ADDED);
+        assertThat(row("Owner").stateProperty().get()).isEqualTo(TagRowViewModel.State.REMOVED);
+        assertThat(editor.countTextProperty().get()).isEqualTo("3 of 50 tags");
+        assertThat(editor.dirtyProperty().get()).isTrue();
+        assertThat(editor.canReviewProperty().get()).isTrue();
+
+        editor.revert();
+
+        assertThat(editor.rows()).hasSize(3)
+                .allMatch(row -> row.stateProperty().get() == TagRowViewModel.State.UNCHANGED);
+        assertThat(row("Env").valueProperty().get()).isEqualTo("dev");
+        assertThat(editor.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void changingAValueBackToTheLoadedOneIsNoEdit() {
+        row("Env").valueProperty().set("production");
+        row("Env").valueProperty().set("dev");
+
+        assertThat(row("Env").stateProperty().get()).isEqualTo(TagRowViewModel.State.UNCHANGED);
+        assertThat(editor.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void removingARestoresItAndRemovingAnAddedRowDropsIt() {
+        remove("Owner");
+        remove("Owner");
+        assertThat(row("Owner").stateProperty().get()).isEqualTo(TagRowViewModel.State.UNCHANGED);
+
+        add("Temp", "x");
+        remove("Temp");
+        assertThat(editor.rows()).extracting(r -> r.keyProperty().get()).doesNotContain("Temp");
+        assertThat(editor.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void anAwsKeyIsMarkedWithWhyAndReviewKeepsApplyDisabled() {
+        TagRowViewModel row = add("AWS:owner", "me");
+
+        assertThat(row.invalidProperty().get()).isTrue();
+        assertThat(row.keyErrorProperty().get()).isEqualTo(
+                "Keys starting with “aws:” (in any letter case) are reserved for AWS. Choose another key.");
+        assertThat(editor.errors()).containsExactly("Key “AWS:owner”: Keys starting with “aws:” (in any letter "
+                + "case) are reserved for AWS. Choose another key.");
+        assertThat(editor.validProperty().get()).isFalse();
+
+        dialogs.applyNextReview();
+        editor.review();
+
+        ReviewViewModel review = dialogs.reviews().get(0);
+        assertThat(review.canApplyProperty().get()).isFalse();
+        assertThat(review.problems()).isEqualTo(editor.errors());
+        assertThat(kmsTags()).doesNotContainKey("AWS:owner");
+    }
+
+    @Test
+    void everyCellIsCheckedAsItChanges() {
+        TagRowViewModel added = add("", "");
+        assertThat(added.keyErrorProperty().get()).isEqualTo("Enter a key: every tag needs one.");
+        assertThat(editor.errors()).containsExactly("Key Row 4: Enter a key: every tag needs one.");
+
+        added.keyProperty().set("k".repeat(129));
+        assertThat(added.keyErrorProperty().get()).isEqualTo(
+                "The key is 129 characters long; KMS allows at most 128.");
+        added.keyProperty().set("\uD83D\uDD11".repeat(128));
+        assertThat(added.keyErrorProperty().get()).isEmpty();
+
+        added.valueProperty().set("v".repeat(257));
+        assertThat(added.valueErrorProperty().get()).isEqualTo(
+                "The value is 257 characters long; KMS allows at most 256.");
+        added.valueProperty().set("v".repeat(256));
+        assertThat(added.valueErrorProperty().get()).isEmpty();
+        assertThat(editor.validProperty().get()).isTrue();
+    }
+
+    @Test
+    void aDuplicateKeyIsAnErrorOnBothRowsAndCaseOnlyTwinsAreAWarning() {
+        TagRowViewModel twin = add("Env", "again");
+        assertThat(twin.keyErrorProperty().get()).isEqualTo(
+                "“Env” is in the table more than once; each key may appear only once.");
+        assertThat(row("Team").keyErrorProperty().get()).isEmpty();
+        assertThat(editor.rows().get(0).keyErrorProperty().get()).isNotEmpty();
+
+        twin.keyProperty().set("env");
+
+        assertThat(twin.keyErrorProperty().get()).isEmpty();
+        assertThat(twin.keyWarningProperty().get()).isEqualTo(
+                "“env” differs from “Env” only in letter case. KMS keeps them as two separate tags.");
+        assertThat(row("Env").keyWarningProperty().get()).contains("“Env” differs from “env”");
+        assertThat(editor.validProperty().get()).isTrue();
+        assertThat(editor.warnings()).hasSize(2);
+    }
+
+    @Test
+    void unusualCharactersAreAWarningNotAnError() {
+        TagRowViewModel row = add("owner#1", "a*b");
+
+        assertThat(row.keyWarningProperty().get()).startsWith("Has characters other than letters");
+        assertThat(row.valueWarningProperty().get()).startsWith("Has characters other than letters");
+        assertThat(row.invalidProperty().get()).isFalse();
+        assertThat(editor.validProperty().get()).isTrue();
+    }
+
+    @Test
+    void fiftyTagsAreFineAndTheFiftyFirstIsAnError() {
+        for (int i = 0; i < 47; i++) {
+            add("k" + i, "v");
+        }
+        assertThat(editor.countTextProperty().get()).isEqualTo("50 of 50 tags");
+        assertThat(editor.validProperty().get()).isTrue();
+
+        add("k47", "v");
+
+        assertThat(editor.overLimitProperty().get()).isTrue();
+        assertThat(editor.errors()).containsExactly("The key would carry 51 tags; KMS allows at most 50. Remove 1.");
+
+        remove("Owner");
+        assertThat(editor.validProperty().get()).isTrue();
+        assertThat(editor.countTextProperty().get()).isEqualTo("50 of 50 tags");
+    }
+
+    @Test
+    void applyingSendsTheReviewedCallsAndShowsWhatKmsHoldsAfterwards() {
+        row("Env").valueProperty().set("production");
+        row("Team").keyProperty().set("team");
+        remove("Owner");
+        add("CostCenter", "CC-1");
+        dialogs.applyNextReview();
+
+        editor.review();
+
+        ReviewViewModel review = dialogs.reviews().get(0);
+        assertThat(review.overwrittenLines()).containsExactly("Env: dev → production");
+        assertThat(review.renamedLines()).containsExactly("Team → team");
+        assertThat(review.calls()).extracting(ReviewViewModel.Call::operation)
+                .containsExactly("UntagResource", "TagResource");
+        Map<String, String> expected = Map.of("Env", "production", "team", "payments", "CostCenter", "CC-1");
+        assertThat(kmsTags()).isEqualTo(expected);
+        assertThat(editor.rows()).extracting(r -> r.keyProperty().get()).containsExactlyInAnyOrderElementsOf(
+                expected.keySet());
+        assertThat(editor.rows()).allMatch(r -> r.stateProperty().get() == TagRowViewModel.State.UNCHANGED);
+        assertThat(editor.dirtyProperty().get()).isFalse();
+        assertThat(editor.lastResultProperty().get()).isEqualTo("5 tags changed on alias/payments-prod");
+        assertThat(editor.lastResultIsErrorProperty().get()).isFalse();
+    }
+
+    @Test
+    void whileACommitRunsTheEditorIsBusyAndNotEditable() {
+        row("Env").valueProperty().set("production");
+        dialogs.applyNextReview();
+        executor.holdWork();
+
+        editor.review();
+
+        assertThat(editor.busyProperty().get()).isTrue();
+        assertThat(editor.editableProperty().get()).isFalse();
+        assertThat(editor.lastResultProperty().get()).isEqualTo("Applying tag changes to alias/payments-prod…");
+        executor.runHeldWork();
+        assertThat(editor.busyProperty().get()).isFalse();
+        assertThat(kmsTags()).containsEntry("Env", "production");
+    }
+
+    @Test
+    void cancellingTheReviewSendsNothingAndKeepsTheEdits() {
+        row("Env").valueProperty().set("production");
+        dialogs.cancelNextReview();
+
+        editor.review();
+
+        assertThat(kmsTags()).containsEntry("Env", "dev");
+        assertThat(row("Env").valueProperty().get()).isEqualTo("production");
+        assertThat(editor.dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    void onAProductionConnectionApplyWaitsForTheAliasOrKeyId() {
+        production.set(true);
+        row("Env").valueProperty().set("production");
+        dialogs.answerNextReview(review -> {
+            assertThat(review.confirmationRequired()).isTrue();
+            assertThat(review.confirmationPrompt()).isEqualTo(
+                    "This connection is marked production. Type alias/payments-prod to apply.");
+            assertThat(review.canApplyProperty().get()).isFalse();
+            review.confirmationProperty().set("alias/payments");
+            assertThat(review.canApplyProperty().get()).isFalse();
+            review.confirmationProperty().set(keyId);
+            assertThat(review.canApplyProperty().get()).isTrue();
+            review.confirmationProperty().set("alias/payments-prod");
+            return review.canApplyProperty().get();
+        });
+
+        editor.review();
+
+        assertThat(kmsTags()).containsEntry("Env", "production");
+    }
+
+    @Test
+    void aChangeByAColleagueIsAConflictAndKeepEditingWritesNothing() {
+        row("Env").valueProperty().set("production");
+        colleague.tagResource(b -> b.keyId(keyId).tags(tag("Env", "staging")));
+        dialogs.applyNextReview().answerNextConflict(ConflictViewModel.Choice.KEEP_EDITING);
+
+        editor.review();
+
+        ConflictViewModel conflict = dialogs.conflicts().get(0);
+        assertThat(conflict.header()).isEqualTo(
+                "1 tag of alias/payments-prod changed since you started editing. Nothing was written.");
+        assertThat(conflict.rows()).containsExactly(
+                new ConflictViewModel.Row("Env", "dev", "staging", "production"));
+        assertThat(kmsTags()).containsEntry("Env", "staging");
+        assertThat(row("Env").valueProperty().get()).isEqualTo("production");
+        assertThat(editor.lastResultIsErrorProperty().get()).isTrue();
+    }
+
+    @Test
+    void reloadAfterAConflictShowsTheirTags() {
+        row("Env").valueProperty().set("production");
+        colleague.untagResource(b -> b.keyId(keyId).tagKeys("Owner"));
+        dialogs.applyNextReview().answerNextConflict(ConflictViewModel.Choice.RELOAD);
+
+        editor.review();
+
+        assertThat(dialogs.conflicts().get(0).rows()).containsExactly(
+                new ConflictViewModel.Row("Owner", "alice", "(not set)", "alice"));
+        assertThat(editor.rows()).extracting(r -> r.keyProperty().get()).containsExactlyInAnyOrder("Env", "Team");
+        assertThat(row("Env").valueProperty().get()).isEqualTo("dev");
+        assertThat(editor.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void applyingOverTheirsLeavesExactlyTheTable() {
+        row("Env").valueProperty().set("production");
+        colleague.tagResource(b -> b.keyId(keyId).tags(tag("Reviewer", "bob")));
+        dialogs.applyNextReview().answerNextConflict(ConflictViewModel.Choice.APPLY_OVER_THEIRS);
+
+        editor.review();
+
+        assertThat(kmsTags()).isEqualTo(Map.of("Env", "production", "Team", "payments", "Owner", "alice"));
+        assertThat(editor.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void whenTagResourceFailsAfterUntagTheDialogSaysWhatIsOnTheKeyAndThePendingEditsStay() {
+        row("Env").valueProperty().set("production");
+        remove("Owner");
+        add("CostCenter", "CC-1");
+        backend.faults().fail("TagResource", 1, "LimitExceededException", "The request was rejected");
+        dialogs.applyNextReview();
+
+        editor.review();
+
+        ScriptedDialogs.Shown error = dialogs.shown("error").get(0);
+        assertThat(error.header()).isEqualTo("Only part of the change reached alias/payments-prod.");
+        assertThat(error.content()).isEqualTo("An AWS account quota was exceeded (LimitExceededException: The "
+                + "request was rejected). Wait a moment and apply again, or ask an administrator to raise the quota."
+                + "\n\nDone: UntagResource (Owner)."
+                + "\nNow on the key: Env = dev, Team = payments."
+                + "\nStill pending, and kept in the table: TagResource (Env = production, CostCenter = CC-1). "
+                + "Review and apply them again.");
+        assertThat(kmsTags()).isEqualTo(Map.of("Env", "dev", "Team", "payments"));
+        assertThat(editor.rows()).extracting(r -> r.keyProperty().get())
+                .containsExactlyInAnyOrder("Env", "Team", "CostCenter");
+        assertThat(row("Env").stateProperty().get()).isEqualTo(TagRowViewModel.State.CHANGED);
+        assertThat(row("CostCenter").stateProperty().get()).isEqualTo(TagRowViewModel.State.ADDED);
+        assertThat(editor.plan().calls()).hasSize(1);
+        assertThat(editor.lastResultProperty().get())
+                .isEqualTo("Tag changes to alias/payments-prod failed; the edits are kept");
+
+        dialogs.applyNextReview();
+        editor.review();
+
+        assertThat(kmsTags()).isEqualTo(Map.of("Env", "production", "Team", "payments", "CostCenter", "CC-1"));
+    }
+
+    @Test
+    void whenTheFirstCallIsDeniedNothingChangesAndEveryEditStays() {
+        remove("Owner");
+        add("CostCenter", "CC-1");
+        backend.faults().fail("UntagResource", 1, "AccessDeniedException",
+                "User is not authorized to perform: kms:UntagResource");
+        dialogs.applyNextReview();
+
+        editor.review();
+
+        ScriptedDialogs.Shown error = dialogs.shown("error").get(0);
+        assertThat(error.header()).isEqualTo("Nothing was changed on alias/payments-prod.");
+        assertThat(error.content()).startsWith("Access denied: these credentials may not change the tags of "
+                + "alias/payments-prod (AccessDeniedException: User is not authorized to perform: "
+                + "kms:UntagResource). Ask an administrator for kms:TagResource and kms:UntagResource on this key.")
+                .endsWith("Your edits stay in the table: review and apply them again once the cause is fixed.");
+        assertThat(row("Owner").stateProperty().get()).isEqualTo(TagRowViewModel.State.REMOVED);
+        assertThat(row("CostCenter").stateProperty().get()).isEqualTo(TagRowViewModel.State.ADDED);
+        assertThat(kmsTags()).containsEntry("Owner", "alice").doesNotContainKey("CostCenter");
+    }
+
+    @Test
+    void aKeyDeletedMeanwhileIsNamedInTheSentence() {
+        row("Env").valueProperty().set("production");
+        colleague.scheduleKeyDeletion(b -> b.keyId(keyId).pendingWindowInDays(7));
+        dialogs.applyNextReview();
+
+        editor.review();
+
+        assertThat(dialogs.shown("error").get(0).content()).startsWith("The state of alias/payments-prod does not "
+                + "allow tag changes (KMSInvalidStateException");
+        assertThat(row("Env").valueProperty().get()).isEqualTo("production");
+    }
+
+    @Test
+    void aReadOnlyKeyShowsItsTagsButCannotBeEdited() {
+        select(keyId, KeyManager.AWS, "Enabled");
+
+        assertThat(editor.rows()).hasSize(3);
+        assertThat(editor.readOnlyReasonProperty().get())
+                .isEqualTo("AWS manages this key, so its tags cannot be changed.");
+        assertThat(editor.editableProperty().get()).isFalse();
+        assertThat(editor.canAddProperty().get()).isFalse();
+        assertThat(editor.addTag()).isNull();
+        editor.selectedRowProperty().set(row("Env"));
+        assertThat(editor.canRemoveProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFailedLoadSaysWhyAndCanBeTriedAgain() {
+        backend.faults().fail("ListResourceTags", 1, "AccessDeniedException", "not authorized");
+
+        editor.reload();
+
+        assertThat(editor.loadStateProperty().get()).isEqualTo(TagEditorViewModel.LoadState.FAILED);
+        assertThat(editor.placeholderTextProperty().get()).startsWith("Access denied");
+        assertThat(editor.canRetryProperty().get()).isTrue();
+
+        editor.reload();
+        assertThat(editor.rows()).hasSize(3);
+    }
+
+    @Test
+    void leavingWithoutEditsAsksNothing() {
+        assertThat(editor.mayLeave()).isTrue();
+        assertThat(dialogs.shown()).isEmpty();
+    }
+
+    @Test
+    void leavingWithEditsAsksAndCancelKeepsThem() {
+        row("Env").valueProperty().set("production");
+        dialogs.answerNextUnsavedEdits(UnsavedEditsChoice.CANCEL);
+
+        assertThat(editor.mayLeave()).isFalse();
+
+        assertThat(dialogs.shown("unsaved").get(0).header())
+                .isEqualTo("The tags of alias/payments-prod have changes that were not applied.");
+        assertThat(row("Env").valueProperty().get()).isEqualTo("production");
+    }
+
+    @Test
+    void leavingWithEditsAndDiscardDropsThem() {
+        row("Env").valueProperty().set("production");
+        dialogs.answerNextUnsavedEdits(UnsavedEditsChoice.DISCARD);
+
+        assertThat(editor.mayLeave()).isTrue();
+
+        assertThat(editor.dirtyProperty().get()).isFalse();
+        assertThat(kmsTags()).containsEntry("Env", "dev");
+    }
+
+    @Test
+    void leavingWithEditsAndReviewOpensTheReviewAndStays() {
+        row("Env").valueProperty().set("production");
+        dialogs.answerNextUnsavedEdits(UnsavedEditsChoice.REVIEW).applyNextReview();
+
+        assertThat(editor.mayLeave()).isFalse();
+
+        assertThat(kmsTags()).containsEntry("Env", "production");
+        assertThat(editor.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aResultForAKeyTheUserLeftDoesNotReplaceTheNewKeysTags() {
+        String other = createKey(tag("Project", "x"));
+        row("Env").valueProperty().set("production");
+        dialogs.applyNextReview();
+        executor.holdWork();
+        editor.review();
+
+        select(other, KeyManager.CUSTOMER, "Enabled");
+        executor.runHeldWork();
+
+        assertThat(editor.rows()).extracting(r -> r.keyProperty().get()).containsExactly("Project");
+        assertThat(kmsTags()).containsEntry("Env", "production");
+        assertThat(editor.lastResultProperty().get()).isEqualTo("1 tag changed on alias/payments-prod");
+    }
+
+    @Test
+    void anInternalErrorThatOutlastsTheSdksRetriesSaysToWaitAndKeepsTheEdits() {
+        row("Env").valueProperty().set("production");
+        backend.faults().fail("TagResource", 10, "KMSInternalException", "Internal error");
+        dialogs.applyNextReview();
+
+        editor.review();
+
+        assertThat(dialogs.shown("error").get(0).content()).startsWith("KMS failed on its side, even after the "
+                + "SDK's retries (KMSInternalException: Internal error). Wait a moment, then apply again.");
+        assertThat(row("Env").valueProperty().get()).isEqualTo("production");
+        assertThat(kmsTags()).containsEntry("Env", "dev");
+    }
+
+    @Test
+    void aSingleInternalErrorIsRetriedByTheSdkAndTheCommitSucceeds() {
+        row("Env").valueProperty().set("production");
+        backend.faults().fail("TagResource", 1, "KMSInternalException", "Internal error");
+        dialogs.applyNextReview();
+
+        editor.review();
+
+        assertThat(dialogs.shown("error")).isEmpty();
+        assertThat(kmsTags()).containsEntry("Env", "production");
+    }
+
+    @Test
+    void aClosedEndpointIsAConnectionFailureWithNothingWritten() {
+        row("Env").valueProperty().set("production");
+        backend.close();
+        dialogs.applyNextReview();
+
+        editor.review();
+
+        ScriptedDialogs.Shown error = dialogs.shown("error").get(0);
+        assertThat(error.header()).isEqualTo("Nothing was changed on alias/payments-prod.");
+        assertThat(error.content()).startsWith("Could not connect to KMS: nothing answers at the endpoint");
+        assertThat(row("Env").valueProperty().get()).isEqualTo("production");
+    }
+
+    @Test
+    void everyKindOfKmsFailureHasACommitSentence() {
+        Set<KmsProblem> toldByTheConnection =
+                EnumSet.of(KmsProblem.UNKNOWN_REGION, KmsProblem.SSO_LOGIN_NEEDED, KmsProblem.ASSUME_ROLE_DENIED);
+        for (KmsProblem problem : KmsProblem.values()) {
+            assertThat(MESSAGES.has("commit.problem." + problem.name()))
+                    .as(problem.name()).isEqualTo(!toldByTheConnection.contains(problem));
+        }
+    }
+}

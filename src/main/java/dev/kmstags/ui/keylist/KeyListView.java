@@ -18,6 +18,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -142,22 +143,31 @@ public final class KeyListView extends VBox {
 
     /**
      * A text cell that shows {@code whenEmpty}, dimmed, for an empty value ({@code whenUnknown} for a value not known
-     * yet), and the whole text as a tooltip, as long aliases and descriptions are cut short.
+     * yet), and the whole text as a tooltip, as long aliases and descriptions are cut short. The tooltip is made
+     * when the pointer first enters the cell: making one for every cell would slow down filling the table.
      */
     private static TableCell<KeyRowViewModel, String> textCell(String whenEmpty, String whenUnknown) {
-        return new TableCell<>() {
-            private final Tooltip tooltip = new Tooltip();
-
+        TableCell<KeyRowViewModel, String> cell = new TableCell<>() {
             @Override
             protected void updateItem(String value, boolean empty) {
                 super.updateItem(value, empty);
                 boolean missing = !empty && (value == null || value.isEmpty());
                 setText(empty ? null : value == null ? whenUnknown : missing ? whenEmpty : value);
-                tooltip.setText(value);
-                setTooltip(empty || missing ? null : tooltip);
+                if (getTooltip() != null) {
+                    getTooltip().setText(value);
+                }
                 pseudoClassStateChanged(NO_VALUE, missing);
             }
         };
+        cell.addEventHandler(MouseEvent.MOUSE_ENTERED, event -> {
+            String value = cell.isEmpty() ? null : cell.getItem();
+            if (value == null || value.isEmpty()) {
+                cell.setTooltip(null);
+            } else if (cell.getTooltip() == null) {
+                cell.setTooltip(new Tooltip(value));
+            }
+        });
+        return cell;
     }
 
     /**
@@ -166,7 +176,8 @@ public final class KeyListView extends VBox {
      */
     private static final class KeyRow extends TableRow<KeyRowViewModel> {
 
-        private final Tooltip reasonTooltip = new Tooltip();
+        /** Made for the first read-only key this row shows; most rows never need one. */
+        private Tooltip reasonTooltip;
         private final ChangeListener<String> reasonListener = (observable, old, reason) -> showReason(reason);
         private KeyRowViewModel shown;
 
@@ -185,8 +196,15 @@ public final class KeyListView extends VBox {
 
         private void showReason(String reason) {
             pseudoClassStateChanged(READ_ONLY, !reason.isEmpty());
+            if (reason.isEmpty()) {
+                setTooltip(null);
+                return;
+            }
+            if (reasonTooltip == null) {
+                reasonTooltip = new Tooltip();
+            }
             reasonTooltip.setText(reason);
-            setTooltip(reason.isEmpty() ? null : reasonTooltip);
+            setTooltip(reasonTooltip);
         }
     }
 

@@ -96,7 +96,8 @@ public final class KeyListViewModel {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.dates = Objects.requireNonNull(dates, "dates");
-        searchText.addListener((observable, old, query) -> {
+        searchText.addListener((observable, old, text) -> {
+            String query = query();
             List<KeyRowViewModel> matching = query.isBlank() ? rows
                     : rows.stream().filter(row -> row.matches(query)).toList();
             if (!matching.equals(visible)) {
@@ -235,7 +236,7 @@ public final class KeyListViewModel {
      * now, in one change. Arrivals only add searchable text, so no shown row stops matching.
      */
     private void complete(List<KeyRowViewModel> changed, Consumer<KeyRowViewModel> completion) {
-        String query = searchText.get();
+        String query = query();
         if (query.isBlank()) {
             changed.forEach(completion);
             return;
@@ -254,6 +255,12 @@ public final class KeyListViewModel {
         }
     }
 
+    /** The search text, never null. */
+    private String query() {
+        String text = searchText.get();
+        return text == null ? "" : text;
+    }
+
     /** Sorts the rows again: by a fresh comparator, so the sorted list reorders them with one permutation. */
     private void resort() {
         Comparator<? super KeyRowViewModel> order = comparator.get();
@@ -266,7 +273,7 @@ public final class KeyListViewModel {
         }
         rows.addAll(newRows);
         newRows.forEach(row -> rowsByKeyId.put(row.keyId(), row));
-        String query = searchText.get();
+        String query = query();
         visible.addAll(query.isBlank() ? newRows : newRows.stream().filter(row -> row.matches(query)).toList());
         if (keyIdToReselect != null) {
             newRows.stream().filter(row -> row.keyId().equals(keyIdToReselect)).findFirst().ifPresent(row -> {
@@ -314,7 +321,7 @@ public final class KeyListViewModel {
     private void updateTexts() {
         int total = rows.size();
         int shown = visible.size();
-        boolean filtering = !searchText.get().isBlank();
+        boolean filtering = !query().isBlank();
         switch (loadState.get()) {
             case NOT_LOADED -> statusText.set("");
             case LOADING -> statusText.set(total == 0 ? messages.get("keyList.status.loading")
@@ -335,7 +342,7 @@ public final class KeyListViewModel {
                 default -> messages.get("keyList.placeholder.empty");
             });
         } else {
-            placeholderText.set(messages.format("keyList.placeholder.noMatch", searchText.get().strip()));
+            placeholderText.set(messages.format("keyList.placeholder.noMatch", query().strip()));
         }
     }
 

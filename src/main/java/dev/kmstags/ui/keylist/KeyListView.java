@@ -80,12 +80,12 @@ public final class KeyListView extends VBox {
         retryButton.managedProperty().bind(viewModel.canRetryProperty());
 
         aliasesColumn.setCellValueFactory(cell -> cell.getValue().aliasesTextProperty());
-        aliasesColumn.setCellFactory(column -> textCell(resources.getString("keyList.noAlias"),
+        aliasesColumn.setCellFactory(column -> new TextCell(resources.getString("keyList.noAlias"),
                 resources.getString("keyList.aliasesLoading")));
         aliasesColumn.setComparator(KeyRowViewModel.ALIASES_ORDER);
         keyIdColumn.setCellValueFactory(cell -> constant(cell.getValue().keyId()));
         descriptionColumn.setCellValueFactory(cell -> constant(cell.getValue().description()));
-        descriptionColumn.setCellFactory(column -> textCell("", ""));
+        descriptionColumn.setCellFactory(column -> new TextCell("", ""));
         stateColumn.setCellValueFactory(cell -> constant(cell.getValue()));
         stateColumn.setCellFactory(column -> new StateCell());
         stateColumn.setComparator(Comparator.comparing(KeyRowViewModel::stateText));
@@ -146,28 +146,38 @@ public final class KeyListView extends VBox {
      * yet), and the whole text as a tooltip, as long aliases and descriptions are cut short. The tooltip is made
      * when the pointer first enters the cell: making one for every cell would slow down filling the table.
      */
-    private static TableCell<KeyRowViewModel, String> textCell(String whenEmpty, String whenUnknown) {
-        TableCell<KeyRowViewModel, String> cell = new TableCell<>() {
-            @Override
-            protected void updateItem(String value, boolean empty) {
-                super.updateItem(value, empty);
-                boolean missing = !empty && (value == null || value.isEmpty());
-                setText(empty ? null : value == null ? whenUnknown : missing ? whenEmpty : value);
-                if (getTooltip() != null) {
-                    getTooltip().setText(value);
+    private static final class TextCell extends TableCell<KeyRowViewModel, String> {
+
+        private final String whenEmpty;
+        private final String whenUnknown;
+        private Tooltip tooltip;
+
+        TextCell(String whenEmpty, String whenUnknown) {
+            this.whenEmpty = whenEmpty;
+            this.whenUnknown = whenUnknown;
+            addEventHandler(MouseEvent.MOUSE_ENTERED, event -> {
+                if (tooltip == null && hasText()) {
+                    tooltip = new Tooltip(getItem());
+                    setTooltip(tooltip);
                 }
-                pseudoClassStateChanged(NO_VALUE, missing);
+            });
+        }
+
+        private boolean hasText() {
+            return !isEmpty() && getItem() != null && !getItem().isEmpty();
+        }
+
+        @Override
+        protected void updateItem(String value, boolean empty) {
+            super.updateItem(value, empty);
+            boolean missing = !empty && (value == null || value.isEmpty());
+            setText(empty ? null : value == null ? whenUnknown : missing ? whenEmpty : value);
+            pseudoClassStateChanged(NO_VALUE, missing);
+            if (tooltip != null) {
+                tooltip.setText(value);
+                setTooltip(hasText() ? tooltip : null);
             }
-        };
-        cell.addEventHandler(MouseEvent.MOUSE_ENTERED, event -> {
-            String value = cell.isEmpty() ? null : cell.getItem();
-            if (value == null || value.isEmpty()) {
-                cell.setTooltip(null);
-            } else if (cell.getTooltip() == null) {
-                cell.setTooltip(new Tooltip(value));
-            }
-        });
-        return cell;
+        }
     }
 
     /**

@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,20 @@ class KeyListViewUiTest {
         return row.get();
     }
 
+    /** Moves the pointer onto {@code node} from the window's top left, as a user would come to it. */
+    private static void hover(FxRobot robot, Node node) {
+        robot.moveTo(robot.lookup(".panel-title").queryAs(Node.class));
+        robot.moveTo(node);
+    }
+
+    private static void assertShowing(Tooltip tooltip) {
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, tooltip::isShowing);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the tooltip did not show within 5 s of hovering", e);
+        }
+    }
+
     private static Label stateBadge(TableRow<?> row) {
         return row.lookupAll(".state-badge").stream().map(Label.class::cast).findFirst().orElseThrow();
     }
@@ -101,9 +118,26 @@ class KeyListViewUiTest {
         assertThat(tagsRefused.getTooltip().getText()).contains("kms:ListResourceTags");
 
         // Hovering the row shows the reason.
-        robot.moveTo(robot.from(refused).lookup(".table-cell").nth(4).queryAs(Node.class));
-        WaitForAsyncUtils.sleep(1_500, TimeUnit.MILLISECONDS);
-        assertThat(refused.getTooltip().isShowing()).isTrue();
+        hover(robot, robot.from(refused).lookup(".table-cell").nth(4).queryAs(Node.class));
+        assertShowing(refused.getTooltip());
         robot.interact(() -> refused.getTooltip().hide());
+    }
+
+    @Test
+    void aCellShowsItsWholeTextOnHover(FxRobot robot) {
+        robot.interact(() -> viewModel.load(listener -> {
+            listener.accept(List.of(PAYMENTS));
+            return 1;
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node description = robot.from(rowOf(robot, PAYMENTS.keyId())).lookup(".table-cell").nth(2).queryAs(Node.class);
+
+        hover(robot, description);
+
+        Tooltip tooltip = ((TableCell<?, ?>) description).getTooltip();
+        assertThat(tooltip).isNotNull();
+        assertThat(tooltip.getText()).isEqualTo("Payments service: card data at rest");
+        assertShowing(tooltip);
+        robot.interact(tooltip::hide);
     }
 }

@@ -188,13 +188,18 @@ public final class KeyListBench {
         report.put("firstLoadAfterStart", runs.get(0));
         report.put("sweep", sweep(runs));
         Map<String, Object> plain = medians.get("plain");
-        double worstStall = runs.stream().filter(r -> !r.variant().equals(FIRST_LOAD))
+        List<Run> afterTheFirst = runs.stream().filter(r -> !r.variant().equals(FIRST_LOAD)).toList();
+        double worstStall = afterTheFirst.stream().mapToDouble(Run::longestStallMs).max().orElse(-1);
+        // On 2 shared cores a load during which other processes took a large share says more about them.
+        double worstQuietStall = afterTheFirst.stream().filter(r -> r.otherProcessesCpuPercent() < QUIET_BUSY_PERCENT)
                 .mapToDouble(Run::longestStallMs).max().orElse(-1);
         Map<String, Object> targets = new LinkedHashMap<>();
         targets.put("describeRatioUnder1.3", (double) plain.get("describeRatio") < TARGET_RATIO);
         targets.put("firstRowsUnder1s", (double) plain.get("firstRowsMs") < TARGET_FIRST_ROWS_MS);
         targets.put("noStallOver50ms", worstStall <= TARGET_STALL_MS);
         targets.put("worstStallMsOfLoadsAfterTheFirst", worstStall);
+        targets.put("noStallOver50msWhileOthersTookUnder10PercentOfTheCpu", worstQuietStall <= TARGET_STALL_MS);
+        targets.put("worstStallMsWhileOthersTookUnder10PercentOfTheCpu", worstQuietStall);
         report.put("targets", targets);
         report.put("runs", runs);
         Path json = settings.outDir().resolve("keylist.json");

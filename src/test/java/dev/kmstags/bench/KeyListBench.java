@@ -146,7 +146,8 @@ public final class KeyListBench {
                 result.longestPulseGapMs(),
                 result.rows(), result.shownRows(), others);
         System.out.printf(Locale.ROOT, "   %-16s c=%2d  first rows %6.0f ms  all described %7.0f ms (bound %6.0f,"
-                        + " ratio %.2f)  all tags %7.0f ms  longest stall %5.1f ms at %6.0f ms (pulse gap %5.1f)  rows %d/%d;"
+                        + " ratio %.2f)  all tags %7.0f ms  longest stall %5.1f ms at %6.0f ms (pulse gap %5.1f)"
+                        + "  rows %d/%d;"
                         + " others %.0f%% of CPU%s%n", variant, concurrency, run.firstRowsMs(), run.allDescribedMs(),
                 bound, run.describeRatio(), run.allTaggedMs(), run.longestStallMs(), run.longestStallAtMs(),
                 run.longestPulseGapMs(),

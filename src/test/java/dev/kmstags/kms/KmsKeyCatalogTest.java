@@ -172,7 +172,8 @@ class KmsKeyCatalogTest {
             assertThat(keys).flatExtracting(KeySummary::aliases).hasSize(aliasCount)
                     .contains("alias/bulk-000", "alias/bulk-119");
             assertThat(tags).hasSize(keyCount);
-            assertThat(tags.get(created.get(7)).tags()).hasSize(50).contains(new Tag("k0", "v0"), new Tag("k49", "v49"));
+            assertThat(tags.get(created.get(7)).tags()).hasSize(50)
+                    .contains(new Tag("k0", "v0"), new Tag("k49", "v49"));
             assertThat(tags.get(created.get(8)).tags()).isEmpty();
         }
     }

@@ -50,6 +50,10 @@ public final class KeyStates {
     public enum ReadOnlyReason {
         AWS_MANAGED,
         PENDING_DELETION,
-        IN_TRANSITION
+        IN_TRANSITION,
+        /** KMS would not describe the key to these credentials (kms:DescribeKey denied). */
+        DESCRIBE_DENIED,
+        /** KMS would not list the key's tags to these credentials (kms:ListResourceTags denied). */
+        TAGS_DENIED
     }
 }

@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param state       KMS's raw key state ({@link KeyStates}), kept as a string because the list grows
  * @param manager     who manages the key
  * @param created     when the key was created, or {@code null} when KMS did not say
+ * @param described   whether KMS described the key; when it refused, only the key ID, ARN and aliases are known
  */
 public record KeySummary(String keyId, String arn, List<String> aliases, String description, String state,
-                         KeyManager manager, Instant created) {
+                         KeyManager manager, Instant created, boolean described) {
 
     public KeySummary {
         Objects.requireNonNull(keyId, "keyId");
@@ -29,6 +30,22 @@ public record KeySummary(String keyId, String arn, List<String> aliases, String 
         Objects.requireNonNull(manager, "manager");
     }
 
+    /** A key KMS described. */
+    public KeySummary(String keyId, String arn, List<String> aliases, String description, String state,
+                      KeyManager manager, Instant created) {
+        this(keyId, arn, aliases, description, state, manager, created, true);
+    }
+
+    /** A key KMS listed but would not describe to these credentials: only what ListKeys and ListAliases said. */
+    public static KeySummary undescribed(String keyId, String arn, List<String> aliases) {
+        return new KeySummary(keyId, arn, aliases, "", "", KeyManager.CUSTOMER, null, false);
+    }
+
+    /** This key with {@code newAliases}, which arrived after it was described. */
+    public KeySummary withAliases(List<String> newAliases) {
+        return new KeySummary(keyId, arn, newAliases, description, state, manager, created, described);
+    }
+
     /** The first alias in alphabetical order, if the key has any. */
     public Optional<String> primaryAlias() {
         return aliases.isEmpty() ? Optional.empty() : Optional.of(aliases.get(0));
@@ -36,6 +53,9 @@ public record KeySummary(String keyId, String arn, List<String> aliases, String 
 
     /** Why this key's tags cannot be changed, or empty when they can. */
     public Optional<KeyStates.ReadOnlyReason> tagEditingBlockedBy() {
+        if (!described) {
+            return Optional.of(KeyStates.ReadOnlyReason.DESCRIBE_DENIED);
+        }
         return KeyStates.tagEditingBlockedBy(manager, state);
     }
 }

@@ -1,20 +1,61 @@
 package dev.kmstags.kms;
 
 import dev.kmstags.domain.KeySummary;
+import dev.kmstags.domain.KeyTags;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** The keys of one connection and region. */
 public interface KeyCatalog {
 
     /**
-     * Lists every key, handing them to {@code onBatch} a batch at a time as they are described, so a caller can
-     * show the first keys long before the last of thousands arrive. Blocks until every key has been handed over;
-     * {@code onBatch} is called on the calling thread, one batch after another.
+     * Lists every key, handing keys, then their aliases and tags, to {@code listener} as they arrive, so a caller
+     * can show the first keys long before the last of thousands are described. Blocks until every key has been
+     * handed over with its tags. The listener is called on the calling thread, one call after another, a few
+     * times a second at most. Keys KMS will not describe, or whose tags it will not list, to these credentials
+     * are handed over all the same, marked so ({@link KeySummary#described()}, {@link KeyTags#denied()}).
      *
      * @return how many keys were handed over
-     * @throws KmsAccessException when KMS cannot be reached or refuses; its message is a sentence for the user
+     * @throws KmsAccessException when KMS cannot be reached or refuses the listing; its message is a sentence for
+     *                            the user
      * @throws java.util.concurrent.CancellationException when the calling thread is interrupted
      */
-    int listKeys(Consumer<List<KeySummary>> onBatch);
+    int listKeys(Listener listener);
+
+    /**
+     * What a listing hands over: keys as they are described, with their aliases ({@link #accept}) or, while the
+     * aliases are still being listed, without ({@link #acceptBeforeAliases}, followed by {@link #aliasesArrived}
+     * once); then the keys' tags.
+     */
+    interface Listener extends Consumer<List<KeySummary>> {
+
+        /** Keys described (or refused) since the last call, with their aliases. */
+        @Override
+        void accept(List<KeySummary> keys);
+
+        /**
+         * Whether this listener takes keys before their aliases are listed ({@link #acceptBeforeAliases} and
+         * {@link #aliasesArrived}); by default it does not, and every key it gets carries its aliases.
+         */
+        default boolean takesKeysBeforeAliases() {
+            return false;
+        }
+
+        /**
+         * Keys described (or refused) since the last call, before the aliases were listed: their aliases are empty
+         * here and follow with {@link #aliasesArrived}. Called only when {@link #takesKeysBeforeAliases()}.
+         */
+        default void acceptBeforeAliases(List<KeySummary> keys) {
+            accept(keys);
+        }
+
+        /** The aliases of every key, by key ID (keys without an alias are absent); after the keys before them. */
+        default void aliasesArrived(Map<String, List<String>> aliasesByKeyId) {
+        }
+
+        /** The tags of keys handed over earlier, read since the last call. */
+        default void tagsArrived(List<KeyTags> tags) {
+        }
+    }
 }

@@ -170,6 +170,11 @@ public final class KmsErrors {
         return hash >= 0 ? code.substring(hash + 1) : code;
     }
 
+    /** Whether {@code error} says these credentials may not make the call (an IAM or key policy denies it). */
+    static boolean isAccessDenied(Throwable error) {
+        return error instanceof AwsServiceException && classify(error) == KmsProblem.ACCESS_DENIED;
+    }
+
     /** Whether {@code error} says the key no longer exists (it may be deleted between listing and describing). */
     static boolean isNotFound(Throwable error) {
         return error instanceof AwsServiceException service && "NotFoundException".equals(errorCode(service));

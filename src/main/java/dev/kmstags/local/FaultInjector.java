@@ -9,12 +9,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Makes chosen operations fail on purpose, so the app's handling of KMS failures can be shown and tested: a commit
- * whose second call fails, throttling, an internal error. Nothing fails unless asked.
+ * whose second call fails, throttling, an internal error, a key the caller may not describe. Nothing fails unless
+ * asked.
  */
 public final class FaultInjector implements KmsRequestHandler {
 
     private final KmsRequestHandler delegate;
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<KeyCall, Fault> keyFaults = new ConcurrentHashMap<>();
 
     FaultInjector(KmsRequestHandler delegate) {
         this.delegate = delegate;
@@ -25,24 +27,47 @@ public final class FaultInjector implements KmsRequestHandler {
      * for {@code KMSInternalException}, 400 otherwise, as KMS answers), without touching the store.
      */
     public void fail(String operation, int times, String code, String message) {
-        int status = "KMSInternalException".equals(code) ? 500 : 400;
-        faults.put(operation, new Fault(new AtomicInteger(times), new KmsException(code, message, status)));
+        faults.put(operation, Fault.of(times, code, message));
+    }
+
+    /**
+     * Makes the next {@code times} calls of {@code operation} whose {@code KeyId} is exactly {@code keyId} fail
+     * with {@code code} and {@code message}, as {@link #fail} does; calls for other keys are served. An IAM policy
+     * that denies one key, say.
+     */
+    public void failForKey(String operation, String keyId, int times, String code, String message) {
+        keyFaults.put(new KeyCall(operation, keyId), Fault.of(times, code, message));
     }
 
     /** Removes every fault that has not fired yet. */
     public void clear() {
         faults.clear();
+        keyFaults.clear();
     }
 
     @Override
     public ObjectNode handle(KmsRequest request) {
-        Fault fault = faults.get(request.operation());
-        if (fault != null && fault.remaining().getAndDecrement() > 0) {
-            throw fault.error();
+        if (!keyFaults.isEmpty()) {
+            fire(keyFaults.get(new KeyCall(request.operation(), request.body().path("KeyId").asText(""))));
         }
+        fire(faults.get(request.operation()));
         return delegate.handle(request);
     }
 
+    private static void fire(Fault fault) {
+        if (fault != null && fault.remaining().getAndDecrement() > 0) {
+            throw fault.error();
+        }
+    }
+
     private record Fault(AtomicInteger remaining, KmsException error) {
+
+        static Fault of(int times, String code, String message) {
+            int status = "KMSInternalException".equals(code) ? 500 : 400;
+            return new Fault(new AtomicInteger(times), new KmsException(code, message, status));
+        }
+    }
+
+    private record KeyCall(String operation, String keyId) {
     }
 }

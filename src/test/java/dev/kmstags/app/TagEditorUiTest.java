@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kmstags.kms.KmsClients;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.ui.Theme;
+import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -30,6 +32,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -75,7 +78,9 @@ class TagEditorUiTest {
     // --- what the window shows --------------------------------------------------------------------------------
 
     private static Optional<Labeled> labeled(FxRobot robot, String query, String text) {
-        return robot.lookup(query).match((Labeled node) -> text.equals(node.getText())).tryQuery();
+        // Only shown nodes: a table keeps an invisible cell for measuring rows, which may hold any row's text.
+        return robot.lookup(query).match(NodeQueryUtils.isVisible())
+                .match((Labeled node) -> text.equals(node.getText())).tryQuery();
     }
 
     /** The labeled node showing {@code text}, once the scene shows it (table cells appear a pulse after their data). */
@@ -98,9 +103,30 @@ class TagEditorUiTest {
 
     private void openKey(FxRobot robot, String alias) throws Exception {
         waitUntil("the keys are loaded", () -> "12 keys loaded".equals(text(robot, ".status-text")));
-        robot.clickOn(shown(robot, ".key-table .table-cell", alias));
-        waitUntil(alias + " is open", () -> alias.equals(text(robot, ".details-title")));
+        // The status may change a pulse before the table lays out its re-sorted rows: click a cell that shows its row.
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(alias + " is shown in its row", () -> keyCell(robot, alias).isPresent());
+        Labeled cell = keyCell(robot, alias).orElseThrow();
+        robot.clickOn(cell);
+        try {
+            waitUntil(alias + " is open", () -> alias.equals(text(robot, ".details-title")));
+        } catch (AssertionError e) {
+            Snapshots.save(stage.getScene(), "failed-open-" + alias.replace('/', '-'));
+            throw new AssertionError(e.getMessage() + "; title " + text(robot, ".details-title") + ", selected "
+                    + context.mainWindow().keyList().selectedKeyProperty().get().aliasesText() + ", table "
+                    + robot.lookup(".key-table").queryTableView().getSelectionModel().getSelectedIndex()
+                    + " of " + robot.lookup(".key-table").queryTableView().getItems().size(), e);
+        }
         waitUntil("its tags are loaded", () -> !text(robot, ".tag-count").isEmpty());
+    }
+
+    /** The key table's cell showing {@code alias}, if it sits where that key's row is now (not a stale one). */
+    private static Optional<Labeled> keyCell(FxRobot robot, String alias) {
+        return robot.lookup(".key-table .table-cell").match(NodeQueryUtils.isVisible())
+                .match((TableCell<KeyRowViewModel, ?> cell) -> alias.equals(cell.getText())
+                        && cell.getIndex() >= 0 && cell.getIndex() < cell.getTableView().getItems().size()
+                        && cell.getTableView().getItems().get(cell.getIndex()).aliasesText().equals(alias))
+                .tryQueryAs(Labeled.class);
     }
 
     private static Labeled tagCell(FxRobot robot, String text) throws Exception {
@@ -114,8 +140,9 @@ class TagEditorUiTest {
         robot.write(replacement).type(then);
     }
 
-    private static Button button(FxRobot robot, String query, String text) {
-        return (Button) labeled(robot, query, text).orElseThrow(() -> new AssertionError("No button " + text));
+    /** The button labelled {@code text}, once it shows (a dialog's buttons show a pulse after the dialog). */
+    private static Button button(FxRobot robot, String query, String text) throws Exception {
+        return (Button) shown(robot, query, text);
     }
 
     private static Node waitForDialog(FxRobot robot, String styleClass) throws Exception {

@@ -49,11 +49,18 @@ final class ServerProcess implements AutoCloseable {
 
     /** {@code java <jvmOptions> -jar <jar> serve --port 0 --data <dataFile> --no-seed}; returns once it listens. */
     static ServerProcess serve(Path java, List<String> jvmOptions, Path jar, Path dataFile) throws IOException {
+        return serve(java, jvmOptions, jar, dataFile, List.of());
+    }
+
+    /** As {@link #serve(Path, List, Path, Path)}, with further {@code serve} options such as --latency-ms. */
+    static ServerProcess serve(Path java, List<String> jvmOptions, Path jar, Path dataFile, List<String> serveOptions)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0", "--data", dataFile.toString(),
                 "--no-seed"));
+        command.addAll(serveOptions);
         Deque<String> output = new ArrayDeque<>();
         CompletableFuture<Integer> listening = new CompletableFuture<>();
         long start = System.nanoTime();

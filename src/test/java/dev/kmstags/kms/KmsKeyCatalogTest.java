@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kmstags.domain.KeyManager;
+import dev.kmstags.domain.KeyStates;
 import dev.kmstags.domain.KeySummary;
+import dev.kmstags.domain.KeyTags;
+import dev.kmstags.domain.Tag;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.local.LocalKmsBackend;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,11 +44,43 @@ class KmsKeyCatalogTest {
     }
 
     private static List<KeySummary> listAll(KeyCatalog catalog, List<Integer> batchSizes) {
+        return listAll(catalog, batchSizes, new HashMap<>());
+    }
+
+    /** Every key listed, with the aliases that came after it; each key's tags go to {@code tags}. */
+    private static List<KeySummary> listAll(KeyCatalog catalog, List<Integer> batchSizes,
+                                            Map<String, KeyTags> tags) {
         List<KeySummary> keys = new ArrayList<>();
-        int count = catalog.listKeys(batch -> {
-            batchSizes.add(batch.size());
-            keys.addAll(batch);
+        List<KeySummary> beforeAliases = new ArrayList<>();
+        Map<String, List<String>> aliases = new HashMap<>();
+        int count = catalog.listKeys(new KeyCatalog.Listener() {
+            @Override
+            public void accept(List<KeySummary> batch) {
+                batchSizes.add(batch.size());
+                keys.addAll(batch);
+            }
+
+            @Override
+            public void acceptBeforeAliases(List<KeySummary> batch) {
+                batchSizes.add(batch.size());
+                beforeAliases.addAll(batch);
+            }
+
+            @Override
+            public void aliasesArrived(Map<String, List<String>> aliasesByKeyId) {
+                assertThat(aliases).isEmpty();
+                aliases.putAll(aliasesByKeyId);
+                beforeAliases.forEach(key -> keys.add(key.withAliases(aliasesByKeyId.getOrDefault(key.keyId(),
+                        List.of()))));
+                beforeAliases.clear();
+            }
+
+            @Override
+            public void tagsArrived(List<KeyTags> batch) {
+                batch.forEach(keyTags -> assertThat(tags.put(keyTags.keyId(), keyTags)).isNull());
+            }
         });
+        assertThat(beforeAliases).isEmpty();
         assertThat(count).isEqualTo(keys.size());
         return keys;
     }
@@ -101,30 +138,99 @@ class KmsKeyCatalogTest {
     }
 
     @Test
-    void readsEveryPageAndHandsOverEachPageAsItIsDescribed() throws Exception {
+    void readsEveryPageOfKeysAliasesAndTags() throws Exception {
         KmsConnection connection = start(false, "us-east-1");
-        int keyCount = 230;
+        // More than one page of ListKeys (1,000 a page) and of ListAliases (100 a page).
+        int keyCount = 1_030;
         int aliasCount = 120;
+        List<String> created;
         try (KmsClient client = KmsClients.create(connection)) {
-            for (int i = 0; i < keyCount; i++) {
+            created = IntStream.range(0, keyCount).parallel().mapToObj(i -> {
                 String keyId = client.createKey(request -> request.description("bulk")).keyMetadata().keyId();
                 if (i < aliasCount) {
-                    String alias = "alias/bulk-%03d".formatted(i);
-                    client.createAlias(request -> request.aliasName(alias).targetKeyId(keyId));
+                    client.createAlias(request -> request.aliasName("alias/bulk-%03d".formatted(i)).targetKeyId(keyId));
                 }
-            }
+                return keyId;
+            }).toList();
+            // More than one page of ListResourceTags (50 a page).
+            List<software.amazon.awssdk.services.kms.model.Tag> many = IntStream.range(0, 50)
+                    .mapToObj(i -> software.amazon.awssdk.services.kms.model.Tag.builder()
+                            .tagKey("k" + i).tagValue("v" + i).build())
+                    .toList();
+            client.tagResource(request -> request.keyId(created.get(7)).tags(many));
+            client.untagResource(request -> request.keyId(created.get(7)).tagKeys("k0"));
+            client.tagResource(request -> request.keyId(created.get(7)).tags(many.get(0)));
         }
         try (KmsSession session = KmsSession.open(connection)) {
             List<Integer> batches = new ArrayList<>();
-            List<KeySummary> keys = listAll(session.keyCatalog(), batches);
+            Map<String, KeyTags> tags = new HashMap<>();
+            List<KeySummary> keys = listAll(session.keyCatalog(), batches, tags);
 
-            assertThat(keys).hasSize(keyCount);
-            assertThat(keys).extracting(KeySummary::keyId).doesNotHaveDuplicates();
-            // ListKeys answers 100 keys a page unless asked otherwise: three pages, three batches.
-            assertThat(batches).containsExactly(100, 100, 30);
-            // ListAliases answers 50 a page: every page of aliases was read.
+            assertThat(keys).extracting(KeySummary::keyId).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(created);
+            assertThat(batches).as("keys are handed over in batches as they are described").hasSizeGreaterThan(1);
             assertThat(keys).flatExtracting(KeySummary::aliases).hasSize(aliasCount)
                     .contains("alias/bulk-000", "alias/bulk-119");
+            assertThat(tags).hasSize(keyCount);
+            assertThat(tags.get(created.get(7)).tags()).hasSize(50)
+                    .contains(new Tag("k0", "v0"), new Tag("k49", "v49"));
+            assertThat(tags.get(created.get(8)).tags()).isEmpty();
+        }
+    }
+
+    @Test
+    void readsTheTagsOfCustomerManagedKeysOnly() throws Exception {
+        try (KmsSession session = KmsSession.open(start(true, "us-east-1"))) {
+            Map<String, KeyTags> tags = new HashMap<>();
+            Map<String, KeySummary> byAlias = byFirstAlias(listAll(session.keyCatalog(), new ArrayList<>(), tags));
+
+            assertThat(tags.get(byAlias.get("alias/payments-prod").keyId()).tags()).isNotEmpty();
+            assertThat(tags).doesNotContainKey(byAlias.get("alias/aws/s3").keyId());
+            assertThat(tags.values()).noneMatch(KeyTags::denied);
+        }
+    }
+
+    @Test
+    void aKeyKmsWillNotDescribeOrWhoseTagsItWillNotListIsHandedOverMarkedAndTheRestStillLoad() throws Exception {
+        KmsConnection connection = start(true, "us-east-1");
+        String denied = "User: arn:aws:iam::111122223333:user/reader is not authorized to perform: kms:DescribeKey";
+        Map<String, KeySummary> before;
+        try (KmsSession session = KmsSession.open(connection)) {
+            before = byFirstAlias(listAll(session.keyCatalog(), new ArrayList<>()));
+        }
+        String hidden = before.get("alias/payments-prod").keyId();
+        String untaggable = before.get("alias/reporting-old").keyId();
+        backend.faults().failForKey("DescribeKey", hidden, Integer.MAX_VALUE, "AccessDeniedException", denied);
+        backend.faults().failForKey("ListResourceTags", untaggable, Integer.MAX_VALUE, "AccessDeniedException",
+                denied.replace("DescribeKey", "ListResourceTags"));
+
+        try (KmsSession session = KmsSession.open(connection)) {
+            Map<String, KeyTags> tags = new HashMap<>();
+            List<KeySummary> keys = listAll(session.keyCatalog(), new ArrayList<>(), tags);
+
+            assertThat(keys).hasSize(12);
+            KeySummary refused = keys.stream().filter(key -> key.keyId().equals(hidden)).findFirst().orElseThrow();
+            assertThat(refused.described()).isFalse();
+            assertThat(refused.arn()).endsWith(":key/" + hidden);
+            assertThat(refused.aliases()).containsExactly("alias/payments-prod");
+            assertThat(refused.tagEditingBlockedBy()).contains(KeyStates.ReadOnlyReason.DESCRIBE_DENIED);
+            assertThat(tags).doesNotContainKey(hidden);
+            assertThat(tags.get(untaggable).denied()).isTrue();
+            assertThat(keys).filteredOn(KeySummary::described).hasSize(11)
+                    .allSatisfy(key -> assertThat(key.state()).isNotEmpty());
+            assertThat(tags.values()).filteredOn(KeyTags::denied).hasSize(1);
+        }
+    }
+
+    @Test
+    void accessDeniedToListKeysFailsTheWholeLoad() throws Exception {
+        KmsConnection connection = start(true, "us-east-1");
+        backend.faults().fail("ListKeys", 1, "AccessDeniedException", "not authorized to perform: kms:ListKeys");
+
+        try (KmsSession session = KmsSession.open(connection)) {
+            assertThatThrownBy(() -> session.keyCatalog().listKeys(batch -> { }))
+                    .isInstanceOfSatisfying(KmsAccessException.class,
+                            e -> assertThat(e.problem()).isEqualTo(KmsProblem.ACCESS_DENIED));
         }
     }
 

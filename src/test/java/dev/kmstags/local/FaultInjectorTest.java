@@ -30,4 +30,24 @@ class FaultInjectorTest {
             assertThat(kms.listResourceTags(b -> b.keyId(keyId)).tags()).containsExactly(tag("Team", "x"));
         }
     }
+
+    @Test
+    void aFaultForOneKeyFailsThatKeysCallsOnlyUntilItIsUsedUp() {
+        try (BackendFixture backend = BackendFixture.empty(directory)) {
+            KmsClient kms = backend.client();
+            String denied = backend.createKey();
+            String allowed = backend.createKey();
+            backend.backend().faults().failForKey("DescribeKey", denied, 2, "AccessDeniedException",
+                    "not authorized to perform: kms:DescribeKey");
+
+            failsWith(() -> kms.describeKey(b -> b.keyId(denied)), "AccessDeniedException",
+                    "not authorized to perform: kms:DescribeKey");
+            assertThat(kms.describeKey(b -> b.keyId(allowed)).keyMetadata().keyId()).isEqualTo(allowed);
+            assertThat(kms.listResourceTags(b -> b.keyId(denied)).tags()).isEmpty();
+            failsWith(() -> kms.describeKey(b -> b.keyId(denied)), "AccessDeniedException",
+                    "not authorized to perform: kms:DescribeKey");
+
+            assertThat(kms.describeKey(b -> b.keyId(denied)).keyMetadata().keyId()).isEqualTo(denied);
+        }
+    }
 }

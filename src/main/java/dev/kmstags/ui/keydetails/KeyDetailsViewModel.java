@@ -4,6 +4,7 @@ import dev.kmstags.ui.Messages;
 import dev.kmstags.ui.Tone;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.util.Objects;
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -33,6 +34,10 @@ public final class KeyDetailsViewModel {
     private final ReadOnlyStringWrapper createdText = new ReadOnlyStringWrapper(this, "createdText", "");
     private final ReadOnlyStringWrapper readOnlyNote = new ReadOnlyStringWrapper(this, "readOnlyNote", "");
 
+    private final InvalidationListener aliasesArrived = observable -> showAliases(key.get());
+    private final InvalidationListener readOnlyReasonChanged =
+            observable -> readOnlyNote.set(key.get().readOnlyReasonText());
+
     public KeyDetailsViewModel(ObservableValue<KeyRowViewModel> selectedKey, Messages messages) {
         this.messages = Objects.requireNonNull(messages, "messages");
         selectedKey.addListener((observable, old, selected) -> show(selected));
@@ -40,8 +45,18 @@ public final class KeyDetailsViewModel {
     }
 
     private void show(KeyRowViewModel selected) {
+        KeyRowViewModel previous = key.get();
+        if (previous != null) {
+            previous.aliasesTextProperty().removeListener(aliasesArrived);
+            previous.readOnlyReasonTextProperty().removeListener(readOnlyReasonChanged);
+        }
         key.set(selected);
         hasKey.set(selected != null);
+        if (selected != null) {
+            // Aliases and a tags-denied reason may arrive after the key was selected.
+            selected.aliasesTextProperty().addListener(aliasesArrived);
+            selected.readOnlyReasonTextProperty().addListener(readOnlyReasonChanged);
+        }
         if (selected == null) {
             for (ReadOnlyStringWrapper text : new ReadOnlyStringWrapper[] {
                     title, keyId, arn, aliasesText, descriptionText, stateText, managerText, createdText,
@@ -51,11 +66,9 @@ public final class KeyDetailsViewModel {
             stateTone.set(Tone.NEUTRAL);
             return;
         }
-        title.set(selected.displayName());
+        showAliases(selected);
         keyId.set(selected.keyId());
         arn.set(selected.arn());
-        aliasesText.set(selected.aliasesText().isEmpty()
-                ? messages.get("details.noAliases") : selected.aliasesText());
         descriptionText.set(selected.description().isBlank()
                 ? messages.get("details.noDescription") : selected.description());
         stateText.set(selected.stateText());
@@ -63,6 +76,12 @@ public final class KeyDetailsViewModel {
         managerText.set(selected.managerText());
         createdText.set(selected.createdText());
         readOnlyNote.set(selected.readOnlyReasonText());
+    }
+
+    private void showAliases(KeyRowViewModel selected) {
+        title.set(selected.displayName());
+        aliasesText.set(selected.aliasesText().isEmpty()
+                ? messages.get("details.noAliases") : selected.aliasesText());
     }
 
     /** The selected key, or {@code null}; the tag editor will follow it. */

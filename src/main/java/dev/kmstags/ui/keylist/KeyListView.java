@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.ResourceBundle;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.transformation.SortedList;
+import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -19,9 +19,14 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The table of keys with its header (title, count, filter, refresh). Binds to a {@link KeyListViewModel}. */
+/**
+ * The table of keys with its header (title, count, filter, refresh). Binds to a {@link KeyListViewModel}; the table
+ * is virtualised, and its rows follow the ViewModel's sorted list.
+ */
 public final class KeyListView extends VBox {
 
     private static final PseudoClass READ_ONLY = PseudoClass.getPseudoClass("read-only");
@@ -75,14 +80,13 @@ public final class KeyListView extends VBox {
         retryButton.visibleProperty().bind(viewModel.canRetryProperty());
         retryButton.managedProperty().bind(viewModel.canRetryProperty());
 
-        aliasesColumn.setCellValueFactory(cell -> constant(cell.getValue().aliasesText()));
-        aliasesColumn.setCellFactory(column -> textCell(resources.getString("keyList.noAlias")));
-        // Keys without an alias sort after those with one.
-        aliasesColumn.setComparator(Comparator.comparing(String::isEmpty)
-                .thenComparing(String.CASE_INSENSITIVE_ORDER));
+        aliasesColumn.setCellValueFactory(cell -> cell.getValue().aliasesTextProperty());
+        aliasesColumn.setCellFactory(column -> new TextCell(resources.getString("keyList.noAlias"),
+                resources.getString("keyList.aliasesLoading")));
+        aliasesColumn.setComparator(KeyRowViewModel.ALIASES_ORDER);
         keyIdColumn.setCellValueFactory(cell -> constant(cell.getValue().keyId()));
         descriptionColumn.setCellValueFactory(cell -> constant(cell.getValue().description()));
-        descriptionColumn.setCellFactory(column -> textCell(""));
+        descriptionColumn.setCellFactory(column -> new TextCell("", ""));
         stateColumn.setCellValueFactory(cell -> constant(cell.getValue()));
         stateColumn.setCellFactory(column -> new StateCell());
         stateColumn.setComparator(Comparator.comparing(KeyRowViewModel::stateText));
@@ -96,19 +100,14 @@ public final class KeyListView extends VBox {
                 setText(row == null ? null : row.createdDateText());
             }
         });
-        createdColumn.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        createdColumn.setComparator(KeyRowViewModel.CREATED_ORDER);
 
-        table.setRowFactory(view -> new TableRow<>() {
-            @Override
-            protected void updateItem(KeyRowViewModel row, boolean empty) {
-                super.updateItem(row, empty);
-                pseudoClassStateChanged(READ_ONLY, !empty && row != null && !row.readOnlyReasonText().isEmpty());
-            }
-        });
+        table.setRowFactory(view -> new KeyRow());
 
-        SortedList<KeyRowViewModel> sorted = new SortedList<>(viewModel.visibleRows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        // The ViewModel's sorted list follows the table's comparator and sorts by itself, also when aliases arrive.
+        table.setSortPolicy(view -> true);
+        viewModel.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(viewModel.sortedRows());
         table.getSortOrder().add(aliasesColumn);
 
         // The user's selection goes through the guard; when it refuses, the previous key is selected again.
@@ -157,32 +156,92 @@ public final class KeyListView extends VBox {
     }
 
     /**
-     * A text cell that shows {@code whenEmpty}, dimmed, for an empty value, and the whole text as a tooltip, as
-     * long aliases and descriptions are cut short.
+     * A text cell that shows {@code whenEmpty}, dimmed, for an empty value ({@code whenUnknown} for a value not known
+     * yet), and the whole text as a tooltip, as long aliases and descriptions are cut short. The tooltip is made
+     * when the pointer first enters the cell: making one for every cell would slow down filling the table.
      */
-    private static TableCell<KeyRowViewModel, String> textCell(String whenEmpty) {
-        return new TableCell<>() {
-            private final Tooltip tooltip = new Tooltip();
+    private static final class TextCell extends TableCell<KeyRowViewModel, String> {
 
-            @Override
-            protected void updateItem(String value, boolean empty) {
-                super.updateItem(value, empty);
-                boolean missing = !empty && (value == null || value.isEmpty());
-                setText(empty ? null : missing ? whenEmpty : value);
+        private final String whenEmpty;
+        private final String whenUnknown;
+        private Tooltip tooltip;
+
+        TextCell(String whenEmpty, String whenUnknown) {
+            this.whenEmpty = whenEmpty;
+            this.whenUnknown = whenUnknown;
+            addEventHandler(MouseEvent.MOUSE_ENTERED, event -> {
+                if (tooltip == null && hasText()) {
+                    tooltip = new Tooltip(getItem());
+                    setTooltip(tooltip);
+                }
+            });
+        }
+
+        private boolean hasText() {
+            return !isEmpty() && getItem() != null && !getItem().isEmpty();
+        }
+
+        @Override
+        protected void updateItem(String value, boolean empty) {
+            super.updateItem(value, empty);
+            boolean missing = !empty && (value == null || value.isEmpty());
+            setText(empty ? null : value == null ? whenUnknown : missing ? whenEmpty : value);
+            pseudoClassStateChanged(NO_VALUE, missing);
+            if (tooltip != null) {
                 tooltip.setText(value);
-                setTooltip(empty || missing ? null : tooltip);
-                pseudoClassStateChanged(NO_VALUE, missing);
+                setTooltip(hasText() ? tooltip : null);
             }
-        };
+        }
     }
 
-    /** The key state as a coloured badge. */
+    /**
+     * A row that is marked read-only, with the reason as its tooltip, while its key's tags cannot be changed; that
+     * may turn out only when the tags are read, so it follows the reason.
+     */
+    private static final class KeyRow extends TableRow<KeyRowViewModel> {
+
+        /** Made for the first read-only key this row shows; most rows never need one. */
+        private Tooltip reasonTooltip;
+        private final ChangeListener<String> reasonListener = (observable, old, reason) -> showReason(reason);
+        private KeyRowViewModel shown;
+
+        @Override
+        protected void updateItem(KeyRowViewModel row, boolean empty) {
+            super.updateItem(row, empty);
+            if (shown != null) {
+                shown.readOnlyReasonTextProperty().removeListener(reasonListener);
+            }
+            shown = empty ? null : row;
+            if (shown != null) {
+                shown.readOnlyReasonTextProperty().addListener(reasonListener);
+            }
+            showReason(shown == null ? "" : shown.readOnlyReasonText());
+        }
+
+        private void showReason(String reason) {
+            pseudoClassStateChanged(READ_ONLY, !reason.isEmpty());
+            if (reason.isEmpty()) {
+                setTooltip(null);
+                return;
+            }
+            if (reasonTooltip == null) {
+                reasonTooltip = new Tooltip();
+            }
+            reasonTooltip.setText(reason);
+            setTooltip(reasonTooltip);
+        }
+    }
+
+    /** The key state as a coloured badge, with a lock that read-only rows show (see the style sheet). */
     private static final class StateCell extends TableCell<KeyRowViewModel, KeyRowViewModel> {
 
         private final Label badge = new Label();
 
         StateCell() {
             badge.getStyleClass().add("state-badge");
+            FontIcon lock = new FontIcon("fth-lock");
+            lock.getStyleClass().add("read-only-lock");
+            badge.setGraphic(lock);
             setText(null);
         }
 

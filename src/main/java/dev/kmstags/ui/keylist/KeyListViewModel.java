@@ -1,15 +1,21 @@
 package dev.kmstags.ui.keylist;
 
 import dev.kmstags.domain.KeySummary;
+import dev.kmstags.domain.KeyTags;
 import dev.kmstags.kms.KeyCatalog;
 import dev.kmstags.kms.KmsAccessException;
 import dev.kmstags.ui.DateFormats;
 import dev.kmstags.ui.Messages;
 import dev.kmstags.ui.TaskExecutor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -24,13 +30,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The keys of the current connection and region, read-only: loads them in the background, shows them page by page
- * as they arrive, filters them by a search text and keeps the selected key across refreshes.
+ * The keys of the current connection and region, read-only: loads them in the background, shows them a few times a
+ * second as they arrive, completes them with their aliases and tags, filters them by a search text (tags included),
+ * sorts them, and keeps the selected key across refreshes.
  */
 public final class KeyListViewModel {
 
@@ -51,7 +58,16 @@ public final class KeyListViewModel {
 
     private final ObservableList<KeyRowViewModel> rows = FXCollections.observableArrayList();
     private final ObservableList<KeyRowViewModel> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
-    private final FilteredList<KeyRowViewModel> visibleRows = new FilteredList<>(readOnlyRows);
+    /**
+     * The rows that match the search text. Kept by hand rather than by a FilteredList: rows that start to match
+     * when their aliases or tags arrive are added in one change, where a FilteredList would refilter every row.
+     */
+    private final ObservableList<KeyRowViewModel> visible = FXCollections.observableArrayList();
+    private final ObservableList<KeyRowViewModel> readOnlyVisible = FXCollections.unmodifiableObservableList(visible);
+    private final SortedList<KeyRowViewModel> sortedRows = new SortedList<>(readOnlyVisible);
+    private final ObjectProperty<Comparator<? super KeyRowViewModel>> comparator =
+            new SimpleObjectProperty<>(this, "comparator");
+    private final Map<String, KeyRowViewModel> rowsByKeyId = new HashMap<>();
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final ObjectProperty<KeyRowViewModel> selectedKey = new SimpleObjectProperty<>(this, "selectedKey");
     private final ReadOnlyObjectWrapper<LoadState> loadState =
@@ -73,6 +89,8 @@ public final class KeyListViewModel {
     private String keyIdToReselect;
     /** Asked before the user's selection replaces the selected key; true lets it go ahead. */
     private BooleanSupplier selectionGuard = () -> true;
+    /** Whether every key of the current load is described and their tags are being read. */
+    private boolean readingTags;
 
     /**
      * @param dates how creation times show, in the user's locale and time zone
@@ -81,10 +99,16 @@ public final class KeyListViewModel {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.dates = Objects.requireNonNull(dates, "dates");
-        searchText.addListener((observable, old, query) -> {
-            visibleRows.setPredicate(row -> row.matches(query));
+        searchText.addListener((observable, old, text) -> {
+            String query = query();
+            List<KeyRowViewModel> matching = query.isBlank() ? rows
+                    : rows.stream().filter(row -> row.matches(query)).toList();
+            if (!matching.equals(visible)) {
+                visible.setAll(matching);
+            }
             updateTexts();
         });
+        comparator.addListener((observable, old, order) -> resort());
         updateTexts();
     }
 
@@ -105,7 +129,7 @@ public final class KeyListViewModel {
         catalog = null;
         connected.set(false);
         selectedKey.set(null);
-        rows.clear();
+        clearRows();
         busy.set(false);
         errorText.set(Objects.requireNonNull(sentence, "sentence"));
         loadState.set(LoadState.FAILED);
@@ -143,22 +167,130 @@ public final class KeyListViewModel {
         long run = ++generation;
         KeyCatalog current = catalog;
         selectedKey.set(null);
-        rows.clear();
+        clearRows();
+        readingTags = false;
         errorText.set("");
         busy.set(true);
         loadState.set(LoadState.LOADING);
         updateTexts();
-        executor.execute(
-                () -> current.listKeys(batch -> {
-                    List<KeyRowViewModel> newRows = toRows(batch);
-                    executor.runOnUiThread(() -> addRows(run, newRows));
-                }),
-                count -> finished(run),
+        executor.execute(() -> current.listKeys(new Loading(run)), count -> finished(run),
                 failure -> failed(run, failure));
     }
 
-    private List<KeyRowViewModel> toRows(List<KeySummary> batch) {
-        return batch.stream().map(key -> new KeyRowViewModel(key, messages, dates)).toList();
+    private void clearRows() {
+        rows.clear();
+        visible.clear();
+        rowsByKeyId.clear();
+    }
+
+    /**
+     * Takes what the catalog hands over on its thread, makes the rows there, and hands them to the UI thread in
+     * one action per hand-over.
+     */
+    private final class Loading implements KeyCatalog.Listener {
+
+        private final long run;
+
+        Loading(long run) {
+            this.run = run;
+        }
+
+        @Override
+        public void accept(List<KeySummary> keys) {
+            add(keys, true);
+        }
+
+        /** The first rows show before the aliases of thousands of keys are listed. */
+        @Override
+        public boolean takesKeysBeforeAliases() {
+            return true;
+        }
+
+        @Override
+        public void acceptBeforeAliases(List<KeySummary> keys) {
+            add(keys, false);
+        }
+
+        private void add(List<KeySummary> keys, boolean aliasesKnown) {
+            List<KeyRowViewModel> newRows = keys.stream()
+                    .map(key -> new KeyRowViewModel(key, aliasesKnown, messages, dates))
+                    .toList();
+            executor.runOnUiThread(() -> addRows(run, newRows));
+        }
+
+        @Override
+        public void aliasesArrived(Map<String, List<String>> aliasesByKeyId) {
+            executor.runOnUiThread(() -> showAliases(run, aliasesByKeyId));
+        }
+
+        @Override
+        public void tagsArrived(List<KeyTags> tags) {
+            executor.runOnUiThread(() -> showTags(run, tags));
+        }
+    }
+
+    private void showAliases(long run, Map<String, List<String>> aliasesByKeyId) {
+        if (run != generation) {
+            return;
+        }
+        List<KeyRowViewModel> waiting = rows.stream().filter(row -> row.aliasesTextProperty().get() == null).toList();
+        complete(waiting, row -> row.showAliases(aliasesByKeyId.getOrDefault(row.keyId(), List.of())));
+        // Rows sorted by alias move now that they have one.
+        resort();
+    }
+
+    private void showTags(long run, List<KeyTags> tags) {
+        if (run != generation) {
+            return;
+        }
+        readingTags = true;
+        List<KeyRowViewModel> tagged = new ArrayList<>(tags.size());
+        Map<KeyRowViewModel, KeyTags> byRow = new HashMap<>();
+        for (KeyTags keyTags : tags) {
+            KeyRowViewModel row = rowsByKeyId.get(keyTags.keyId());
+            if (row != null) {
+                tagged.add(row);
+                byRow.put(row, keyTags);
+            }
+        }
+        complete(tagged, row -> row.showTags(byRow.get(row)));
+        updateTexts();
+    }
+
+    /**
+     * Completes {@code changed} rows with what arrived for them, and shows those that match the search text only
+     * now, in one change. Arrivals only add searchable text, so no shown row stops matching.
+     */
+    private void complete(List<KeyRowViewModel> changed, Consumer<KeyRowViewModel> completion) {
+        String query = query();
+        if (query.isBlank()) {
+            changed.forEach(completion);
+            return;
+        }
+        List<KeyRowViewModel> nowMatching = new ArrayList<>();
+        for (KeyRowViewModel row : changed) {
+            boolean matched = row.matches(query);
+            completion.accept(row);
+            if (!matched && row.matches(query)) {
+                nowMatching.add(row);
+            }
+        }
+        if (!nowMatching.isEmpty()) {
+            visible.addAll(nowMatching);
+            updateTexts();
+        }
+    }
+
+    /** The search text, never null. */
+    private String query() {
+        String text = searchText.get();
+        return text == null ? "" : text;
+    }
+
+    /** Sorts the rows again: by a fresh comparator, so the sorted list reorders them with one permutation. */
+    private void resort() {
+        Comparator<? super KeyRowViewModel> order = comparator.get();
+        sortedRows.setComparator(order == null ? null : order::compare);
     }
 
     private void addRows(long run, List<KeyRowViewModel> newRows) {
@@ -166,6 +298,9 @@ public final class KeyListViewModel {
             return;
         }
         rows.addAll(newRows);
+        newRows.forEach(row -> rowsByKeyId.put(row.keyId(), row));
+        String query = query();
+        visible.addAll(query.isBlank() ? newRows : newRows.stream().filter(row -> row.matches(query)).toList());
         if (keyIdToReselect != null) {
             newRows.stream().filter(row -> row.keyId().equals(keyIdToReselect)).findFirst().ifPresent(row -> {
                 keyIdToReselect = null;
@@ -211,12 +346,12 @@ public final class KeyListViewModel {
 
     private void updateTexts() {
         int total = rows.size();
-        int shown = visibleRows.size();
-        boolean filtering = !searchText.get().isBlank();
+        int shown = visible.size();
+        boolean filtering = !query().isBlank();
         switch (loadState.get()) {
             case NOT_LOADED -> statusText.set("");
-            case LOADING -> statusText.set(total == 0
-                    ? messages.get("keyList.status.loading")
+            case LOADING -> statusText.set(total == 0 ? messages.get("keyList.status.loading")
+                    : readingTags ? messages.format("keyList.status.readingTags", total)
                     : messages.format("keyList.status.loadingSoFar", total));
             case LOADED -> statusText.set(messages.format("keyList.status.loaded", total));
             case FAILED -> statusText.set(errorText.get());
@@ -233,13 +368,29 @@ public final class KeyListViewModel {
                 default -> messages.get("keyList.placeholder.empty");
             });
         } else {
-            placeholderText.set(messages.format("keyList.placeholder.noMatch", searchText.get().strip()));
+            placeholderText.set(messages.format("keyList.placeholder.noMatch", query().strip()));
         }
     }
 
-    /** The rows that match the search text, in the order they arrived; views sort their own copy. */
+    /**
+     * The rows that match the search text, in the order they arrived (rows that match only once their aliases or
+     * tags arrived come then); {@link #sortedRows()} has them in the chosen order.
+     */
     public ObservableList<KeyRowViewModel> visibleRows() {
-        return visibleRows;
+        return readOnlyVisible;
+    }
+
+    /** The rows that match the search text, sorted by {@link #comparatorProperty()}; what the table shows. */
+    public SortedList<KeyRowViewModel> sortedRows() {
+        return sortedRows;
+    }
+
+    /**
+     * The order of {@link #sortedRows()}, such as the table's column comparator; {@code null} keeps the order of
+     * arrival. Rows are sorted again when their aliases arrive.
+     */
+    public ObjectProperty<Comparator<? super KeyRowViewModel>> comparatorProperty() {
+        return comparator;
     }
 
     /** Every loaded row, whatever the search text. */
@@ -247,7 +398,7 @@ public final class KeyListViewModel {
         return readOnlyRows;
     }
 
-    /** Filters the rows by alias, key ID, ARN or description. */
+    /** Filters the rows by alias, key ID, ARN, description, or tag key or value, ignoring case. */
     public StringProperty searchTextProperty() {
         return searchText;
     }

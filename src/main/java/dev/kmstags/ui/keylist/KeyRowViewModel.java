@@ -3,41 +3,70 @@ package dev.kmstags.ui.keylist;
 import dev.kmstags.domain.KeyManager;
 import dev.kmstags.domain.KeyStates;
 import dev.kmstags.domain.KeySummary;
+import dev.kmstags.domain.KeyTags;
+import dev.kmstags.domain.Tag;
 import dev.kmstags.ui.DateFormats;
 import dev.kmstags.ui.Messages;
 import dev.kmstags.ui.Tone;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * One key as the key list shows it. Rows are read-only snapshots of what KMS said; a refresh replaces them.
+ * One key as the key list shows it: a snapshot of what KMS said, completed on the UI thread as the key's aliases
+ * and tags arrive after it was described. A refresh replaces the rows.
  */
 public final class KeyRowViewModel {
 
-    private final KeySummary key;
-    private final String aliasesText;
+    /** Aliases text order: keys with an alias first, by alias ignoring case; keys whose aliases are unknown last. */
+    public static final Comparator<String> ALIASES_ORDER = Comparator.nullsLast(
+            Comparator.comparing(String::isEmpty).thenComparing(String.CASE_INSENSITIVE_ORDER));
+    /** Creation order: oldest first, unknown times first. */
+    public static final Comparator<Instant> CREATED_ORDER = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    private final Messages messages;
+    private KeySummary key;
     private final String stateText;
     private final Tone stateTone;
     private final String managerText;
     private final String createdText;
     private final String createdDateText;
-    private final String readOnlyReasonText;
-    private final String searchText;
+    private final String keySearchText;
+    private String aliasSearchText = "";
+    private String tagSearchText = "";
+    private final ReadOnlyStringWrapper aliasesText = new ReadOnlyStringWrapper(this, "aliasesText");
+    private final ReadOnlyObjectWrapper<List<Tag>> tags = new ReadOnlyObjectWrapper<>(this, "tags");
+    private final ReadOnlyStringWrapper readOnlyReasonText = new ReadOnlyStringWrapper(this, "readOnlyReasonText");
 
+    /** A row for {@code key}, whose aliases are known. */
     public KeyRowViewModel(KeySummary key, Messages messages, DateFormats dates) {
+        this(key, true, messages, dates);
+    }
+
+    /**
+     * @param aliasesKnown whether {@code key} carries its aliases; when not, they come with {@link #showAliases}
+     */
+    public KeyRowViewModel(KeySummary key, boolean aliasesKnown, Messages messages, DateFormats dates) {
         this.key = Objects.requireNonNull(key, "key");
-        this.aliasesText = String.join(", ", key.aliases());
-        this.stateText = messages.has("state." + key.state()) ? messages.get("state." + key.state()) : key.state();
-        this.stateTone = toneOf(key.state());
-        this.managerText = messages.get("manager." + key.manager().name());
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.stateText = !key.described() ? messages.get("keyList.state.noAccess")
+                : messages.has("state." + key.state()) ? messages.get("state." + key.state()) : key.state();
+        this.stateTone = key.described() ? toneOf(key.state()) : Tone.WARNING;
+        this.managerText = key.described() ? messages.get("manager." + key.manager().name()) : "";
         this.createdText = key.created() == null ? "" : dates.dateTime().format(key.created());
         this.createdDateText = key.created() == null ? "" : dates.date().format(key.created());
-        this.readOnlyReasonText = key.tagEditingBlockedBy()
-                .map(reason -> messages.get("readOnly." + reason.name()))
-                .orElse("");
-        this.searchText = String.join("\n", aliasesText, key.keyId(), key.arn(), key.description())
-                .toLowerCase(Locale.ROOT);
+        this.keySearchText = String.join("\n", key.keyId(), key.arn(), key.description()).toLowerCase(Locale.ROOT);
+        this.readOnlyReasonText.set(key.tagEditingBlockedBy().map(this::reasonText).orElse(""));
+        if (aliasesKnown) {
+            setAliases(key.aliases());
+        }
     }
 
     private static Tone toneOf(String state) {
@@ -50,7 +79,37 @@ public final class KeyRowViewModel {
         };
     }
 
-    /** The key as KMS described it, for panels that work on the selected key. */
+    private String reasonText(KeyStates.ReadOnlyReason reason) {
+        return messages.get("readOnly." + reason.name());
+    }
+
+    /** Shows the key's aliases, which arrived after the key. Call on the UI thread. */
+    void showAliases(List<String> aliases) {
+        key = key.withAliases(aliases);
+        setAliases(key.aliases());
+    }
+
+    private void setAliases(List<String> sorted) {
+        aliasSearchText = String.join("\n", sorted).toLowerCase(Locale.ROOT);
+        aliasesText.set(String.join(", ", sorted));
+    }
+
+    /** Shows the key's tags, or that KMS would not list them, which makes the key read-only. UI thread only. */
+    void showTags(KeyTags keyTags) {
+        if (keyTags.denied()) {
+            if (readOnlyReasonText.get().isEmpty()) {
+                readOnlyReasonText.set(reasonText(KeyStates.ReadOnlyReason.TAGS_DENIED));
+            }
+            return;
+        }
+        tagSearchText = keyTags.tags().stream()
+                .map(tag -> tag.key() + "\n" + tag.value())
+                .collect(Collectors.joining("\n"))
+                .toLowerCase(Locale.ROOT);
+        tags.set(keyTags.tags());
+    }
+
+    /** The key as KMS described it, with its aliases once known, for panels that work on the selected key. */
     public KeySummary key() {
         return key;
     }
@@ -63,9 +122,19 @@ public final class KeyRowViewModel {
         return key.arn();
     }
 
-    /** Every alias of the key, comma separated; empty when it has none. */
+    /** Whether KMS described the key; when it refused, the row shows only its ID and ARN. */
+    public boolean described() {
+        return key.described();
+    }
+
+    /** Every alias of the key, comma separated; empty when it has none or they are not known yet. */
     public String aliasesText() {
-        return aliasesText;
+        return aliasesText.get() == null ? "" : aliasesText.get();
+    }
+
+    /** As {@link #aliasesText()}, but {@code null} until the aliases are known. */
+    public ReadOnlyStringProperty aliasesTextProperty() {
+        return aliasesText.getReadOnlyProperty();
     }
 
     /** The name people know the key by: its first alias, or its key ID when it has none. */
@@ -90,7 +159,7 @@ public final class KeyRowViewModel {
         return key.manager();
     }
 
-    /** "Customer" or "AWS". */
+    /** "Customer" or "AWS"; empty when KMS would not describe the key. */
     public String managerText() {
         return managerText;
     }
@@ -109,13 +178,35 @@ public final class KeyRowViewModel {
         return createdDateText;
     }
 
-    /** Why this key's tags cannot be changed, as a sentence; empty when they can. */
-    public String readOnlyReasonText() {
-        return readOnlyReasonText;
+    /** The key's tags as KMS listed them; {@code null} until read, and for keys whose tags are not read. */
+    public ReadOnlyObjectProperty<List<Tag>> tagsProperty() {
+        return tags.getReadOnlyProperty();
     }
 
-    /** Whether the key's aliases, ID, ARN or description contain {@code query}, ignoring case. */
+    /** Why this key's tags cannot be changed, as a sentence; empty when they can. */
+    public String readOnlyReasonText() {
+        return readOnlyReasonText.get();
+    }
+
+    /** As {@link #readOnlyReasonText()}; it may change when the key's tags turn out to be unreadable. */
+    public ReadOnlyStringProperty readOnlyReasonTextProperty() {
+        return readOnlyReasonText.getReadOnlyProperty();
+    }
+
+    /** Whether the key's tags cannot be changed. */
+    public boolean isReadOnly() {
+        return !readOnlyReasonText.get().isEmpty();
+    }
+
+    /**
+     * Whether the key's aliases, ID, ARN, description, or any of its tag keys and values contain {@code query},
+     * ignoring case.
+     */
     public boolean matches(String query) {
-        return query == null || query.isBlank() || searchText.contains(query.strip().toLowerCase(Locale.ROOT));
+        if (query == null || query.isBlank()) {
+            return true;
+        }
+        String needle = query.strip().toLowerCase(Locale.ROOT);
+        return keySearchText.contains(needle) || aliasSearchText.contains(needle) || tagSearchText.contains(needle);
     }
 }

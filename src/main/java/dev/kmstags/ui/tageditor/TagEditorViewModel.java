@@ -147,7 +147,13 @@ public final class TagEditorViewModel {
         original = Map.of();
         selectedRow.set(null);
         rows.clear();
-        readOnlyReason.set(selected == null ? "" : selected.readOnlyReasonText());
+        // The reason may come later: a key whose tags turn out to be unreadable becomes read-only then.
+        readOnlyReason.unbind();
+        if (selected == null) {
+            readOnlyReason.set("");
+        } else {
+            readOnlyReason.bind(selected.readOnlyReasonTextProperty());
+        }
         if (selected == null || tagService.getValue() == null) {
             loadState.set(LoadState.NO_KEY);
             updatePlaceholder("");

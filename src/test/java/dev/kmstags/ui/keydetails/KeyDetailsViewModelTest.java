@@ -7,8 +7,13 @@ import static dev.kmstags.ui.TestKeys.NO_ALIAS;
 import static dev.kmstags.ui.TestKeys.PAYMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kmstags.domain.KeyTags;
+import dev.kmstags.ui.TestTaskExecutor;
 import dev.kmstags.ui.Tone;
+import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
+import java.util.List;
+import java.util.Map;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +42,26 @@ class KeyDetailsViewModelTest {
         assertThat(viewModel.managerTextProperty().get()).isEqualTo("Customer");
         assertThat(viewModel.createdTextProperty().get()).isEqualTo("2025-03-05 14:22");
         assertThat(viewModel.readOnlyNoteProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aliasesAndATagsDeniedReasonThatArriveAfterTheSelectionAreShown() {
+        KeyListViewModel keyList = new KeyListViewModel(new TestTaskExecutor(), MESSAGES, DATES);
+        KeyDetailsViewModel details = new KeyDetailsViewModel(keyList.selectedKeyProperty(), MESSAGES);
+        keyList.load(listener -> {
+            listener.acceptBeforeAliases(List.of(PAYMENTS.withAliases(List.of())));
+            keyList.selectedKeyProperty().set(keyList.rows().get(0));
+            assertThat(details.titleProperty().get()).isEqualTo(PAYMENTS.keyId());
+            assertThat(details.readOnlyNoteProperty().get()).isEmpty();
+
+            listener.aliasesArrived(Map.of(PAYMENTS.keyId(), List.of("alias/payments-prod")));
+            listener.tagsArrived(List.of(KeyTags.denied(PAYMENTS.keyId())));
+            return 1;
+        });
+
+        assertThat(details.titleProperty().get()).isEqualTo("alias/payments-prod");
+        assertThat(details.aliasesTextProperty().get()).isEqualTo("alias/payments-prod");
+        assertThat(details.readOnlyNoteProperty().get()).isNotEmpty();
     }
 
     @Test

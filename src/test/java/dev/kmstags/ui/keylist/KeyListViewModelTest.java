@@ -11,14 +11,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.KeyManager;
 import dev.kmstags.domain.KeySummary;
+import dev.kmstags.domain.KeyTags;
+import dev.kmstags.domain.Tag;
 import dev.kmstags.kms.KeyCatalog;
 import dev.kmstags.kms.KmsAccessException;
 import dev.kmstags.kms.KmsProblem;
 import dev.kmstags.ui.TestKeys;
 import dev.kmstags.ui.TestTaskExecutor;
 import dev.kmstags.ui.Tone;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -251,5 +257,122 @@ class KeyListViewModelTest {
         viewModel.refresh();
 
         assertThat(executor.heldWork()).isEqualTo(1);
+    }
+
+    /** A catalog that hands over {@code keys} before their aliases, then the aliases, then {@code tags}. */
+    private static KeyCatalog catalogWithLateAliasesAndTags(List<KeySummary> keys, List<KeyTags> tags) {
+        return listener -> {
+            listener.acceptBeforeAliases(keys.stream().map(key -> key.withAliases(List.of())).toList());
+            listener.aliasesArrived(keys.stream().filter(key -> !key.aliases().isEmpty())
+                    .collect(Collectors.toMap(KeySummary::keyId, KeySummary::aliases)));
+            listener.tagsArrived(tags);
+            return keys.size();
+        };
+    }
+
+    private static List<String> sortedIds(KeyListViewModel viewModel) {
+        return viewModel.sortedRows().stream().map(KeyRowViewModel::keyId).toList();
+    }
+
+    @Test
+    void theSearchTextFindsKeysByTagKeyOrValueIgnoringCase() {
+        viewModel.load(catalogWithLateAliasesAndTags(List.of(PAYMENTS, REPORTING, NO_ALIAS), List.of(
+                KeyTags.read(PAYMENTS.keyId(), List.of(new Tag("CostCenter", "CC-1234"))),
+                KeyTags.read(REPORTING.keyId(), List.of(new Tag("Owner", "data-team"))),
+                KeyTags.read(NO_ALIAS.keyId(), List.of()))));
+
+        viewModel.searchTextProperty().set("costcenter");
+        assertThat(viewModel.visibleRows()).extracting(KeyRowViewModel::keyId).containsExactly(PAYMENTS.keyId());
+
+        viewModel.searchTextProperty().set("DATA-TEAM");
+        assertThat(viewModel.visibleRows()).extracting(KeyRowViewModel::keyId).containsExactly(REPORTING.keyId());
+        assertThat(viewModel.rows().get(1).tagsProperty().get()).containsExactly(new Tag("Owner", "data-team"));
+    }
+
+    @Test
+    void whileFilteringKeysShowUpAsSoonAsTheirAliasesOrTagsMatch() {
+        viewModel.searchTextProperty().set("team-a");
+        viewModel.load(listener -> {
+            listener.acceptBeforeAliases(List.of(PAYMENTS.withAliases(List.of()), REPORTING.withAliases(List.of())));
+            assertThat(viewModel.visibleRows()).isEmpty();
+            listener.aliasesArrived(Map.of(PAYMENTS.keyId(), List.of("alias/team-a-payments")));
+            assertThat(viewModel.visibleRows()).extracting(KeyRowViewModel::keyId).containsExactly(PAYMENTS.keyId());
+            listener.tagsArrived(List.of(KeyTags.read(REPORTING.keyId(), List.of(new Tag("Team", "team-A")))));
+            return 2;
+        });
+
+        assertThat(viewModel.visibleRows()).extracting(KeyRowViewModel::keyId)
+                .containsExactly(PAYMENTS.keyId(), REPORTING.keyId());
+        assertThat(viewModel.countTextProperty().get()).isEqualTo("2 of 2 keys");
+    }
+
+    @Test
+    void rowsSortByTheChosenOrderAndMoveWhenTheirAliasesArrive() {
+        KeySummary older = new KeySummary("9999-old", "arn:old", List.of("alias/zeta"), "", "Enabled",
+                KeyManager.CUSTOMER, Instant.parse("2020-01-01T00:00:00Z"));
+        KeySummary newer = new KeySummary("0000-new", "arn:new", List.of("alias/alpha"), "", "Enabled",
+                KeyManager.CUSTOMER, Instant.parse("2026-01-01T00:00:00Z"));
+        List<String> beforeAliases = new ArrayList<>();
+        viewModel.comparatorProperty().set(Comparator.comparing(KeyRowViewModel::aliasesText,
+                KeyRowViewModel.ALIASES_ORDER));
+        viewModel.load(listener -> {
+            listener.acceptBeforeAliases(List.of(older.withAliases(List.of()), newer.withAliases(List.of()),
+                    NO_ALIAS));
+            beforeAliases.addAll(sortedIds(viewModel));
+            listener.aliasesArrived(Map.of(older.keyId(), older.aliases(), newer.keyId(), newer.aliases()));
+            return 3;
+        });
+
+        assertThat(sortedIds(viewModel)).containsExactly(newer.keyId(), older.keyId(), NO_ALIAS.keyId());
+
+        viewModel.comparatorProperty().set(Comparator.comparing(KeyRowViewModel::created,
+                KeyRowViewModel.CREATED_ORDER).reversed());
+        assertThat(sortedIds(viewModel)).containsExactly(newer.keyId(), NO_ALIAS.keyId(), older.keyId());
+        assertThat(beforeAliases).hasSize(3);
+    }
+
+    @Test
+    void aKeyKmsWillNotDescribeShowsItsIdMarkedReadOnlyWithTheReason() {
+        KeySummary refused = KeySummary.undescribed("7777-refused", "arn:aws:kms:us-east-1:111122223333:key/7777",
+                List.of("alias/secret"));
+        viewModel.load(catalogOf(PAYMENTS, refused));
+
+        KeyRowViewModel row = viewModel.rows().get(1);
+        assertThat(row.keyId()).isEqualTo("7777-refused");
+        assertThat(row.aliasesText()).isEqualTo("alias/secret");
+        assertThat(row.described()).isFalse();
+        assertThat(row.stateText()).isEqualTo("No access");
+        assertThat(row.managerText()).isEmpty();
+        assertThat(row.isReadOnly()).isTrue();
+        assertThat(row.readOnlyReasonText()).startsWith("Access denied").contains("kms:DescribeKey");
+        assertThat(viewModel.statusTextProperty().get()).isEqualTo("2 keys loaded");
+    }
+
+    @Test
+    void aKeyWhoseTagsKmsWillNotListBecomesReadOnlyWhenThatTurnsOut() {
+        viewModel.load(catalogWithLateAliasesAndTags(List.of(PAYMENTS, REPORTING, AWS_S3),
+                List.of(KeyTags.denied(PAYMENTS.keyId()), KeyTags.read(REPORTING.keyId(), List.of()))));
+
+        KeyRowViewModel payments = viewModel.rows().get(0);
+        assertThat(payments.isReadOnly()).isTrue();
+        assertThat(payments.readOnlyReasonTextProperty().get()).contains("kms:ListResourceTags");
+        assertThat(payments.tagsProperty().get()).isNull();
+        assertThat(viewModel.rows().get(1).isReadOnly()).isFalse();
+        // An AWS managed key keeps its own reason.
+        assertThat(viewModel.rows().get(2).readOnlyReasonText()).startsWith("AWS manages this key");
+    }
+
+    @Test
+    void whileTagsAreReadTheStatusSaysSo() {
+        List<String> statusWhileReadingTags = new ArrayList<>();
+        viewModel.load(listener -> {
+            listener.accept(List.of(PAYMENTS, REPORTING));
+            listener.tagsArrived(List.of(KeyTags.read(PAYMENTS.keyId(), List.of())));
+            statusWhileReadingTags.add(viewModel.statusTextProperty().get());
+            return 2;
+        });
+
+        assertThat(statusWhileReadingTags).containsExactly("2 keys; reading their tags…");
+        assertThat(viewModel.statusTextProperty().get()).isEqualTo("2 keys loaded");
     }
 }

@@ -1,0 +1,143 @@
+package dev.kmstags.ui.keylist;
+
+import static dev.kmstags.ui.TestKeys.AWS_S3;
+import static dev.kmstags.ui.TestKeys.DATES;
+import static dev.kmstags.ui.TestKeys.MESSAGES;
+import static dev.kmstags.ui.TestKeys.PAYMENTS;
+import static dev.kmstags.ui.TestKeys.REPORTING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kmstags.domain.KeySummary;
+import dev.kmstags.domain.KeyTags;
+import dev.kmstags.ui.TestTaskExecutor;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.Tooltip;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The key list in a real, headless JavaFX scene: how read-only keys are marked. */
+@ExtendWith(ApplicationExtension.class)
+class KeyListViewUiTest {
+
+    private static final PseudoClass READ_ONLY = PseudoClass.getPseudoClass("read-only");
+    private static final KeySummary REFUSED = KeySummary.undescribed("7777eeee-0000-4000-8000-000000000007",
+            "arn:aws:kms:us-east-1:111122223333:key/7777eeee-0000-4000-8000-000000000007", List.of());
+
+    private KeyListViewModel viewModel;
+
+    @Start
+    void start(Stage primaryStage) {
+        // A stage of its own, so the primary stage keeps its size for the other UI tests.
+        Stage stage = new Stage();
+        // Work runs inline on the FX thread, which plays the UI thread.
+        viewModel = new KeyListViewModel(new TestTaskExecutor(), MESSAGES, DATES);
+        KeyListView view = new KeyListView(viewModel, MESSAGES.bundle());
+        Scene scene = new Scene(view, 1100, 400);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                getClass().getResource("/dev/kmstags/ui/app.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    private TableRow<?> rowOf(FxRobot robot, String keyId) {
+        Optional<TableRow> row = robot.lookup(".key-table .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getItem() instanceof KeyRowViewModel key && key.keyId().equals(keyId))
+                .findFirst();
+        assertThat(row).as("a shown row for " + keyId).isPresent();
+        return row.get();
+    }
+
+    /** Moves the pointer onto {@code node} from the window's top left, as a user would come to it. */
+    private static void hover(FxRobot robot, Node node) {
+        robot.moveTo(robot.lookup(".panel-title").queryAs(Node.class));
+        robot.moveTo(node);
+    }
+
+    private static void assertShowing(Tooltip tooltip) {
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, tooltip::isShowing);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the tooltip did not show within 5 s of hovering", e);
+        }
+    }
+
+    private static Label stateBadge(TableRow<?> row) {
+        return row.lookupAll(".state-badge").stream().map(Label.class::cast).findFirst().orElseThrow();
+    }
+
+    @Test
+    void readOnlyKeysAreMarkedWithALockAndSayWhyOnHover(FxRobot robot) {
+        robot.interact(() -> viewModel.load(listener -> {
+            listener.accept(List.of(PAYMENTS, REPORTING, AWS_S3, REFUSED));
+            listener.tagsArrived(List.of(KeyTags.denied(REPORTING.keyId()), KeyTags.read(PAYMENTS.keyId(),
+                    List.of())));
+            return 4;
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableRow<?> editable = rowOf(robot, PAYMENTS.keyId());
+        assertThat(editable.getPseudoClassStates()).doesNotContain(READ_ONLY);
+        assertThat(editable.getTooltip()).isNull();
+        assertThat(stateBadge(editable).getContentDisplay()).isEqualTo(ContentDisplay.TEXT_ONLY);
+
+        TableRow<?> awsManaged = rowOf(robot, AWS_S3.keyId());
+        assertThat(awsManaged.getPseudoClassStates()).contains(READ_ONLY);
+        assertThat(awsManaged.getTooltip().getText()).isEqualTo("AWS manages this key, so its tags cannot be changed.");
+        assertThat(stateBadge(awsManaged).getContentDisplay()).isEqualTo(ContentDisplay.LEFT);
+
+        TableRow<?> refused = rowOf(robot, REFUSED.keyId());
+        assertThat(refused.getPseudoClassStates()).contains(READ_ONLY);
+        assertThat(refused.getTooltip().getText()).contains("kms:DescribeKey");
+        assertThat(stateBadge(refused).getText()).isEqualTo("No access");
+
+        TableRow<?> tagsRefused = rowOf(robot, REPORTING.keyId());
+        assertThat(tagsRefused.getPseudoClassStates()).contains(READ_ONLY);
+        assertThat(tagsRefused.getTooltip().getText()).contains("kms:ListResourceTags");
+
+        // Hovering the row shows the reason.
+        hover(robot, robot.from(refused).lookup(".table-cell").nth(4).queryAs(Node.class));
+        assertShowing(refused.getTooltip());
+        robot.interact(() -> refused.getTooltip().hide());
+    }
+
+    @Test
+    void aCellShowsItsWholeTextOnHover(FxRobot robot) {
+        robot.interact(() -> viewModel.load(listener -> {
+            listener.accept(List.of(PAYMENTS));
+            return 1;
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node description = robot.from(rowOf(robot, PAYMENTS.keyId())).lookup(".table-cell").nth(2).queryAs(Node.class);
+
+        hover(robot, description);
+
+        Tooltip tooltip = ((TableCell<?, ?>) description).getTooltip();
+        assertThat(tooltip).isNotNull();
+        assertThat(tooltip.getText()).isEqualTo("Payments service: card data at rest");
+        assertShowing(tooltip);
+        robot.interact(tooltip::hide);
+    }
+}

@@ -43,13 +43,21 @@ public final class ConnectionPreferences {
     /** Whether {@code target} or the account {@code accountId} (if known) is marked as production. */
     public boolean isProduction(ConnectionTarget target, Optional<String> accountId) {
         return read(PRODUCTION_PROFILES).contains(target.id())
-                || accountId.map(read(PRODUCTION_ACCOUNTS)::contains).orElse(false);
+                || accountOf(target, accountId).map(read(PRODUCTION_ACCOUNTS)::contains).orElse(false);
     }
 
     /** Marks or unmarks {@code target}, and the account {@code accountId} if known, as production. */
     public void markProduction(ConnectionTarget target, Optional<String> accountId, boolean production) {
         update(PRODUCTION_PROFILES, target.id(), production);
-        accountId.ifPresent(account -> update(PRODUCTION_ACCOUNTS, account, production));
+        accountOf(target, accountId).ifPresent(account -> update(PRODUCTION_ACCOUNTS, account, production));
+    }
+
+    /**
+     * The account a production mark by account applies to: none for the bundled backend, whose account is a
+     * made-up one that a profile pointing at a local {@code serve} shares, not a real account that could be production.
+     */
+    private static Optional<String> accountOf(ConnectionTarget target, Optional<String> accountId) {
+        return target instanceof ConnectionTarget.Bundled ? Optional.empty() : accountId;
     }
 
     private Set<String> read(String key) {

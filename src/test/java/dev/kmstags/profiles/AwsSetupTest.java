@@ -207,4 +207,17 @@ class AwsSetupTest {
         assertThat(preferences.isProduction(ConnectionTarget.profile("prod"), Optional.of("111122223333")))
                 .isFalse();
     }
+
+    @Test
+    void theBundledBackendsMadeUpAccountTakesNoProductionMarkByAccount() {
+        ConnectionPreferences preferences = new ConnectionPreferences(MemoryPreferences.newRoot().node("app"));
+
+        preferences.markProduction(ConnectionTarget.profile("local-serve"), Optional.of("111122223333"), true);
+        assertThat(preferences.isProduction(ConnectionTarget.BUNDLED, Optional.of("111122223333"))).isFalse();
+
+        preferences.markProduction(ConnectionTarget.BUNDLED, Optional.of("111122223333"), true);
+        assertThat(preferences.isProduction(ConnectionTarget.BUNDLED, Optional.of("111122223333"))).isTrue();
+        assertThat(preferences.isProduction(ConnectionTarget.profile("other"), Optional.of("444455556666")))
+                .isFalse();
+    }
 }

@@ -9,13 +9,13 @@ import dev.kmstags.domain.KeyManager;
 import dev.kmstags.domain.KeySummary;
 import dev.kmstags.kms.KeyCatalog;
 import dev.kmstags.kms.KmsServices;
-import dev.kmstags.kms.TagService;
 import dev.kmstags.profiles.AwsEnvironment;
 import dev.kmstags.profiles.AwsSetup;
 import dev.kmstags.profiles.ConnectionPreferences;
 import dev.kmstags.profiles.ConnectionTarget;
 import dev.kmstags.profiles.MemoryPreferences;
 import dev.kmstags.ui.DialogService;
+import dev.kmstags.ui.TestServices;
 import dev.kmstags.ui.TestTaskExecutor;
 import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
 import dev.kmstags.ui.keylist.KeyListViewModel;
@@ -101,17 +101,7 @@ class ConnectionsViewModelTest {
             onBatch.accept(List.of(key));
             return 1;
         };
-        return new KmsServices() {
-            @Override
-            public KeyCatalog keyCatalog() {
-                return catalog;
-            }
-
-            @Override
-            public TagService tagService() {
-                return null;
-            }
-        };
+        return TestServices.listing(catalog);
     }
 
     private static List<String> labels(ConnectionsViewModel connections) {

@@ -15,6 +15,7 @@ import dev.kmstags.kms.KmsProblem;
 import dev.kmstags.kms.KmsServices;
 import dev.kmstags.kms.TagService;
 import dev.kmstags.ui.DialogService;
+import dev.kmstags.ui.TestServices;
 import dev.kmstags.ui.TestTaskExecutor;
 import dev.kmstags.ui.Theme;
 import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
@@ -61,17 +62,7 @@ class MainWindowViewModelTest {
 
     /** Services whose key catalog is {@code catalog}; these tests never touch tags. */
     private static KmsServices servicesOf(KeyCatalog catalog) {
-        return new KmsServices() {
-            @Override
-            public KeyCatalog keyCatalog() {
-                return catalog;
-            }
-
-            @Override
-            public TagService tagService() {
-                return null;
-            }
-        };
+        return TestServices.listing(catalog);
     }
 
     @Test

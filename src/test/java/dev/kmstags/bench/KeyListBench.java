@@ -197,7 +197,12 @@ public final class KeyListBench {
         Map<String, Object> targets = new LinkedHashMap<>();
         targets.put("describeRatioUnder1.3", (double) plain.get("describeRatio") < TARGET_RATIO);
         targets.put("firstRowsUnder1s", (double) plain.get("firstRowsMs") < TARGET_FIRST_ROWS_MS);
-        targets.put("noStallOver50ms", worstStall <= TARGET_STALL_MS);
+        double firstLoadStall = runs.stream().filter(r -> r.variant().equals(FIRST_LOAD))
+                .mapToDouble(Run::longestStallMs).max().orElse(-1);
+        // The first load after start counts too: it is the one every user sees.
+        targets.put("noStallOver50ms", Math.max(worstStall, firstLoadStall) <= TARGET_STALL_MS);
+        targets.put("stallMsOfTheFirstLoadAfterStart", firstLoadStall);
+        targets.put("noStallOver50msInLoadsAfterTheFirst", worstStall <= TARGET_STALL_MS);
         targets.put("worstStallMsOfLoadsAfterTheFirst", worstStall);
         targets.put("noStallOver50msWhileOthersTookUnder10PercentOfTheCpu", worstQuietStall <= TARGET_STALL_MS);
         targets.put("worstStallMsWhileOthersTookUnder10PercentOfTheCpu", worstQuietStall);

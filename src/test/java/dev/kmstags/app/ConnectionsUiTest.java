@@ -219,8 +219,9 @@ class ConnectionsUiTest {
 
         choose(robot, "Connection", "Bundled backend (local)");
         waitForStatus(robot, "12 keys loaded");
-        assertThat(context.mainWindow().productionProperty().get()).as("the bundled backend shares the account ID")
-                .isTrue();
+        assertThat(context.mainWindow().productionProperty().get())
+                .as("the bundled backend's made-up account ID takes no production mark by account").isFalse();
+        assertThat(banner.isVisible()).isFalse();
     }
 
     @Test

@@ -129,6 +129,7 @@ public final class AppContext implements AutoCloseable {
         stage.setScene(scene);
         window.restore(stage, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         stage.setOnHiding(event -> window.remember(stage));
+        view.keyListView().prepareCells();
         stage.show();
         view.keyListView().focusTable();
         if (SelfCheck.requested()) {

@@ -53,6 +53,8 @@ final class KeyListRun implements AutoCloseable {
             scene.getStylesheets().add(Objects.requireNonNull(
                     KeyListRun.class.getResource("/dev/kmstags/ui/app.css")).toExternalForm());
             stage.setScene(scene);
+            // As the app does before it shows its window.
+            view.prepareCells();
             stage.show();
             shown.complete(null);
         });

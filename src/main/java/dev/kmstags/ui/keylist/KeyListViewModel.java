@@ -398,6 +398,14 @@ public final class KeyListViewModel {
         return readOnlyRows;
     }
 
+    /**
+     * {@code count} made-up rows of every kind this list shows, for a view to lay itself out with before keys
+     * arrive. They are not part of the list.
+     */
+    List<KeyRowViewModel> sampleRows(int count) {
+        return SampleKeyRows.of(count, messages, dates);
+    }
+
     /** Filters the rows by alias, key ID, ARN, description, or tag key or value, ignoring case. */
     public StringProperty searchTextProperty() {
         return searchText;

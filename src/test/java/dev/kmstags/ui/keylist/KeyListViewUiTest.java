@@ -10,11 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kmstags.domain.KeySummary;
 import dev.kmstags.domain.KeyTags;
 import dev.kmstags.ui.TestTaskExecutor;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -139,5 +142,51 @@ class KeyListViewUiTest {
         assertThat(tooltip.getText()).isEqualTo("Payments service: card data at rest");
         assertShowing(tooltip);
         robot.interact(tooltip::hide);
+    }
+
+    @Test
+    void cellsPreparedBeforeTheWindowShowsAreEmptyThenShowTheFirstKeys(FxRobot robot) throws Exception {
+        KeyListViewModel fresh = new KeyListViewModel(new TestTaskExecutor(), MESSAGES, DATES);
+        Set<TableRow<?>> prepared = new HashSet<>();
+        AtomicReference<KeyListView> shown = new AtomicReference<>();
+        robot.interact(() -> {
+            Stage stage = new Stage();
+            KeyListView view = new KeyListView(fresh, MESSAGES.bundle());
+            shown.set(view);
+            Scene scene = new Scene(view, 1100, 400);
+            scene.getStylesheets().add(Objects.requireNonNull(
+                    getClass().getResource("/dev/kmstags/ui/app.css")).toExternalForm());
+            stage.setScene(scene);
+            view.prepareCells();
+            view.lookupAll(".table-row-cell").forEach(row -> prepared.add((TableRow<?>) row));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        KeyListView view = shown.get();
+
+        // The rows of a 400-pixel table were made, and none of them shows a made-up key.
+        assertThat(prepared).hasSizeGreaterThan(10);
+        assertThat(fresh.rows()).isEmpty();
+        assertThat(view.lookup(".key-table .placeholder").isVisible()).isTrue();
+        assertThat(prepared).allSatisfy(row -> assertThat(row.isVisible() && row.getItem() != null).isFalse());
+
+        robot.interact(() -> fresh.load(listener -> {
+            listener.accept(List.of(PAYMENTS, AWS_S3));
+            return 2;
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // The first keys are shown in the rows made before.
+        TableRow<?> payments = prepared.stream()
+                .filter(row -> row.getItem() instanceof KeyRowViewModel key && key.keyId().equals(PAYMENTS.keyId()))
+                .findFirst().orElseThrow(() -> new AssertionError("no prepared row shows " + PAYMENTS.keyId()));
+        assertThat(payments.isVisible()).isTrue();
+        assertThat(payments.getPseudoClassStates()).doesNotContain(READ_ONLY);
+        assertThat(robot.from(payments).lookup(".table-cell").queryAllAs(TableCell.class))
+                .extracting(TableCell::getText)
+                .contains("alias/payments-prod", PAYMENTS.keyId(), "Payments service: card data at rest");
+        assertThat(view.lookupAll(".table-row-cell").stream().map(TableRow.class::cast)
+                .filter(row -> row.isVisible() && row.getItem() != null)).hasSize(2);
+        assertThat(view.lookup(".key-table .placeholder").isVisible()).isFalse();
     }
 }

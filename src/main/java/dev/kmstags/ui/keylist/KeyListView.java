@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -147,7 +148,8 @@ public final class KeyListView extends VBox {
      */
     public void prepareCells() {
         ObservableList<KeyRowViewModel> rows = table.getItems();
-        table.setItems(FXCollections.observableArrayList(viewModel.sampleRows(SAMPLE_ROWS)));
+        // A TableView drops its sort order when given items that are not a SortedList.
+        table.setItems(new SortedList<>(FXCollections.observableArrayList(viewModel.sampleRows(SAMPLE_ROWS))));
         applyCss();
         layout();
         table.setItems(rows);

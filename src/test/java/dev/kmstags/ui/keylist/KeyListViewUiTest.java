@@ -24,7 +24,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -175,6 +177,12 @@ class KeyListViewUiTest {
             return 2;
         }));
         WaitForAsyncUtils.waitForFxEvents();
+
+        // Still sorted by alias, as the table was before: AWS's key comes first, though it arrived second.
+        TableView<?> table = (TableView<?>) view.lookup(".key-table");
+        assertThat(table.getSortOrder()).extracting(TableColumn::getText).containsExactly("Aliases");
+        assertThat(table.getItems()).extracting(row -> ((KeyRowViewModel) row).keyId())
+                .containsExactly(AWS_S3.keyId(), PAYMENTS.keyId());
 
         // The first keys are shown in the rows made before.
         TableRow<?> payments = prepared.stream()

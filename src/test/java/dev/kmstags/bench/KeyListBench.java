@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kmstags.kms.KmsClients;
 import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.kms.KmsKeyCatalog;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,6 +176,8 @@ public final class KeyListBench {
         report.put("timestamp", Instant.now().toString());
         report.put("cores", Runtime.getRuntime().availableProcessors());
         report.put("javaVersion", System.getProperty("java.version"));
+        report.put("jvmOptions", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> option.startsWith("-X")).toList());
         report.put("keys", settings.keys());
         report.put("latencyMs", settings.latencyMs());
         report.put("concurrency", settings.concurrency());
@@ -195,11 +198,14 @@ public final class KeyListBench {
         double worstQuietStall = afterTheFirst.stream().filter(r -> r.otherProcessesCpuPercent() < QUIET_BUSY_PERCENT)
                 .mapToDouble(Run::longestStallMs).max().orElse(-1);
         Map<String, Object> targets = new LinkedHashMap<>();
-        targets.put("describeRatioUnder1.3", (double) plain.get("describeRatio") < TARGET_RATIO);
-        targets.put("firstRowsUnder1s", (double) plain.get("firstRowsMs") < TARGET_FIRST_ROWS_MS);
-        double firstLoadStall = runs.stream().filter(r -> r.variant().equals(FIRST_LOAD))
-                .mapToDouble(Run::longestStallMs).max().orElse(-1);
+        Run firstLoad = runs.get(0);
         // The first load after start counts too: it is the one every user sees.
+        targets.put("describeRatioUnder1.3", Math.max((double) plain.get("describeRatio"),
+                firstLoad.describeRatio()) < TARGET_RATIO);
+        targets.put("describeRatioOfTheFirstLoadAfterStart", firstLoad.describeRatio());
+        targets.put("firstRowsUnder1s", Math.max((double) plain.get("firstRowsMs"), firstLoad.firstRowsMs())
+                < TARGET_FIRST_ROWS_MS);
+        double firstLoadStall = firstLoad.longestStallMs();
         targets.put("noStallOver50ms", Math.max(worstStall, firstLoadStall) <= TARGET_STALL_MS);
         targets.put("stallMsOfTheFirstLoadAfterStart", firstLoadStall);
         targets.put("noStallOver50msInLoadsAfterTheFirst", worstStall <= TARGET_STALL_MS);

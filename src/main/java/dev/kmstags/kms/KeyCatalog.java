@@ -14,7 +14,8 @@ public interface KeyCatalog {
      * can show the first keys long before the last of thousands are described. Blocks until every key has been
      * handed over with its tags. The listener is called on the calling thread, one call after another, a few
      * times a second at most. Keys KMS will not describe, or whose tags it will not list, to these credentials
-     * are handed over all the same, marked so ({@link KeySummary#described()}, {@link KeyTags#denied()}).
+     * are handed over all the same, marked so ({@link KeySummary#described()}, {@link KeyTags#denied()}); when it
+     * will not list the aliases, the keys come without them ({@link Listener#aliasesDenied()}).
      *
      * @return how many keys were handed over
      * @throws KmsAccessException when KMS cannot be reached or refuses the listing; its message is a sentence for
@@ -52,6 +53,15 @@ public interface KeyCatalog {
 
         /** The aliases of every key, by key ID (keys without an alias are absent); after the keys before them. */
         default void aliasesArrived(Map<String, List<String>> aliasesByKeyId) {
+        }
+
+        /**
+         * KMS refused to list the aliases to these credentials (kms:ListAliases): keys handed over before come
+         * without them for good, and those after carry none. Called instead of {@link #aliasesArrived}; by default
+         * it is taken as no key having an alias.
+         */
+        default void aliasesDenied() {
+            aliasesArrived(Map.of());
         }
 
         /** The tags of keys handed over earlier, read since the last call. */

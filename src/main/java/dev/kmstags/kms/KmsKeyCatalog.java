@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.kms.model.ListKeysResponse;
  * the describes run on a bounded pool; described keys are handed over as they come, a few times a second, and the
  * aliases once they are all listed. The tags are read on the same pool once every key is described, so they never
  * hold the keys themselves back. A key whose describe or tags KMS refuses to these credentials is handed over
- * marked, and the listing goes on.
+ * marked, and the listing goes on; so it does, without aliases, when KMS refuses to list those.
  */
 public final class KmsKeyCatalog implements KeyCatalog {
 
@@ -125,16 +125,25 @@ public final class KmsKeyCatalog implements KeyCatalog {
         handOver.run(read, CompletableFuture.completedFuture(null), () -> count, listener::tagsArrived, () -> { });
     }
 
-    private Map<String, List<String>> aliasesByKeyId() {
+    /** The aliases by key ID; empty when KMS refuses to list them to these credentials. */
+    private Optional<Map<String, List<String>>> aliasesByKeyId() {
         Map<String, List<String>> aliases = new HashMap<>();
-        for (AliasListEntry alias : client.listAliasesPaginator(request -> request.limit(LIST_ALIASES_LIMIT))
-                .aliases()) {
-            // Predefined alias/aws/* entries may have no target until AWS creates the key: nothing to show.
-            if (alias.targetKeyId() != null && alias.aliasName() != null) {
-                aliases.computeIfAbsent(alias.targetKeyId(), id -> new ArrayList<>()).add(alias.aliasName());
+        try {
+            for (AliasListEntry alias : client.listAliasesPaginator(request -> request.limit(LIST_ALIASES_LIMIT))
+                    .aliases()) {
+                // Predefined alias/aws/* entries may have no target until AWS creates the key: nothing to show.
+                if (alias.targetKeyId() != null && alias.aliasName() != null) {
+                    aliases.computeIfAbsent(alias.targetKeyId(), id -> new ArrayList<>()).add(alias.aliasName());
+                }
             }
+        } catch (SdkException e) {
+            if (KmsErrors.isAccessDenied(e)) {
+                LOG.info("KMS refused to list the aliases to these credentials; keys are listed without them");
+                return Optional.empty();
+            }
+            throw e;
         }
-        return aliases;
+        return Optional.of(aliases);
     }
 
     /** The key as KMS describes it, marked when KMS refuses; empty when it went away since ListKeys. */
@@ -206,11 +215,11 @@ public final class KmsKeyCatalog implements KeyCatalog {
      */
     private static final class Aliases {
 
-        private final Future<Map<String, List<String>>> listing;
+        private final Future<Optional<Map<String, List<String>>>> listing;
         private final Listener listener;
         private Map<String, List<String>> byKeyId;
 
-        Aliases(Future<Map<String, List<String>>> listing, Listener listener) {
+        Aliases(Future<Optional<Map<String, List<String>>>> listing, Listener listener) {
             this.listing = listing;
             this.listener = listener;
         }
@@ -223,8 +232,13 @@ public final class KmsKeyCatalog implements KeyCatalog {
 
         void awaitAndHandOver() {
             if (byKeyId == null) {
-                byKeyId = Map.copyOf(TimedHandOver.result(listing));
-                listener.aliasesArrived(byKeyId);
+                Optional<Map<String, List<String>>> listed = TimedHandOver.result(listing);
+                byKeyId = Map.copyOf(listed.orElse(Map.of()));
+                if (listed.isPresent()) {
+                    listener.aliasesArrived(byKeyId);
+                } else {
+                    listener.aliasesDenied();
+                }
             }
         }
 

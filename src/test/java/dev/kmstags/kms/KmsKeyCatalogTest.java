@@ -223,6 +223,57 @@ class KmsKeyCatalogTest {
     }
 
     @Test
+    void whenKmsWillNotListTheAliasesTheKeysAndTheirTagsStillLoadWithoutThem() throws Exception {
+        KmsConnection connection = start(true, "us-east-1");
+        backend.faults().fail("ListAliases", Integer.MAX_VALUE, "AccessDeniedException",
+                "User: arn:aws:iam::111122223333:user/reader is not authorized to perform: kms:ListAliases on"
+                        + " resource: *");
+
+        try (KmsSession session = KmsSession.open(connection)) {
+            // A listener that takes keys before their aliases hears that they will not come.
+            List<KeySummary> early = new ArrayList<>();
+            List<String> calls = new ArrayList<>();
+            int count = session.keyCatalog().listKeys(new KeyCatalog.Listener() {
+                @Override
+                public void accept(List<KeySummary> keys) {
+                    calls.add("accept");
+                    early.addAll(keys);
+                }
+
+                @Override
+                public boolean takesKeysBeforeAliases() {
+                    return true;
+                }
+
+                @Override
+                public void acceptBeforeAliases(List<KeySummary> keys) {
+                    early.addAll(keys);
+                }
+
+                @Override
+                public void aliasesArrived(Map<String, List<String>> aliasesByKeyId) {
+                    calls.add("aliasesArrived");
+                }
+
+                @Override
+                public void aliasesDenied() {
+                    calls.add("aliasesDenied");
+                }
+            });
+            assertThat(count).isEqualTo(12);
+            assertThat(early).hasSize(12).allSatisfy(key -> assertThat(key.aliases()).isEmpty());
+            assertThat(calls).contains("aliasesDenied").doesNotContain("aliasesArrived");
+
+            // A plain listener gets every key, without aliases, and the tags are read all the same.
+            Map<String, KeyTags> tags = new HashMap<>();
+            List<KeySummary> keys = listAll(session.keyCatalog(), new ArrayList<>(), tags);
+            assertThat(keys).hasSize(12).allSatisfy(key -> assertThat(key.aliases()).isEmpty());
+            assertThat(keys).filteredOn(KeySummary::described).hasSize(12);
+            assertThat(tags.values()).isNotEmpty().noneMatch(KeyTags::denied);
+        }
+    }
+
+    @Test
     void accessDeniedToListKeysFailsTheWholeLoad() throws Exception {
         KmsConnection connection = start(true, "us-east-1");
         backend.faults().fail("ListKeys", 1, "AccessDeniedException", "not authorized to perform: kms:ListKeys");

@@ -91,6 +91,8 @@ public final class KeyListViewModel {
     private BooleanSupplier selectionGuard = () -> true;
     /** Whether every key of the current load is described and their tags are being read. */
     private boolean readingTags;
+    /** Whether KMS refused to list the aliases of the keys loading or loaded. */
+    private boolean aliasesDenied;
 
     /**
      * @param dates how creation times show, in the user's locale and time zone
@@ -169,6 +171,7 @@ public final class KeyListViewModel {
         selectedKey.set(null);
         clearRows();
         readingTags = false;
+        aliasesDenied = false;
         errorText.set("");
         busy.set(true);
         loadState.set(LoadState.LOADING);
@@ -190,6 +193,8 @@ public final class KeyListViewModel {
     private final class Loading implements KeyCatalog.Listener {
 
         private final long run;
+        /** Whether KMS refused to list the aliases; read and written on the loading thread only. */
+        private boolean aliasesNotListed;
 
         Loading(long run) {
             this.run = run;
@@ -213,14 +218,24 @@ public final class KeyListViewModel {
 
         private void add(List<KeySummary> keys, boolean aliasesKnown) {
             List<KeyRowViewModel> newRows = keys.stream()
-                    .map(key -> new KeyRowViewModel(key, aliasesKnown, messages, dates))
+                    .map(key -> new KeyRowViewModel(key, aliasesKnown && !aliasesNotListed, messages, dates))
                     .toList();
+            if (aliasesNotListed) {
+                // Not shown yet, so they may still be changed on this thread.
+                newRows.forEach(KeyRowViewModel::showAliasesNotListed);
+            }
             executor.runOnUiThread(() -> addRows(run, newRows));
         }
 
         @Override
         public void aliasesArrived(Map<String, List<String>> aliasesByKeyId) {
             executor.runOnUiThread(() -> showAliases(run, aliasesByKeyId));
+        }
+
+        @Override
+        public void aliasesDenied() {
+            aliasesNotListed = true;
+            executor.runOnUiThread(() -> showAliasesDenied(run));
         }
 
         @Override
@@ -237,6 +252,16 @@ public final class KeyListViewModel {
         complete(waiting, row -> row.showAliases(aliasesByKeyId.getOrDefault(row.keyId(), List.of())));
         // Rows sorted by alias move now that they have one.
         resort();
+    }
+
+    private void showAliasesDenied(long run) {
+        if (run != generation) {
+            return;
+        }
+        aliasesDenied = true;
+        rows.stream().filter(row -> row.aliasesTextProperty().get() == null)
+                .forEach(KeyRowViewModel::showAliasesNotListed);
+        updateTexts();
     }
 
     private void showTags(long run, List<KeyTags> tags) {
@@ -353,7 +378,8 @@ public final class KeyListViewModel {
             case LOADING -> statusText.set(total == 0 ? messages.get("keyList.status.loading")
                     : readingTags ? messages.format("keyList.status.readingTags", total)
                     : messages.format("keyList.status.loadingSoFar", total));
-            case LOADED -> statusText.set(messages.format("keyList.status.loaded", total));
+            case LOADED -> statusText.set(messages.format(aliasesDenied ? "keyList.status.loadedWithoutAliases"
+                    : "keyList.status.loaded", total));
             case FAILED -> statusText.set(errorText.get());
         }
         countText.set(filtering && total > 0

@@ -89,6 +89,15 @@ public final class KeyRowViewModel {
         setAliases(key.aliases());
     }
 
+    /**
+     * Shows that KMS would not list the aliases, so the key's are unknown; a search finds it by its other texts
+     * only. Call on the UI thread once the row is shown.
+     */
+    void showAliasesNotListed() {
+        aliasSearchText = "";
+        aliasesText.set(messages.get("keyList.aliasesNotListed"));
+    }
+
     private void setAliases(List<String> sorted) {
         aliasSearchText = String.join("\n", sorted).toLowerCase(Locale.ROOT);
         aliasesText.set(String.join(", ", sorted));

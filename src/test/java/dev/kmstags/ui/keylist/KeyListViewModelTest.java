@@ -275,6 +275,33 @@ class KeyListViewModelTest {
     }
 
     @Test
+    void whenKmsWillNotListTheAliasesTheKeysLoadAndSaySo() {
+        viewModel.load(listener -> {
+            listener.acceptBeforeAliases(List.of(PAYMENTS.withAliases(List.of()), REPORTING.withAliases(List.of())));
+            listener.aliasesDenied();
+            listener.accept(List.of(AWS_S3.withAliases(List.of())));
+            return 3;
+        });
+
+        assertThat(viewModel.loadStateProperty().get()).isEqualTo(KeyListViewModel.LoadState.LOADED);
+        assertThat(viewModel.rows()).extracting(KeyRowViewModel::aliasesText).containsOnly("Not listed");
+        assertThat(viewModel.statusTextProperty().get())
+                .isEqualTo("3 keys loaded without aliases: KMS refused to list them to these credentials"
+                        + " (kms:ListAliases)");
+        assertThat(viewModel.rows().get(0).isReadOnly()).isFalse();
+        viewModel.searchTextProperty().set("not listed");
+        assertThat(viewModel.visibleRows()).isEmpty();
+        viewModel.searchTextProperty().set("card data");
+        assertThat(viewModel.visibleRows()).extracting(KeyRowViewModel::keyId).containsExactly(PAYMENTS.keyId());
+
+        // Loaded again with credentials that may list them, the aliases are back.
+        viewModel.searchTextProperty().set("");
+        viewModel.load(catalogWithLateAliasesAndTags(List.of(PAYMENTS), List.of()));
+        assertThat(viewModel.rows()).extracting(KeyRowViewModel::aliasesText).containsExactly("alias/payments-prod");
+        assertThat(viewModel.statusTextProperty().get()).isEqualTo("1 key loaded");
+    }
+
+    @Test
     void theSearchTextFindsKeysByTagKeyOrValueIgnoringCase() {
         viewModel.load(catalogWithLateAliasesAndTags(List.of(PAYMENTS, REPORTING, NO_ALIAS), List.of(
                 KeyTags.read(PAYMENTS.keyId(), List.of(new Tag("CostCenter", "CC-1234"))),

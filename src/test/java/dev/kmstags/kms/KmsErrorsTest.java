@@ -58,8 +58,9 @@ class KmsErrorsTest {
                 CONNECTION);
 
         assertThat(e.problem()).isEqualTo(KmsProblem.ACCESS_DENIED);
-        assertThat(e.getMessage()).isEqualTo("Access denied: these credentials may not read the keys in eu-west-1. "
-                + "Ask an administrator for kms:ListKeys, kms:ListAliases and kms:DescribeKey.");
+        assertThat(e.getMessage()).isEqualTo("Access denied: these credentials may not list the keys in eu-west-1. "
+                + "Ask an administrator for kms:ListKeys; kms:ListAliases, kms:DescribeKey and kms:ListResourceTags "
+                + "show them whole.");
     }
 
     @Test

@@ -189,8 +189,9 @@ class ProfileConnectionTest {
             KmsAccessException e = failure("demo");
 
             assertThat(e.problem()).isEqualTo(KmsProblem.ACCESS_DENIED);
-            assertThat(e.getMessage()).isEqualTo("Access denied: these credentials may not read the keys in "
-                    + "us-east-1. Ask an administrator for kms:ListKeys, kms:ListAliases and kms:DescribeKey.");
+            assertThat(e.getMessage()).isEqualTo("Access denied: these credentials may not list the keys in "
+                    + "us-east-1. Ask an administrator for kms:ListKeys; kms:ListAliases, kms:DescribeKey and "
+                    + "kms:ListResourceTags show them whole.");
         } finally {
             demo.faults().clear();
         }

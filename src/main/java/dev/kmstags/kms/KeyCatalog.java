@@ -67,5 +67,13 @@ public interface KeyCatalog {
         /** The tags of keys handed over earlier, read since the last call. */
         default void tagsArrived(List<KeyTags> tags) {
         }
+
+        /**
+         * Called on the listing's threads before each DescribeKey and ListResourceTags call, and after each page of
+         * ListKeys and ListAliases: a listener that shows the keys may hold the next call back for a moment while
+         * it is behind, so the calls leave it the CPU. By default it returns at once.
+         */
+        default void awaitTurn() throws InterruptedException {
+        }
     }
 }

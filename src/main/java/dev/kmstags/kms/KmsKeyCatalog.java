@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.kms.model.KeyListEntry;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.kms.model.ListAliasesResponse;
 import software.amazon.awssdk.services.kms.model.ListKeysResponse;
 
 /**
@@ -34,7 +35,8 @@ import software.amazon.awssdk.services.kms.model.ListKeysResponse;
  * the describes run on a bounded pool; described keys are handed over as they come, a few times a second, and the
  * aliases once they are all listed. The tags are read on the same pool once every key is described, so they never
  * hold the keys themselves back. A key whose describe or tags KMS refuses to these credentials is handed over
- * marked, and the listing goes on; so it does, without aliases, when KMS refuses to list those.
+ * marked, and the listing goes on; so it does, without aliases, when KMS refuses to list those. No call starts
+ * while the listener asks it to wait ({@link Listener#awaitTurn()}).
  */
 public final class KmsKeyCatalog implements KeyCatalog {
 
@@ -84,13 +86,17 @@ public final class KmsKeyCatalog implements KeyCatalog {
         ExecutorService listings = Executors.newFixedThreadPool(2, daemonThreads("kms-list"));
         ExecutorService calls = Executors.newFixedThreadPool(concurrency, daemonThreads("kms-describe"));
         try {
-            Aliases aliases = new Aliases(listings.submit(this::aliasesByKeyId), listener);
+            Aliases aliases = new Aliases(listings.submit(() -> aliasesByKeyId(listener)), listener);
             CompletionService<Optional<KeySummary>> described = new ExecutorCompletionService<>(calls);
             AtomicInteger submitted = new AtomicInteger();
             Future<?> listing = listings.submit(() -> {
                 for (ListKeysResponse page : client.listKeysPaginator(request -> request.limit(LIST_KEYS_LIMIT))) {
+                    listener.awaitTurn();
                     for (KeyListEntry key : page.keys()) {
-                        described.submit(() -> describe(key));
+                        described.submit(() -> {
+                            listener.awaitTurn();
+                            return describe(key);
+                        });
                         submitted.incrementAndGet();
                     }
                 }
@@ -117,7 +123,10 @@ public final class KmsKeyCatalog implements KeyCatalog {
         for (KeySummary key : keys) {
             // AWS managed keys cannot be tagged, and a key KMS would not describe is not worth asking about.
             if (key.described() && key.manager() == KeyManager.CUSTOMER) {
-                read.submit(() -> tags(key.keyId()));
+                read.submit(() -> {
+                    listener.awaitTurn();
+                    return tags(key.keyId());
+                });
                 submitted++;
             }
         }
@@ -126,14 +135,16 @@ public final class KmsKeyCatalog implements KeyCatalog {
     }
 
     /** The aliases by key ID; empty when KMS refuses to list them to these credentials. */
-    private Optional<Map<String, List<String>>> aliasesByKeyId() {
+    private Optional<Map<String, List<String>>> aliasesByKeyId(Listener listener) throws InterruptedException {
         Map<String, List<String>> aliases = new HashMap<>();
         try {
-            for (AliasListEntry alias : client.listAliasesPaginator(request -> request.limit(LIST_ALIASES_LIMIT))
-                    .aliases()) {
-                // Predefined alias/aws/* entries may have no target until AWS creates the key: nothing to show.
-                if (alias.targetKeyId() != null && alias.aliasName() != null) {
-                    aliases.computeIfAbsent(alias.targetKeyId(), id -> new ArrayList<>()).add(alias.aliasName());
+            for (ListAliasesResponse page : client.listAliasesPaginator(request -> request.limit(LIST_ALIASES_LIMIT))) {
+                listener.awaitTurn();
+                for (AliasListEntry alias : page.aliases()) {
+                    // Predefined alias/aws/* entries may have no target until AWS creates the key: nothing to show.
+                    if (alias.targetKeyId() != null && alias.aliasName() != null) {
+                        aliases.computeIfAbsent(alias.targetKeyId(), id -> new ArrayList<>()).add(alias.aliasName());
+                    }
                 }
             }
         } catch (SdkException e) {

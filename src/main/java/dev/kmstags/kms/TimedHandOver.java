@@ -82,6 +82,9 @@ final class TimedHandOver {
             Thread.currentThread().interrupt();
             throw new CancellationException("Listing keys was interrupted");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                throw new CancellationException("Listing keys was interrupted");
+            }
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }

@@ -1,5 +1,6 @@
 package dev.kmstags.ui;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +12,7 @@ import javafx.application.Platform;
 public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     private final AtomicInteger threadCount = new AtomicInteger();
+    private final FxThreadLag lag = new FxThreadLag();
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "kmstags-worker-" + threadCount.incrementAndGet());
         thread.setDaemon(true);
@@ -34,6 +36,11 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     @Override
     public void runOnUiThread(Runnable action) {
         Platform.runLater(action);
+    }
+
+    @Override
+    public void awaitUiCaughtUp(Duration behind, Duration limit) throws InterruptedException {
+        lag.awaitCaughtUp(behind.toNanos(), limit.toNanos());
     }
 
     /** Interrupts work still running; results that arrive later are dropped by their ViewModels. */

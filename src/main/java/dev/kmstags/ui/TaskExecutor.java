@@ -1,5 +1,6 @@
 package dev.kmstags.ui;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -18,4 +19,12 @@ public interface TaskExecutor {
 
     /** Runs {@code action} on the UI thread, after every action handed over before it. */
     void runOnUiThread(Runnable action);
+
+    /**
+     * Waits, at most {@code limit}, while the UI thread is more than {@code behind} late in answering. Background
+     * work that can wait calls it before each step, so it leaves the CPU to a UI thread that has fallen behind.
+     * Returns at once where no other thread is the UI thread, as in tests.
+     */
+    default void awaitUiCaughtUp(Duration behind, Duration limit) throws InterruptedException {
+    }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -270,6 +271,35 @@ class KmsKeyCatalogTest {
             assertThat(keys).hasSize(12).allSatisfy(key -> assertThat(key.aliases()).isEmpty());
             assertThat(keys).filteredOn(KeySummary::described).hasSize(12);
             assertThat(tags.values()).isNotEmpty().noneMatch(KeyTags::denied);
+        }
+    }
+
+    @Test
+    void everyDescribeAndTagsCallWaitsForTheListenersTurnFirst() throws Exception {
+        try (KmsSession session = KmsSession.open(start(true, "us-east-1"))) {
+            AtomicInteger turns = new AtomicInteger();
+            Map<String, KeyTags> tags = new HashMap<>();
+            List<KeySummary> keys = new ArrayList<>();
+            session.keyCatalog().listKeys(new KeyCatalog.Listener() {
+                @Override
+                public void accept(List<KeySummary> batch) {
+                    keys.addAll(batch);
+                }
+
+                @Override
+                public void tagsArrived(List<KeyTags> read) {
+                    read.forEach(keyTags -> tags.put(keyTags.keyId(), keyTags));
+                }
+
+                @Override
+                public void awaitTurn() {
+                    turns.incrementAndGet();
+                }
+            });
+
+            // One turn per DescribeKey and per ListResourceTags, and at least one for each listing's first page.
+            assertThat(keys).hasSize(12);
+            assertThat(turns.get()).isGreaterThanOrEqualTo(keys.size() + tags.size() + 2);
         }
     }
 

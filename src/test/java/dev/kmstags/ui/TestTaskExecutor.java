@@ -1,5 +1,6 @@
 package dev.kmstags.ui;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ public final class TestTaskExecutor implements TaskExecutor {
 
     private final Deque<Runnable> held = new ArrayDeque<>();
     private boolean holding;
+    private int uiWaits;
 
     /** Keeps work from running until {@link #runHeldWork()}. */
     public TestTaskExecutor holdWork() {
@@ -53,5 +55,16 @@ public final class TestTaskExecutor implements TaskExecutor {
     @Override
     public void runOnUiThread(Runnable action) {
         action.run();
+    }
+
+    /** Counts the waits, which return at once: the test's thread is the UI thread and never behind. */
+    @Override
+    public void awaitUiCaughtUp(Duration behind, Duration limit) {
+        uiWaits++;
+    }
+
+    /** How often background work asked to wait for the UI thread. */
+    public int uiWaits() {
+        return uiWaits;
     }
 }

@@ -7,6 +7,7 @@ import dev.kmstags.kms.KmsAccessException;
 import dev.kmstags.ui.DateFormats;
 import dev.kmstags.ui.Messages;
 import dev.kmstags.ui.TaskExecutor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,6 +54,11 @@ public final class KeyListViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(KeyListViewModel.class);
 
     private final TaskExecutor executor;
+    /** How late the UI thread may be in answering before the listing's calls wait for it. */
+    private static final Duration UI_BEHIND = Duration.ofMillis(15);
+    /** The longest a call waits for the UI thread, so a UI thread held up elsewhere does not stop the listing. */
+    private static final Duration UI_WAIT_LIMIT = Duration.ofMillis(100);
+
     private final Messages messages;
     private final DateFormats dates;
 
@@ -241,6 +247,16 @@ public final class KeyListViewModel {
         @Override
         public void tagsArrived(List<KeyTags> tags) {
             executor.runOnUiThread(() -> showTags(run, tags));
+        }
+
+        /**
+         * No new call starts while the UI thread is behind with the rows the last ones brought: in a JVM that has
+         * just started, 20 calls running the SDK's code cold would otherwise keep it from the CPU for 0.1 s and
+         * more on a small machine.
+         */
+        @Override
+        public void awaitTurn() throws InterruptedException {
+            executor.awaitUiCaughtUp(UI_BEHIND, UI_WAIT_LIMIT);
         }
     }
 

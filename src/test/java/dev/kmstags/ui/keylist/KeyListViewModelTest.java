@@ -275,6 +275,23 @@ class KeyListViewModelTest {
     }
 
     @Test
+    void theListingsCallsWaitForTheUiThreadWhenItIsBehind() {
+        viewModel.load(listener -> {
+            try {
+                listener.awaitTurn();
+                listener.accept(List.of(PAYMENTS));
+                listener.awaitTurn();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return 1;
+        });
+
+        assertThat(executor.uiWaits()).isEqualTo(2);
+        assertThat(viewModel.rows()).hasSize(1);
+    }
+
+    @Test
     void whenKmsWillNotListTheAliasesTheKeysLoadAndSaySo() {
         viewModel.load(listener -> {
             listener.acceptBeforeAliases(List.of(PAYMENTS.withAliases(List.of()), REPORTING.withAliases(List.of())));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.ui.Theme;
+import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +107,11 @@ class MainWindowUiTest {
         assertThat(rows).containsKey("No alias");
         assertThat(rows.get("alias/payments-prod").get(1)).matches("[0-9a-f-]{36}");
         assertThat(rows).doesNotContainKey("alias/payments-eu");
+        // Sorted by alias, as the window opens.
+        TableView<?> table = robot.lookup(".key-table").queryAs(TableView.class);
+        assertThat(table.getSortOrder()).extracting(TableColumn::getText).containsExactly("Aliases");
+        assertThat(table.getItems().stream().map(row -> ((KeyRowViewModel) row).aliasesText()).toList())
+                .isSortedAccordingTo(KeyRowViewModel.ALIASES_ORDER);
 
         Snapshots.save(stage.getScene(), "main-window");
     }

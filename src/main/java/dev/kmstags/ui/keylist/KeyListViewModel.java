@@ -52,13 +52,12 @@ public final class KeyListViewModel {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyListViewModel.class);
-
-    private final TaskExecutor executor;
     /** How late the UI thread may be in answering before the listing's calls wait for it. */
     private static final Duration UI_BEHIND = Duration.ofMillis(15);
     /** The longest a call waits for the UI thread, so a UI thread held up elsewhere does not stop the listing. */
     private static final Duration UI_WAIT_LIMIT = Duration.ofMillis(100);
 
+    private final TaskExecutor executor;
     private final Messages messages;
     private final DateFormats dates;
 

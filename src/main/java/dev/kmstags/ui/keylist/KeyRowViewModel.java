@@ -91,7 +91,7 @@ public final class KeyRowViewModel {
 
     /**
      * Shows that KMS would not list the aliases, so the key's are unknown; a search finds it by its other texts
-     * only. Call on the UI thread once the row is shown.
+     * only. Call on the UI thread, or before the row is handed to it.
      */
     void showAliasesNotListed() {
         aliasSearchText = "";

@@ -80,8 +80,9 @@ public final class KeyDetailsViewModel {
 
     private void showAliases(KeyRowViewModel selected) {
         title.set(selected.displayName());
-        aliasesText.set(selected.aliasesText().isEmpty()
-                ? messages.get("details.noAliases") : selected.aliasesText());
+        aliasesText.set(!selected.aliasesText().isEmpty() ? selected.aliasesText()
+                : selected.aliasesListed() ? messages.get("details.noAliases")
+                : messages.get("keyList.aliasesNotListed"));
     }
 
     /** The selected key, or {@code null}; the tag editor will follow it. */

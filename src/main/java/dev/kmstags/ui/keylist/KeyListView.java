@@ -5,6 +5,7 @@ import dev.kmstags.ui.Tone;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.ResourceBundle;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
@@ -86,12 +87,14 @@ public final class KeyListView extends VBox {
         retryButton.managedProperty().bind(viewModel.canRetryProperty());
 
         aliasesColumn.setCellValueFactory(cell -> cell.getValue().aliasesTextProperty());
-        aliasesColumn.setCellFactory(column -> new TextCell(resources.getString("keyList.noAlias"),
+        String noAlias = resources.getString("keyList.noAlias");
+        String aliasesNotListed = resources.getString("keyList.aliasesNotListed");
+        aliasesColumn.setCellFactory(column -> new TextCell(row -> row.aliasesListed() ? noAlias : aliasesNotListed,
                 resources.getString("keyList.aliasesLoading")));
         aliasesColumn.setComparator(KeyRowViewModel.ALIASES_ORDER);
         keyIdColumn.setCellValueFactory(cell -> constant(cell.getValue().keyId()));
         descriptionColumn.setCellValueFactory(cell -> constant(cell.getValue().description()));
-        descriptionColumn.setCellFactory(column -> new TextCell("", ""));
+        descriptionColumn.setCellFactory(column -> new TextCell(row -> "", ""));
         stateColumn.setCellValueFactory(cell -> constant(cell.getValue()));
         stateColumn.setCellFactory(column -> new StateCell());
         stateColumn.setComparator(Comparator.comparing(KeyRowViewModel::stateText));
@@ -178,17 +181,18 @@ public final class KeyListView extends VBox {
     }
 
     /**
-     * A text cell that shows {@code whenEmpty}, dimmed, for an empty value ({@code whenUnknown} for a value not known
-     * yet), and the whole text as a tooltip, as long aliases and descriptions are cut short. The tooltip is made
-     * when the pointer first enters the cell: making one for every cell would slow down filling the table.
+     * A text cell that shows what {@code whenEmpty} says for its row, dimmed, for an empty value ({@code whenUnknown}
+     * for a value not known yet), and the whole text as a tooltip, as long aliases and descriptions are cut short.
+     * The tooltip is made when the pointer first enters the cell: making one for every cell would slow down filling
+     * the table.
      */
     private static final class TextCell extends TableCell<KeyRowViewModel, String> {
 
-        private final String whenEmpty;
+        private final Function<KeyRowViewModel, String> whenEmpty;
         private final String whenUnknown;
         private Tooltip tooltip;
 
-        TextCell(String whenEmpty, String whenUnknown) {
+        TextCell(Function<KeyRowViewModel, String> whenEmpty, String whenUnknown) {
             this.whenEmpty = whenEmpty;
             this.whenUnknown = whenUnknown;
             addEventHandler(MouseEvent.MOUSE_ENTERED, event -> {
@@ -207,7 +211,9 @@ public final class KeyListView extends VBox {
         protected void updateItem(String value, boolean empty) {
             super.updateItem(value, empty);
             boolean missing = !empty && (value == null || value.isEmpty());
-            setText(empty ? null : value == null ? whenUnknown : missing ? whenEmpty : value);
+            KeyRowViewModel row = getTableRow() == null ? null : getTableRow().getItem();
+            setText(empty ? null : value == null ? whenUnknown
+                    : missing ? (row == null ? "" : whenEmpty.apply(row)) : value);
             pseudoClassStateChanged(NO_VALUE, missing);
             if (tooltip != null) {
                 tooltip.setText(value);

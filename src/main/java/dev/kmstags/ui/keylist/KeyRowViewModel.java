@@ -41,6 +41,7 @@ public final class KeyRowViewModel {
     private final String keySearchText;
     private String aliasSearchText = "";
     private String tagSearchText = "";
+    private boolean aliasesListed = true;
     private final ReadOnlyStringWrapper aliasesText = new ReadOnlyStringWrapper(this, "aliasesText");
     private final ReadOnlyObjectWrapper<List<Tag>> tags = new ReadOnlyObjectWrapper<>(this, "tags");
     private final ReadOnlyStringWrapper readOnlyReasonText = new ReadOnlyStringWrapper(this, "readOnlyReasonText");
@@ -90,12 +91,17 @@ public final class KeyRowViewModel {
     }
 
     /**
-     * Shows that KMS would not list the aliases, so the key's are unknown; a search finds it by its other texts
-     * only. Call on the UI thread, or before the row is handed to it.
+     * Shows that KMS would not list the aliases: the key has none here ({@link #aliasesListed()} says why), and a
+     * search finds it by its other texts. Call on the UI thread, or before the row is handed to it.
      */
     void showAliasesNotListed() {
-        aliasSearchText = "";
-        aliasesText.set(messages.get("keyList.aliasesNotListed"));
+        aliasesListed = false;
+        setAliases(List.of());
+    }
+
+    /** Whether the key's aliases were listed; when KMS refused, {@link #aliasesText()} is empty for that reason. */
+    public boolean aliasesListed() {
+        return aliasesListed;
     }
 
     private void setAliases(List<String> sorted) {

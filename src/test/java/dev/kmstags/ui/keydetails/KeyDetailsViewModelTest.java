@@ -65,6 +65,28 @@ class KeyDetailsViewModelTest {
     }
 
     @Test
+    void aliasesKmsWouldNotListAreSaidToBeNotListedRatherThanNone() {
+        KeyListViewModel keyList = new KeyListViewModel(new TestTaskExecutor(), MESSAGES, DATES);
+        KeyDetailsViewModel details = new KeyDetailsViewModel(keyList.selectedKeyProperty(), MESSAGES);
+        keyList.load(listener -> {
+            listener.acceptBeforeAliases(List.of(PAYMENTS.withAliases(List.of())));
+            keyList.selectedKeyProperty().set(keyList.rows().get(0));
+            listener.aliasesDenied();
+            return 1;
+        });
+
+        assertThat(details.aliasesTextProperty().get()).isEqualTo("Not listed");
+        assertThat(details.titleProperty().get()).isEqualTo(PAYMENTS.keyId());
+
+        keyList.load(listener -> {
+            listener.accept(List.of(NO_ALIAS));
+            keyList.selectedKeyProperty().set(keyList.rows().get(0));
+            return 1;
+        });
+        assertThat(details.aliasesTextProperty().get()).isEqualTo("No aliases");
+    }
+
+    @Test
     void anAwsManagedKeySaysWhyItsTagsAreReadOnly() {
         selection.set(new KeyRowViewModel(AWS_S3, MESSAGES, DATES));
 

@@ -301,7 +301,8 @@ class KeyListViewModelTest {
         });
 
         assertThat(viewModel.loadStateProperty().get()).isEqualTo(KeyListViewModel.LoadState.LOADED);
-        assertThat(viewModel.rows()).extracting(KeyRowViewModel::aliasesText).containsOnly("Not listed");
+        assertThat(viewModel.rows()).extracting(KeyRowViewModel::aliasesText).containsOnly("");
+        assertThat(viewModel.rows()).noneMatch(KeyRowViewModel::aliasesListed);
         assertThat(viewModel.statusTextProperty().get())
                 .isEqualTo("3 keys loaded without aliases: KMS refused to list them to these credentials"
                         + " (kms:ListAliases)");
@@ -315,6 +316,7 @@ class KeyListViewModelTest {
         viewModel.searchTextProperty().set("");
         viewModel.load(catalogWithLateAliasesAndTags(List.of(PAYMENTS), List.of()));
         assertThat(viewModel.rows()).extracting(KeyRowViewModel::aliasesText).containsExactly("alias/payments-prod");
+        assertThat(viewModel.rows().get(0).aliasesListed()).isTrue();
         assertThat(viewModel.statusTextProperty().get()).isEqualTo("1 key loaded");
     }
 

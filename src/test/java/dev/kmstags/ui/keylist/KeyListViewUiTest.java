@@ -129,6 +129,24 @@ class KeyListViewUiTest {
     }
 
     @Test
+    void aliasesKmsWouldNotListShowAsNotListedDimmed(FxRobot robot) {
+        robot.interact(() -> viewModel.load(listener -> {
+            listener.acceptBeforeAliases(List.of(PAYMENTS.withAliases(List.of())));
+            listener.aliasesDenied();
+            listener.accept(List.of(REPORTING.withAliases(List.of())));
+            return 2;
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (KeySummary key : List.of(PAYMENTS, REPORTING)) {
+            TableCell<?, ?> aliases = robot.from(rowOf(robot, key.keyId())).lookup(".table-cell").nth(0)
+                    .queryAs(TableCell.class);
+            assertThat(aliases.getText()).isEqualTo("Not listed");
+            assertThat(aliases.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("no-value"));
+        }
+    }
+
+    @Test
     void aCellShowsItsWholeTextOnHover(FxRobot robot) {
         robot.interact(() -> viewModel.load(listener -> {
             listener.accept(List.of(PAYMENTS));

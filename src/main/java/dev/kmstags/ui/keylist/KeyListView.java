@@ -87,9 +87,7 @@ public final class KeyListView extends VBox {
         retryButton.managedProperty().bind(viewModel.canRetryProperty());
 
         aliasesColumn.setCellValueFactory(cell -> cell.getValue().aliasesTextProperty());
-        String noAlias = resources.getString("keyList.noAlias");
-        String aliasesNotListed = resources.getString("keyList.aliasesNotListed");
-        aliasesColumn.setCellFactory(column -> new TextCell(row -> row.aliasesListed() ? noAlias : aliasesNotListed,
+        aliasesColumn.setCellFactory(column -> new TextCell(KeyRowViewModel::noAliasesText,
                 resources.getString("keyList.aliasesLoading")));
         aliasesColumn.setComparator(KeyRowViewModel.ALIASES_ORDER);
         keyIdColumn.setCellValueFactory(cell -> constant(cell.getValue().keyId()));

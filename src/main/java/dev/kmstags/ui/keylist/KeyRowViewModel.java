@@ -104,6 +104,11 @@ public final class KeyRowViewModel {
         return aliasesListed;
     }
 
+    /** What shows in place of an empty {@link #aliasesText()}: that the key has no alias, or that none were listed. */
+    public String noAliasesText() {
+        return messages.get(aliasesListed ? "keyList.noAlias" : "keyList.aliasesNotListed");
+    }
+
     private void setAliases(List<String> sorted) {
         aliasSearchText = String.join("\n", sorted).toLowerCase(Locale.ROOT);
         aliasesText.set(String.join(", ", sorted));

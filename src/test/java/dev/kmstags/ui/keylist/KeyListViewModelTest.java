@@ -303,6 +303,7 @@ class KeyListViewModelTest {
         assertThat(viewModel.loadStateProperty().get()).isEqualTo(KeyListViewModel.LoadState.LOADED);
         assertThat(viewModel.rows()).extracting(KeyRowViewModel::aliasesText).containsOnly("");
         assertThat(viewModel.rows()).noneMatch(KeyRowViewModel::aliasesListed);
+        assertThat(viewModel.rows()).extracting(KeyRowViewModel::noAliasesText).containsOnly("Not listed");
         assertThat(viewModel.statusTextProperty().get())
                 .isEqualTo("3 keys loaded without aliases: KMS refused to list them to these credentials"
                         + " (kms:ListAliases)");

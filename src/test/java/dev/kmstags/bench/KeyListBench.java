@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * The key list benchmark: {@code N} keys (10,000 by default) on the bundled backend with {@code --latency-ms 20}
- * (a realistic AWS round trip), loaded through the real KmsKeyCatalog into the real KeyListViewModel and
+ * (a realistic AWS round trip) and, standing in for AWS, at the lowest CPU priority ({@code nice -n 19}, where the
+ * OS has {@code nice}; {@code -Dbench.keyList.backendNice=0} shares the CPU equally), loaded through the real KmsKeyCatalog into the real KeyListViewModel and
  * KeyListView on a real, headless JavaFX toolkit. Reports the time to the first rows shown, until every key is
  * described, until every key's tags are read, and the longest JavaFX-thread stall; compares the describe phase
  * with its lower bound, latency x N / concurrency. First a few concurrencies once each, then rounds at the
@@ -45,7 +46,7 @@ public final class KeyListBench {
     private static final String FIRST_LOAD = "first load after start";
 
     record Settings(Path jar, Path outDir, int keys, int latencyMs, int rounds, int concurrency,
-                    List<Integer> sweep) {
+                    List<Integer> sweep, int backendNiceness) {
 
         static Settings fromSystemProperties() {
             return new Settings(
@@ -56,7 +57,8 @@ public final class KeyListBench {
                     Integer.getInteger("bench.keyList.rounds", 3),
                     Integer.getInteger("bench.keyList.concurrency", KmsKeyCatalog.DEFAULT_CONCURRENCY),
                     Arrays.stream(System.getProperty("bench.keyList.sweep", "8,16,24").split(","))
-                            .map(String::strip).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList());
+                            .map(String::strip).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList(),
+                    Integer.getInteger("bench.keyList.backendNice", 19));
         }
     }
 
@@ -82,11 +84,14 @@ public final class KeyListBench {
                 BenchAccount.create(server.port(), REGION, settings.keys());
             }
             System.out.printf(Locale.ROOT, "-- created the keys in %.1f s%n", (System.nanoTime() - setup) / 1e9);
+            // The backend stands in for AWS, whose servers do not take the app's CPU: at the lowest priority it runs
+            // on what the app leaves of the machine.
             try (ServerProcess server = ServerProcess.serve(java, List.of(), settings.jar(), data,
-                    List.of("--latency-ms", String.valueOf(settings.latencyMs())))) {
+                    List.of("--latency-ms", String.valueOf(settings.latencyMs())), settings.backendNiceness())) {
+                System.out.printf(Locale.ROOT, "-- backend at niceness %d%n", server.niceness());
                 try (KeyListRun window = KeyListRun.open(startToolkit())) {
                     List<Run> runs = measure(settings, server, window);
-                    write(settings, runs);
+                    write(settings, runs, server.niceness());
                 }
             } finally {
                 Platform.exit();
@@ -171,7 +176,7 @@ public final class KeyListBench {
         return Math.max(0, 100.0 * (hostBusy - self - serverCpu) / (wall * Runtime.getRuntime().availableProcessors()));
     }
 
-    private static void write(Settings settings, List<Run> runs) throws Exception {
+    private static void write(Settings settings, List<Run> runs, int backendNiceness) throws Exception {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("timestamp", Instant.now().toString());
         report.put("cores", Runtime.getRuntime().availableProcessors());
@@ -180,6 +185,7 @@ public final class KeyListBench {
                 .filter(option -> option.startsWith("-X")).toList());
         report.put("keys", settings.keys());
         report.put("latencyMs", settings.latencyMs());
+        report.put("backendNiceness", backendNiceness);
         report.put("concurrency", settings.concurrency());
         report.put("rounds", settings.rounds());
         Map<String, Map<String, Object>> medians = new LinkedHashMap<>();

@@ -36,26 +36,34 @@ final class ServerProcess implements AutoCloseable {
     private final long startNanos;
     private final long listeningNanos;
     private final Deque<String> output;
+    private final int niceness;
 
     private ServerProcess(String name, Process process, int port, long startNanos, long listeningNanos,
-                          Deque<String> output) {
+                          Deque<String> output, int niceness) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.startNanos = startNanos;
         this.listeningNanos = listeningNanos;
         this.output = output;
+        this.niceness = niceness;
     }
 
     /** {@code java <jvmOptions> -jar <jar> serve --port 0 --data <dataFile> --no-seed}; returns once it listens. */
     static ServerProcess serve(Path java, List<String> jvmOptions, Path jar, Path dataFile) throws IOException {
-        return serve(java, jvmOptions, jar, dataFile, List.of());
+        return serve(java, jvmOptions, jar, dataFile, List.of(), 0);
     }
 
-    /** As {@link #serve(Path, List, Path, Path)}, with further {@code serve} options such as --latency-ms. */
-    static ServerProcess serve(Path java, List<String> jvmOptions, Path jar, Path dataFile, List<String> serveOptions)
-            throws IOException {
+    /**
+     * As {@link #serve(Path, List, Path, Path)}, with further {@code serve} options such as --latency-ms, and with
+     * {@code niceness} above 0 started by {@code nice -n <niceness>} where the OS has {@code nice} (see
+     * {@link #niceness()}).
+     */
+    static ServerProcess serve(Path java, List<String> jvmOptions, Path jar, Path dataFile, List<String> serveOptions,
+                               int niceness) throws IOException {
         List<String> command = new ArrayList<>();
+        Optional<Path> nice = niceness > 0 ? onPath("nice") : Optional.empty();
+        nice.ifPresent(executable -> command.addAll(List.of(executable.toString(), "-n", String.valueOf(niceness))));
         command.add(java.toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0", "--data", dataFile.toString(),
@@ -73,7 +81,8 @@ final class ServerProcess implements AutoCloseable {
         }, listening);
         try {
             int port = listening.get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
-            return new ServerProcess("serve", process, port, start, System.nanoTime(), output);
+            return new ServerProcess("serve", process, port, start, System.nanoTime(), output,
+                    nice.isPresent() ? niceness : 0);
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IOException("serve did not start: " + e.getMessage() + "; output: " + snapshot(output), e);
@@ -91,7 +100,7 @@ final class ServerProcess implements AutoCloseable {
         Process process = new ProcessBuilder(executable, "-H", "127.0.0.1", "-p", Integer.toString(port))
                 .redirectErrorStream(true).start();
         pump(process, output, line -> { }, null);
-        return new ServerProcess("moto_server", process, port, start, -1, output);
+        return new ServerProcess("moto_server", process, port, start, -1, output, 0);
     }
 
     /** The first executable of this name on the PATH. */
@@ -123,6 +132,11 @@ final class ServerProcess implements AutoCloseable {
     /** When the {@code listening} line was read; -1 for moto. */
     long listeningNanos() {
         return listeningNanos;
+    }
+
+    /** The niceness the process was started with: 0 unless asked for and the OS has {@code nice}. */
+    int niceness() {
+        return niceness;
     }
 
     /** CPU time the process has used so far (user + system), in nanoseconds; -1 when the OS does not say. */

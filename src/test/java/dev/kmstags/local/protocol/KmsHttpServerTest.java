@@ -32,6 +32,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -395,6 +397,34 @@ class KmsHttpServerTest {
             assertThat(JSON.readTree(response.body()).path("__type").asText()).isEqualTo("ValidationException");
             assertThat(in.read()).as("the server closed the connection").isEqualTo(-1);
         }
+        assertStillServes();
+    }
+
+    /**
+     * Messages no HTTP client sends, whose end the server cannot know: the JDK's HTTP server refuses them before they
+     * reach the KMS protocol, with its own short text, and closes the connection; nothing reaches the operations.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a broken request line      | 400 | GARBAGE\\r\\n\\r\\n",
+        "an unreadable length       | 400 | POST / HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: abc\\r\\n\\r\\n",
+        "two different lengths      | 400 | POST / HTTP/1.1\\r\\nContent-Length: 2\\r\\nContent-Length: 3\\r\\n\\r\\n{}",
+        "a header line without name | 400 | POST / HTTP/1.1\\r\\nHost: x\\r\\nno-colon here\\r\\n\\r\\n",
+        "a transfer coding it lacks | 501 | POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: gzip\\r\\n\\r\\n",
+    })
+    void messageThatIsNotHttpIsRefusedBeforeKmsAndTheConnectionClosed(String what, int status, String message)
+            throws Exception {
+        try (Socket socket = new Socket(server.endpoint().getHost(), server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(message.replace("\\r\\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = socket.getInputStream();
+
+            RawHttpResponse response = RawHttpResponse.read(in);
+
+            assertThat(response.status()).isEqualTo(status);
+            assertThat(in.read()).as("the server closed the connection").isEqualTo(-1);
+        }
+        assertThat(lastRequest.get()).isNull();
         assertStillServes();
     }
 

@@ -2,7 +2,11 @@ package dev.kmstags.local.protocol;
 
 import dev.kmstags.local.KmsException;
 
-/** The error codes the protocol layer answers with itself, before or instead of the request handler. */
+/**
+ * The error codes the protocol layer answers with itself, before or instead of the request handler. The codes are
+ * KMS's; the messages for a wrong content type and for a body over 1 MiB are this server's own sentences, as no answer
+ * of real KMS was found recorded for them.
+ */
 final class ProtocolErrors {
 
     static final String UNKNOWN_OPERATION = "UnknownOperationException";

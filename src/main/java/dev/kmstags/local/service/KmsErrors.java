@@ -4,7 +4,8 @@ import dev.kmstags.local.KmsException;
 
 /**
  * The errors the bundled backend answers with, worded as KMS words them. Every code and message lives here, so a
- * correction to match real KMS is made once.
+ * correction to match real KMS is made once. Two messages follow only the documented code, as no answer of real KMS
+ * was found recorded for them: {@link #malformedArn} and {@link #stateNotSupported}.
  */
 final class KmsErrors {
 

@@ -27,14 +27,15 @@ import javafx.stage.Stage;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
- * The key list benchmark: {@code N} keys (10,000 by default) on the bundled backend with {@code --latency-ms 20}
- * (a realistic AWS round trip) and, standing in for AWS, at the lowest CPU priority ({@code nice -n 19}, where the
- * OS has {@code nice}; {@code -Dbench.keyList.backendNice=0} shares the CPU equally), loaded through the real KmsKeyCatalog into the real KeyListViewModel and
- * KeyListView on a real, headless JavaFX toolkit. Reports the time to the first rows shown, until every key is
- * described, until every key's tags are read, and the longest JavaFX-thread stall; compares the describe phase
- * with its lower bound, latency x N / concurrency. First a few concurrencies once each, then rounds at the
- * catalog's default, each as loaded plainly and with a search text and a sort by creation time active. Writes
- * {@code <out>/keylist.json}. Run by {@code mvn -Pbench verify}; settings are {@code -Dbench.keyList.*}.
+ * The key list benchmark: {@code N} keys (10,000 by default) on the bundled backend with {@code --latency-ms 20} (a
+ * realistic AWS round trip) and, standing in for AWS, at the lowest CPU priority ({@code nice -n 19}, where the OS
+ * has {@code nice}; {@code -Dbench.keyList.backendNice=0} shares the CPU equally), loaded through the real
+ * KmsKeyCatalog into the real KeyListViewModel and KeyListView on a real, headless JavaFX toolkit. Reports the time
+ * to the first rows shown, until every key is described, until every key's tags are read, and the longest
+ * JavaFX-thread stall; compares the describe phase with its lower bound, latency x N / concurrency. First a few
+ * concurrencies once each, then rounds at the catalog's default, each as loaded plainly and with a search text and
+ * a sort by creation time active. Writes {@code <out>/keylist.json}. Run by {@code mvn -Pbench verify}; settings
+ * are {@code -Dbench.keyList.*}.
  */
 public final class KeyListBench {
 

@@ -408,7 +408,7 @@ class KmsHttpServerTest {
     @CsvSource(delimiter = '|', value = {
         "a broken request line      | 400 | GARBAGE\\r\\n\\r\\n",
         "an unreadable length       | 400 | POST / HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: abc\\r\\n\\r\\n",
-        "two different lengths      | 400 | POST / HTTP/1.1\\r\\nContent-Length: 2\\r\\nContent-Length: 3\\r\\n\\r\\n{}",
+        "two different lengths      | 400 | POST / HTTP/1.1\\r\\nContent-Length: 2\\r\\nContent-Length: 3\\r\\n\\r\\n",
         "a header line without name | 400 | POST / HTTP/1.1\\r\\nHost: x\\r\\nno-colon here\\r\\n\\r\\n",
         "a transfer coding it lacks | 501 | POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: gzip\\r\\n\\r\\n",
     })

@@ -97,7 +97,7 @@ public final class AppContext implements AutoCloseable {
                 Version.current(), stage::close);
         TagEditorViewModel tagEditor = new TagEditorViewModel(executor, messages, dialogs, keyDetails.keyProperty(),
                 viewModel.tagServiceProperty(), viewModel.productionProperty());
-        viewModel.setLeaveGuard(tagEditor::mayLeave);
+        viewModel.setLeaveGuard(tagEditor);
         viewModel.otherWorkProperty().bind(tagEditor.busyProperty());
         viewModel.lastResultProperty().bind(tagEditor.lastResultProperty());
         viewModel.lastResultIsErrorProperty().bind(tagEditor.lastResultIsErrorProperty());
@@ -106,9 +106,10 @@ public final class AppContext implements AutoCloseable {
                 new ConnectionPreferences(preferences), opener);
         MainWindowView view = new MainWindowView(viewModel, connections, tagEditor, messages.bundle());
         mainWindow = viewModel;
-        // The window's close button asks about unapplied edits, as File > Quit does.
+        // The window's close button asks about unapplied edits and waits for tag changes being written, as
+        // File > Quit does.
         stage.setOnCloseRequest(event -> {
-            if (!viewModel.mayLeave()) {
+            if (!viewModel.mayClose()) {
                 event.consume();
             }
         });

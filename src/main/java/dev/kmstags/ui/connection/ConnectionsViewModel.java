@@ -143,14 +143,14 @@ public final class ConnectionsViewModel {
 
     /** Switches to {@code target} in its own region, once the leave guard allows it. */
     public void select(ConnectionTarget target) {
-        if (!target.equals(activeTarget.get()) && mainWindow.mayLeave()) {
+        if (!target.equals(activeTarget.get()) && mainWindow.mayReplaceConnection()) {
             open(target, setup.defaultRegion(target));
         }
     }
 
     /** Switches the active connection to {@code region}, once the leave guard allows it. */
     public void selectRegion(String region) {
-        if (activeTarget.get() != null && !region.equals(activeRegion.get()) && mainWindow.mayLeave()) {
+        if (activeTarget.get() != null && !region.equals(activeRegion.get()) && mainWindow.mayReplaceConnection()) {
             open(activeTarget.get(), region);
         }
     }

@@ -7,6 +7,7 @@ import dev.kmstags.kms.KmsServices;
 import dev.kmstags.kms.TagService;
 import dev.kmstags.profiles.AwsConfigException;
 import dev.kmstags.ui.DialogService;
+import dev.kmstags.ui.LeaveGuard;
 import dev.kmstags.ui.Messages;
 import dev.kmstags.ui.TaskExecutor;
 import dev.kmstags.ui.Theme;
@@ -16,7 +17,6 @@ import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -79,8 +79,8 @@ public final class MainWindowViewModel {
     /** Whether a failed first load of the keys is still to be shown in a dialog: once per connection. */
     private boolean reportNextLoadFailure;
 
-    /** Asked before anything replaces the selected key's tags in the editor; true lets it go ahead. */
-    private BooleanSupplier leaveGuard = () -> true;
+    /** Asked before anything replaces the selected key's tags in the editor, the connection, or closes the app. */
+    private LeaveGuard leaveGuard = () -> true;
 
     private final BooleanBinding connected = Bindings.equal(connectionState, ConnectionState.CONNECTED);
     private final BooleanBinding busy;
@@ -236,16 +236,29 @@ public final class MainWindowViewModel {
     }
 
     /**
-     * Sets what is asked before the editor's content is replaced (refresh, selecting another key, another
-     * connection, quitting); it may ask the user and answers whether to go ahead.
+     * Sets what is asked before the editor's content is replaced (refresh, selecting another key), before the
+     * connection is replaced and before the app closes; it may ask the user and answers whether to go ahead.
      */
-    public void setLeaveGuard(BooleanSupplier guard) {
+    public void setLeaveGuard(LeaveGuard guard) {
         leaveGuard = Objects.requireNonNull(guard, "guard");
     }
 
     /** Asks the leave guard whether the editor's content may be replaced now. */
     public boolean mayLeave() {
-        return leaveGuard.getAsBoolean();
+        return leaveGuard.mayLeave();
+    }
+
+    /** Asks the leave guard whether the connection may be replaced now. */
+    public boolean mayReplaceConnection() {
+        return leaveGuard.mayReplaceConnection();
+    }
+
+    /**
+     * Asks the leave guard whether the app may close now; a guard that holds closing back may close the app itself
+     * later (once tag changes being written are written).
+     */
+    public boolean mayClose() {
+        return leaveGuard.mayClose(quitAction);
     }
 
     /** Shows the app's name, version and purpose. */
@@ -256,7 +269,7 @@ public final class MainWindowViewModel {
 
     /** Closes the app, once the leave guard allows it. */
     public void quit() {
-        if (mayLeave()) {
+        if (mayClose()) {
             quitAction.run();
         }
     }

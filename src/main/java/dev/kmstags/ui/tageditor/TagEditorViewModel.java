@@ -7,6 +7,7 @@ import dev.kmstags.kms.CommitOutcome;
 import dev.kmstags.kms.KmsAccessException;
 import dev.kmstags.kms.TagService;
 import dev.kmstags.ui.DialogService;
+import dev.kmstags.ui.LeaveGuard;
 import dev.kmstags.ui.Messages;
 import dev.kmstags.ui.TaskExecutor;
 import dev.kmstags.ui.UnsavedEditsChoice;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * Edits are never lost on a failure: the table keeps them, rebased on what KMS holds when part of a change went
  * through.
  */
-public final class TagEditorViewModel {
+public final class TagEditorViewModel implements LeaveGuard {
 
     /** Where the tags of the selected key stand. */
     public enum LoadState {
@@ -96,6 +97,10 @@ public final class TagEditorViewModel {
     private Map<String, String> original = Map.of();
     /** Counts keys shown, so results for a key the user has left are dropped. */
     private long generation;
+    /** The name of the key whose tag changes are being written; it may no longer be the key shown. */
+    private String keyBeingWritten = "";
+    /** Closes the app once the commit in flight is written whole; null when closing waits for nothing. */
+    private Runnable closeWhenCommitted;
 
     /**
      * @param selectedKey the key whose tags to edit; null when none is selected
@@ -263,15 +268,18 @@ public final class TagEditorViewModel {
         KeyRowViewModel current = key.get();
         TagService service = tagService.getValue();
         committing.set(true);
+        keyBeingWritten = current.displayName();
         lastResult.set(messages.format("editor.result.applying", current.displayName()));
         lastResultIsError.set(false);
         executor.execute(() -> service.commit(current.keyId(), plan, overwriteTheirs),
                 outcome -> {
                     committing.set(false);
                     committed(run == generation, current, plan, outcome);
+                    closeIfWaiting(outcome instanceof CommitOutcome.Applied);
                 },
                 failure -> {
                     committing.set(false);
+                    closeIfWaiting(false);
                     LOG.error("Committing the tags of {} failed unexpectedly", current.keyId(), failure);
                     report(messages.format("editor.result.failed", current.displayName()), true);
                     dialogs.showError(messages.get("commit.failed.title"),
@@ -341,10 +349,45 @@ public final class TagEditorViewModel {
         rows.setAll(rebased);
     }
 
+    /** Closes the app if it waited for the commit and {@code applied}; otherwise it stays open, edits and all. */
+    private void closeIfWaiting(boolean applied) {
+        Runnable close = closeWhenCommitted;
+        closeWhenCommitted = null;
+        if (close != null && applied) {
+            close.run();
+        }
+    }
+
+    /** Not while tag changes are being written over the connection: says so and answers false. */
+    @Override
+    public boolean mayReplaceConnection() {
+        if (committing.get()) {
+            report(messages.format("editor.result.waitForCommit", keyBeingWritten), true);
+            return false;
+        }
+        return mayLeave();
+    }
+
+    /**
+     * While tag changes are being written, takes {@code close} over and runs it once they are written whole (a
+     * conflict or a failure keeps the app open, with the edits); answers false then.
+     */
+    @Override
+    public boolean mayClose(Runnable close) {
+        if (committing.get()) {
+            closeWhenCommitted = Objects.requireNonNull(close, "close");
+            report(messages.format("editor.result.closingAfterCommit", keyBeingWritten), false);
+            return false;
+        }
+        return mayLeave();
+    }
+
     /**
      * Asks, when there are edits not applied, whether to review them, discard them or stay; answers whether the
-     * editor's content may be replaced now. The leave guard of the main window.
+     * editor's content may be replaced now. While a commit is written, another key may be shown: its result is
+     * reported all the same.
      */
+    @Override
     public boolean mayLeave() {
         if (!dirty.get() || committing.get()) {
             return true;

@@ -15,6 +15,7 @@ import dev.kmstags.kms.KmsProblem;
 import dev.kmstags.kms.KmsServices;
 import dev.kmstags.kms.TagService;
 import dev.kmstags.ui.DialogService;
+import dev.kmstags.ui.LeaveGuard;
 import dev.kmstags.ui.TestServices;
 import dev.kmstags.ui.TestTaskExecutor;
 import dev.kmstags.ui.Theme;
@@ -218,6 +219,29 @@ class MainWindowViewModelTest {
 
         allow[0] = true;
         viewModel.quit();
+        assertThat(quits[0]).isEqualTo(1);
+    }
+
+    @Test
+    void aGuardThatHoldsClosingBackGetsTheQuitToRunLater() {
+        Runnable[] heldClose = {null};
+        viewModel.setLeaveGuard(new LeaveGuard() {
+            @Override
+            public boolean mayLeave() {
+                return true;
+            }
+
+            @Override
+            public boolean mayClose(Runnable close) {
+                heldClose[0] = close;
+                return false;
+            }
+        });
+
+        viewModel.quit();
+        assertThat(quits[0]).isZero();
+
+        heldClose[0].run();
         assertThat(quits[0]).isEqualTo(1);
     }
 

@@ -525,6 +525,69 @@ class TagEditorViewModelTest {
     }
 
     @Test
+    void quittingWhileTagChangesAreWrittenClosesOnceTheyAreWritten() {
+        int[] closes = {0};
+        row("Env").valueProperty().set("production");
+        dialogs.applyNextReview();
+        executor.holdWork();
+        editor.review();
+
+        assertThat(editor.mayClose(() -> closes[0]++)).isFalse();
+        assertThat(editor.lastResultProperty().get())
+                .isEqualTo("Closing once the tag changes to alias/payments-prod are written\u2026");
+        assertThat(closes[0]).isZero();
+
+        executor.runHeldWork();
+
+        assertThat(closes[0]).isEqualTo(1);
+        assertThat(kmsTags()).containsEntry("Env", "production");
+    }
+
+    @Test
+    void quittingWhileACommitThatFailsIsWrittenKeepsTheAppOpenWithTheEdits() {
+        int[] closes = {0};
+        row("Env").valueProperty().set("production");
+        backend.faults().fail("TagResource", 10, "KMSInternalException", "Internal error");
+        dialogs.applyNextReview();
+        executor.holdWork();
+        editor.review();
+
+        assertThat(editor.mayClose(() -> closes[0]++)).isFalse();
+        executor.runHeldWork();
+
+        assertThat(closes[0]).isZero();
+        assertThat(dialogs.shown("error")).hasSize(1);
+        assertThat(row("Env").valueProperty().get()).isEqualTo("production");
+        assertThat(editor.dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    void theConnectionStaysWhileTagChangesAreWrittenOverIt() {
+        row("Env").valueProperty().set("production");
+        dialogs.applyNextReview();
+        executor.holdWork();
+        editor.review();
+
+        assertThat(editor.mayReplaceConnection()).isFalse();
+        assertThat(editor.lastResultProperty().get()).isEqualTo("Tag changes to alias/payments-prod are being"
+                + " written; switch the connection once they are");
+        assertThat(editor.lastResultIsErrorProperty().get()).isTrue();
+
+        executor.runHeldWork();
+
+        assertThat(editor.mayReplaceConnection()).isTrue();
+        assertThat(kmsTags()).containsEntry("Env", "production");
+    }
+
+    @Test
+    void closingWithNothingInFlightOrEditedGoesAheadAtOnce() {
+        int[] closes = {0};
+
+        assertThat(editor.mayClose(() -> closes[0]++)).isTrue();
+        assertThat(closes[0]).as("the caller closes").isZero();
+    }
+
+    @Test
     void anInternalErrorThatOutlastsTheSdksRetriesSaysToWaitAndKeepsTheEdits() {
         row("Env").valueProperty().set("production");
         backend.faults().fail("TagResource", 10, "KMSInternalException", "Internal error");

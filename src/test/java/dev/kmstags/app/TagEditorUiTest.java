@@ -61,9 +61,14 @@ class TagEditorUiTest {
     @Start
     void start(Stage primaryStage) {
         stage = primaryStage;
-        context = new AppContext(BackendOptions.defaults(folder.resolve("kms.db")).withPort(0), "us-east-1",
-                Locale.US);
-        context.show(primaryStage);
+        show(0);
+    }
+
+    /** Opens the app in the stage, on a bundled backend that answers after {@code latencyMs}. */
+    private void show(int latencyMs) {
+        context = new AppContext(BackendOptions.defaults(folder.resolve("kms.db")).withPort(0)
+                .withLatencyMs(latencyMs), "us-east-1", Locale.US);
+        context.show(stage);
     }
 
     @AfterEach
@@ -289,6 +294,30 @@ class TagEditorUiTest {
 
         waitUntil("the other key opens", () -> "alias/orders-db".equals(text(robot, ".details-title")));
         assertThat(kmsTags("alias/payments-prod")).containsEntry("Compliance", "PCI-DSS");
+    }
+
+    @Test
+    void closingTheWindowWhileTagChangesAreWrittenClosesItOnceTheyAreWritten(FxRobot robot) throws Exception {
+        // Each call answered after 400 ms, so the commit (read, TagResource, read) is still running when asked to close.
+        waitUntil("the first app's keys are loaded", () -> "12 keys loaded".equals(text(robot, ".status-text")));
+        robot.interact(() -> {
+            context.close();
+            show(400);
+        });
+        openKey(robot, "alias/orders-db");
+        editCell(robot, "daily", "hourly", KeyCode.ENTER);
+        robot.push(KeyCode.SHORTCUT, KeyCode.S);
+        waitForDialog(robot, "review-view");
+        robot.clickOn(button(robot, ".review-dialog .button", "Apply"));
+
+        // As the window's close button does; the window itself closes only when the app closes it.
+        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(text(robot, ".status-result"))
+                .isEqualTo("Closing once the tag changes to alias/orders-db are written\u2026");
+        waitUntil("the app closes its window", () -> !stage.isShowing());
+        assertThat(kmsTags("alias/orders-db")).containsEntry("Backup", "hourly");
     }
 
     @Test

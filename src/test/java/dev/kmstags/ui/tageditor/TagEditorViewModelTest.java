@@ -107,6 +107,14 @@ class TagEditorViewModelTest {
         return row;
     }
 
+    /** Changes Env to production and applies it; the commit waits until the test runs the held work. */
+    private void applyEnvProductionHeld() {
+        row("Env").valueProperty().set("production");
+        dialogs.applyNextReview();
+        executor.holdWork();
+        editor.review();
+    }
+
     private void remove(String key) {
         editor.selectedRowProperty().set(row(key));
         editor.removeOrRestoreSelected();
@@ -280,11 +288,7 @@ class TagEditorViewModelTest {
 
     @Test
     void whileACommitRunsTheEditorIsBusyAndNotEditable() {
-        row("Env").valueProperty().set("production");
-        dialogs.applyNextReview();
-        executor.holdWork();
-
-        editor.review();
+        applyEnvProductionHeld();
 
         assertThat(editor.busyProperty().get()).isTrue();
         assertThat(editor.editableProperty().get()).isFalse();
@@ -511,10 +515,7 @@ class TagEditorViewModelTest {
     @Test
     void aResultForAKeyTheUserLeftDoesNotReplaceTheNewKeysTags() {
         String other = createKey(tag("Project", "x"));
-        row("Env").valueProperty().set("production");
-        dialogs.applyNextReview();
-        executor.holdWork();
-        editor.review();
+        applyEnvProductionHeld();
 
         select(other, KeyManager.CUSTOMER, "Enabled");
         executor.runHeldWork();
@@ -527,10 +528,7 @@ class TagEditorViewModelTest {
     @Test
     void quittingWhileTagChangesAreWrittenClosesOnceTheyAreWritten() {
         int[] closes = {0};
-        row("Env").valueProperty().set("production");
-        dialogs.applyNextReview();
-        executor.holdWork();
-        editor.review();
+        applyEnvProductionHeld();
 
         assertThat(editor.mayClose(() -> closes[0]++)).isFalse();
         assertThat(editor.lastResultProperty().get())
@@ -546,11 +544,8 @@ class TagEditorViewModelTest {
     @Test
     void quittingWhileACommitThatFailsIsWrittenKeepsTheAppOpenWithTheEdits() {
         int[] closes = {0};
-        row("Env").valueProperty().set("production");
         backend.faults().fail("TagResource", 10, "KMSInternalException", "Internal error");
-        dialogs.applyNextReview();
-        executor.holdWork();
-        editor.review();
+        applyEnvProductionHeld();
 
         assertThat(editor.mayClose(() -> closes[0]++)).isFalse();
         executor.runHeldWork();
@@ -563,10 +558,7 @@ class TagEditorViewModelTest {
 
     @Test
     void theConnectionStaysWhileTagChangesAreWrittenOverIt() {
-        row("Env").valueProperty().set("production");
-        dialogs.applyNextReview();
-        executor.holdWork();
-        editor.review();
+        applyEnvProductionHeld();
 
         assertThat(editor.mayReplaceConnection()).isFalse();
         assertThat(editor.lastResultProperty().get()).isEqualTo("Tag changes to alias/payments-prod are being"

@@ -327,10 +327,18 @@ public final class KeyListViewModel {
         return text == null ? "" : text;
     }
 
-    /** Sorts the rows again: by a fresh comparator, so the sorted list reorders them with one permutation. */
+    /**
+     * Sorts the rows again: by a fresh comparator, so the sorted list reorders them with one permutation. Rows that
+     * tie (no aliases listed, the same state) follow their key IDs, so every load shows them in the same order.
+     */
     private void resort() {
         Comparator<? super KeyRowViewModel> order = comparator.get();
-        sortedRows.setComparator(order == null ? null : order::compare);
+        if (order == null) {
+            sortedRows.setComparator(null);
+            return;
+        }
+        Comparator<KeyRowViewModel> chosen = order::compare;
+        sortedRows.setComparator(chosen.thenComparing(KeyRowViewModel::keyId));
     }
 
     private void addRows(long run, List<KeyRowViewModel> newRows) {

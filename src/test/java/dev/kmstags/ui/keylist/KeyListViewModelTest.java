@@ -379,6 +379,28 @@ class KeyListViewModelTest {
     }
 
     @Test
+    void rowsThatTieInTheChosenOrderFollowTheirKeyIdsWhateverOrderTheyArrivedIn() {
+        List<KeySummary> keys = List.of(key("cccc"), key("aaaa"), key("bbbb"));
+        viewModel.comparatorProperty().set(Comparator.comparing(KeyRowViewModel::aliasesText,
+                KeyRowViewModel.ALIASES_ORDER));
+
+        viewModel.load(listener -> {
+            listener.acceptBeforeAliases(keys);
+            listener.aliasesDenied();
+            return 3;
+        });
+
+        assertThat(sortedIds(viewModel)).containsExactly("aaaa", "bbbb", "cccc");
+        viewModel.comparatorProperty().set(Comparator.comparing(KeyRowViewModel::managerText));
+        assertThat(sortedIds(viewModel)).containsExactly("aaaa", "bbbb", "cccc");
+    }
+
+    private static KeySummary key(String keyId) {
+        return new KeySummary(keyId, "arn:aws:kms:us-east-1:111122223333:key/" + keyId, List.of(), "", "Enabled",
+                KeyManager.CUSTOMER, Instant.parse("2025-01-01T00:00:00Z"));
+    }
+
+    @Test
     void aKeyKmsWillNotDescribeShowsItsIdMarkedReadOnlyWithTheReason() {
         KeySummary refused = KeySummary.undescribed("7777-refused", "arn:aws:kms:us-east-1:111122223333:key/7777",
                 List.of("alias/secret"));

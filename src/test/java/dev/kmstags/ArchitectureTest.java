@@ -11,7 +11,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The one-way dependencies of the layout in STYLE.md, checked on the compiled classes. */
+/** The one-way dependencies of the layout in docs/architecture.md, checked on the compiled classes. */
 @AnalyzeClasses(packages = "dev.kmstags", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

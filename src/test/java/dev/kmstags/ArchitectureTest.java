@@ -3,13 +3,18 @@ package dev.kmstags;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction;
+import java.util.Arrays;
 
 /** The one-way dependencies of the layout in docs/architecture.md, checked on the compiled classes. */
 @AnalyzeClasses(packages = "dev.kmstags", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -48,11 +53,37 @@ class ArchitectureTest {
             .because("profiles reads the AWS files and region metadata; every call to AWS lives in kms");
 
     @ArchTest
-    static final ArchRule profilesKnowNeitherJavaFxNorTheLayersAboveThem = noClasses()
+    static final ArchRule profilesKnowNoJavaFx = noClasses()
             .that().resideInAPackage("dev.kmstags.profiles..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.kmstags.ui..", "dev.kmstags.app..",
-                    "dev.kmstags.kms..", "dev.kmstags.local..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("the connection a user picked is plain data that kms turns into a client");
+
+    @ArchTest
+    static final ArchRule domainDependsOnNothingOfOurs = ourClassesIn("domain")
+            .should().onlyDependOnClassesThat(areOursOnlyIn("domain"))
+            .because("the domain is the base that the UI, the kms code and the bundled backend share");
+
+    @ArchTest
+    static final ArchRule profilesDependOnlyOnTheDomain = ourClassesIn("profiles")
+            .should().onlyDependOnClassesThat(areOursOnlyIn("profiles", "domain"))
+            .because("the connection a user picked is plain data that kms turns into a client");
+
+    @ArchTest
+    static final ArchRule kmsDependsOnlyOnProfilesAndTheDomain = ourClassesIn("kms")
+            .should().onlyDependOnClassesThat(areOursOnlyIn("kms", "profiles", "domain"))
+            .because("kms serves the UI and knows nothing of it, nor of the backend it may talk to over HTTP");
+
+    @ArchTest
+    static final ArchRule bundledBackendDependsOnlyOnTheDomain = ourClassesIn("local")
+            .should().onlyDependOnClassesThat(areOursOnlyIn("local", "domain"))
+            .because("the backend also runs alone, as `serve`, and shares only the tag rules with the app");
+
+    @ArchTest
+    static final ArchRule uiDoesNotDependOnTheCompositionRoot = noClasses()
+            .that().resideInAPackage("dev.kmstags.ui..")
+            .should().dependOnClassesThat().resideInAPackage("dev.kmstags.app..")
+            .orShould().dependOnClassesThat().resideInAPackage("dev.kmstags")
+            .because("app and the Launcher build the UI; the UI is handed what it needs");
 
     @ArchTest
     static final ArchRule viewModelsNeedNoSceneGraph = noClasses()
@@ -63,7 +94,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule uiDoesNotReachIntoTheBackend = noClasses()
-            .that().resideInAnyPackage("dev.kmstags.ui..", "dev.kmstags.kms..", "dev.kmstags.domain..")
+            .that().resideInAPackage("dev.kmstags.ui..")
             .should().dependOnClassesThat().resideInAPackage("dev.kmstags.local..")
             .because("the backend is started by the composition root and reached only over HTTP");
 
@@ -71,4 +102,15 @@ class ArchitectureTest {
     static final ArchRule viewModelsLiveInUi = classes()
             .that().haveSimpleNameEndingWith("ViewModel")
             .should().resideInAPackage("dev.kmstags.ui..");
+
+    private static GivenClassesConjunction ourClassesIn(String layer) {
+        return classes().that().resideInAPackage("dev.kmstags." + layer + "..");
+    }
+
+    /** Classes that are not ours at all (the JDK, libraries), or ours in one of the given layers. */
+    private static DescribedPredicate<JavaClass> areOursOnlyIn(String... layers) {
+        String[] packages = Arrays.stream(layers).map(layer -> "dev.kmstags." + layer + "..").toArray(String[]::new);
+        return resideOutsideOfPackage("dev.kmstags..").or(resideInAnyPackage(packages))
+                .as("are outside dev.kmstags or in " + String.join(", ", layers));
+    }
 }

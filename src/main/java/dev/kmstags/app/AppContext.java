@@ -96,7 +96,7 @@ public final class AppContext implements AutoCloseable {
         MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, dialogs, keyList, keyDetails,
                 Version.current(), stage::close);
         TagEditorViewModel tagEditor = new TagEditorViewModel(executor, messages, dialogs, keyDetails.keyProperty(),
-                viewModel.tagServiceProperty(), viewModel.productionProperty());
+                viewModel.tagServiceProperty(), viewModel.productionProperty(), viewModel.connectionTextProperty());
         viewModel.setLeaveGuard(tagEditor);
         viewModel.otherWorkProperty().bind(tagEditor.busyProperty());
         viewModel.lastResultProperty().bind(tagEditor.lastResultProperty());

@@ -56,19 +56,6 @@ public final class TagPlan {
         return new TagPlan(original, rows);
     }
 
-    /**
-     * The plan that takes the key from {@code current} (its tags in KMS now, perhaps changed by someone else) to
-     * this plan's target: used to apply an edit deliberately over another's change.
-     */
-    public TagPlan rebasedOn(Map<String, String> current) {
-        List<EditedTag> rows = target.stream()
-                .map(tag -> current.containsKey(tag.key())
-                        ? EditedTag.loaded(tag.key(), tag.key(), tag.value())
-                        : EditedTag.added(tag.key(), tag.value()))
-                .toList();
-        return new TagPlan(current, rows);
-    }
-
     /** The tags the key had when loaded. */
     public Map<String, String> original() {
         return original;
@@ -97,6 +84,23 @@ public final class TagPlan {
     /** Rows whose key was renamed: carried out as a remove of the old key and an add of the new one. */
     public List<Rename> renamed() {
         return List.copyOf(renamed);
+    }
+
+    /** Tags whose key is new to the key, renamed keys' new names left out: the review lists those as renames. */
+    public List<Tag> addedApartFromRenames() {
+        Set<String> newNames = renamed.stream().map(Rename::newKey).collect(Collectors.toSet());
+        return added.stream().filter(tag -> !newNames.contains(tag.key())).toList();
+    }
+
+    /** Tags whose key goes, renamed keys' old names left out. */
+    public List<Tag> removedApartFromRenames() {
+        Set<String> oldNames = renamed.stream().map(Rename::oldKey).collect(Collectors.toSet());
+        return removed.stream().filter(tag -> !oldNames.contains(tag.key())).toList();
+    }
+
+    /** How many tags the plan changes, as a person counts them: a rename is one change, not a remove and an add. */
+    public int changeCount() {
+        return added.size() + overwritten.size() + removed.size() - renamed.size();
     }
 
     /** Whether applying the plan would change nothing. */

@@ -1,6 +1,5 @@
 package dev.kmstags.kms;
 
-import dev.kmstags.domain.TagConflict;
 import dev.kmstags.domain.TagPlan;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,11 +16,10 @@ public sealed interface CommitOutcome {
         }
     }
 
-    /** Someone else changed the key's tags since they were loaded; nothing was written. */
-    record Conflict(Map<String, String> theirs, List<TagConflict> conflicts) implements CommitOutcome {
+    /** Someone else changed the key's tags since the plan's original; nothing was written. {@code theirs} is now. */
+    record Conflict(Map<String, String> theirs) implements CommitOutcome {
         public Conflict {
             theirs = Collections.unmodifiableMap(new LinkedHashMap<>(theirs));
-            conflicts = List.copyOf(conflicts);
         }
     }
 

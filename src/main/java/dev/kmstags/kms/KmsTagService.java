@@ -1,7 +1,6 @@
 package dev.kmstags.kms;
 
 import dev.kmstags.domain.Tag;
-import dev.kmstags.domain.TagConflict;
 import dev.kmstags.domain.TagPlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +43,7 @@ public final class KmsTagService implements TagService {
     }
 
     @Override
-    public CommitOutcome commit(String keyId, TagPlan plan, boolean overwriteTheirs) {
+    public CommitOutcome commit(String keyId, TagPlan plan) {
         Map<String, String> theirs;
         try {
             theirs = readTags(keyId);
@@ -53,10 +52,7 @@ public final class KmsTagService implements TagService {
             return new CommitOutcome.Failed(e, null, List.of(), plan.calls());
         }
         if (!theirs.equals(plan.original())) {
-            if (!overwriteTheirs) {
-                return new CommitOutcome.Conflict(theirs, TagConflict.between(plan.original(), theirs, plan.target()));
-            }
-            plan = plan.rebasedOn(theirs);
+            return new CommitOutcome.Conflict(theirs);
         }
         List<TagPlan.TagCall> calls = plan.calls();
         List<TagPlan.TagCall> completed = new ArrayList<>();

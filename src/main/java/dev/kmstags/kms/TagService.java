@@ -14,13 +14,12 @@ public interface TagService {
     Map<String, String> readTags(String keyId);
 
     /**
-     * Applies {@code plan} to the key, unless someone else changed its tags since they were loaded.
+     * Applies {@code plan} to the key, and nothing else: only if the key's tags are still the plan's original.
      *
-     * <p>First reads the key's tags again; if they differ from {@code plan.original()} and {@code overwriteTheirs}
-     * is false, writes nothing and answers {@link CommitOutcome.Conflict}. Otherwise makes the plan's calls
-     * (UntagResource, then TagResource; rebased on the current tags when overwriting theirs), reads the tags back
-     * and answers {@link CommitOutcome.Applied}, or {@link CommitOutcome.Failed} when a call fails. KMS failures
-     * are answered, never thrown.
+     * <p>First reads the key's tags again; if they differ from {@code plan.original()}, writes nothing and answers
+     * {@link CommitOutcome.Conflict} with the tags KMS holds now. Otherwise makes the plan's calls (UntagResource,
+     * then TagResource), reads the tags back and answers {@link CommitOutcome.Applied}, or
+     * {@link CommitOutcome.Failed} when a call fails. KMS failures are answered, never thrown.
      */
-    CommitOutcome commit(String keyId, TagPlan plan, boolean overwriteTheirs);
+    CommitOutcome commit(String keyId, TagPlan plan);
 }

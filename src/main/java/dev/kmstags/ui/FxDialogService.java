@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
-import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -84,9 +84,11 @@ public final class FxDialogService implements DialogService {
         ButtonType apply = new ButtonType(resources.getString("review.apply"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(resources.getString("review.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         pane.getButtonTypes().setAll(apply, cancel);
-        Node applyButton = pane.lookupButton(apply);
+        Button applyButton = (Button) pane.lookupButton(apply);
         applyButton.disableProperty().bind(review.canApplyProperty().not());
         applyButton.getStyleClass().add(review.confirmationRequired() ? "danger" : "accent");
+        // On production, Enter in the confirmation field must not apply: only a deliberate click on Apply does.
+        applyButton.setDefaultButton(!review.confirmationRequired());
         dialog.setOnShown(event -> view.focusFirstInput());
         return dialog.showAndWait().filter(apply::equals).isPresent();
     }
@@ -100,14 +102,14 @@ public final class FxDialogService implements DialogService {
         pane.setContent(new ConflictView(conflict, resources));
         pane.setPrefWidth(720);
         ButtonType reload = new ButtonType(resources.getString("conflict.reload"), ButtonBar.ButtonData.LEFT);
-        ButtonType applyOver = new ButtonType(resources.getString("conflict.applyOver"),
-                ButtonBar.ButtonData.OTHER);
+        ButtonType reviewMerge = new ButtonType(resources.getString("conflict.reviewMerge"),
+                ButtonBar.ButtonData.OK_DONE);
         ButtonType keepEditing = new ButtonType(resources.getString("conflict.keepEditing"),
                 ButtonBar.ButtonData.CANCEL_CLOSE);
-        pane.getButtonTypes().setAll(reload, applyOver, keepEditing);
-        pane.lookupButton(applyOver).getStyleClass().add("danger");
+        pane.getButtonTypes().setAll(reload, reviewMerge, keepEditing);
+        pane.lookupButton(reviewMerge).getStyleClass().add("accent");
         Map<ButtonType, ConflictViewModel.Choice> choices = Map.of(reload, ConflictViewModel.Choice.RELOAD,
-                applyOver, ConflictViewModel.Choice.APPLY_OVER_THEIRS,
+                reviewMerge, ConflictViewModel.Choice.REVIEW_MERGE,
                 keepEditing, ConflictViewModel.Choice.KEEP_EDITING);
         return dialog.showAndWait().map(choices::get).orElse(ConflictViewModel.Choice.KEEP_EDITING);
     }

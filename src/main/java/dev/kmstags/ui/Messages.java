@@ -11,6 +11,10 @@ public final class Messages {
     /** The bundle's base name, as FXML loaders need it. */
     public static final String BUNDLE = "dev.kmstags.ui.messages";
 
+    /** Shorter texts are quoted whole: cutting them would save less than the note of their length adds. */
+    static final int CUT_WHEN_LONGER = 60;
+    static final int KEPT_WHEN_CUT = 40;
+
     private final ResourceBundle bundle;
 
     public Messages(ResourceBundle bundle) {
@@ -34,6 +38,19 @@ public final class Messages {
     /** Whether the bundle has a string for {@code key}. */
     public boolean has(String key) {
         return bundle.containsKey(key);
+    }
+
+    /**
+     * A user's tag key or value as messages quote it: whole when short, else its first {@value #KEPT_WHEN_CUT}
+     * characters and its length ("Owner-of-the-… (129 characters)"). Every message that quotes a key or value goes
+     * through here, so a long one never floods a dialog or the status bar.
+     */
+    public String shortened(String text) {
+        int length = text.codePointCount(0, text.length());
+        if (length <= CUT_WHEN_LONGER) {
+            return text;
+        }
+        return format("text.cut", text.substring(0, text.offsetByCodePoints(0, KEPT_WHEN_CUT)), length);
     }
 
     /** The {@link MessageFormat} pattern for {@code key}, filled with {@code args}. */

@@ -213,19 +213,17 @@ class TagPlanTest {
     }
 
     @Test
-    void rebasingOnTheirTagsTakesTheKeyExactlyToTheEditorsTarget() {
+    void aRenameCountsAsOneChangeAndIsNotAlsoListedAsAddedAndRemoved() {
         List<EditedTag> rows = unchanged();
-        rows.set(0, EditedTag.loaded("Env", "Env", "production"));
+        rows.set(1, EditedTag.loaded("Team", "Squad", "payments"));
+        rows.add(EditedTag.added("CostCenter", "CC-1"));
         TagPlan plan = TagPlan.between(ORIGINAL, rows);
-        Map<String, String> theirs = linked("Env", "staging", "Team", "payments", "Owner", "alice",
-                "Reviewer", "bob");
 
-        TagPlan rebased = plan.rebasedOn(theirs);
-
-        assertThat(rebased.original()).isEqualTo(theirs);
-        assertThat(rebased.target()).isEqualTo(plan.target());
-        assertThat(rebased.calls()).containsExactly(new TagPlan.TagCall.Untag(List.of("Reviewer")),
-                new TagPlan.TagCall.TagResource(List.of(new Tag("Env", "production"))));
+        assertThat(plan.changeCount()).isEqualTo(2);
+        assertThat(plan.addedApartFromRenames()).containsExactly(new Tag("CostCenter", "CC-1"));
+        assertThat(plan.removedApartFromRenames()).isEmpty();
+        assertThat(plan.added()).extracting(Tag::key).containsExactly("Squad", "CostCenter");
+        assertThat(plan.keysToUntag()).containsExactly("Team");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kmstags.domain.EditedTag;
-import dev.kmstags.domain.TagConflict;
 import dev.kmstags.domain.TagPlan;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.local.LocalKmsBackend;
@@ -82,7 +81,7 @@ class KmsTagServiceTest {
     void commitMakesThePlansCallsAndAnswersWithWhatKmsHoldsAfterwards() {
         Map<String, String> loaded = session.tagService().readTags(keyId);
 
-        CommitOutcome outcome = session.tagService().commit(keyId, editedPlan(loaded), false);
+        CommitOutcome outcome = session.tagService().commit(keyId, editedPlan(loaded));
 
         Map<String, String> expected = Map.of("Env", "production", "team", "payments", "CostCenter", "CC-1");
         assertThat(outcome).isInstanceOf(CommitOutcome.Applied.class);
@@ -95,25 +94,27 @@ class KmsTagServiceTest {
         Map<String, String> loaded = session.tagService().readTags(keyId);
         other.tagResource(b -> b.keyId(keyId).tags(tag("Env", "staging"), tag("Reviewer", "bob")));
 
-        CommitOutcome outcome = session.tagService().commit(keyId, editedPlan(loaded), false);
+        CommitOutcome outcome = session.tagService().commit(keyId, editedPlan(loaded));
 
         assertThat(outcome).isInstanceOf(CommitOutcome.Conflict.class);
         CommitOutcome.Conflict conflict = (CommitOutcome.Conflict) outcome;
-        assertThat(conflict.conflicts()).containsExactlyInAnyOrder(
-                new TagConflict("Env", "dev", "staging", "production"),
-                new TagConflict("Reviewer", null, "bob", null));
-        assertThat(kmsTags()).containsEntry("Env", "staging").containsEntry("Owner", "alice");
+        assertThat(conflict.theirs()).isEqualTo(kmsTags());
+        assertThat(kmsTags()).containsEntry("Env", "staging").containsEntry("Owner", "alice")
+                .containsEntry("Reviewer", "bob");
     }
 
     @Test
-    void applyingDeliberatelyOverTheirsLeavesExactlyYourTags() {
+    void aPlanMergedOverTheirTagsIsWrittenAsReviewedAndKeepsTheirChange() {
         Map<String, String> loaded = session.tagService().readTags(keyId);
-        other.tagResource(b -> b.keyId(keyId).tags(tag("Env", "staging"), tag("Reviewer", "bob")));
+        other.tagResource(b -> b.keyId(keyId).tags(tag("Reviewer", "bob")));
+        Map<String, String> theirs = session.tagService().readTags(keyId);
+        TagPlan merged = dev.kmstags.domain.TagMerge.of(editedPlan(loaded), theirs).resolve().plan();
 
-        CommitOutcome outcome = session.tagService().commit(keyId, editedPlan(loaded), true);
+        CommitOutcome outcome = session.tagService().commit(keyId, merged);
 
         assertThat(outcome).isInstanceOf(CommitOutcome.Applied.class);
-        assertThat(kmsTags()).isEqualTo(Map.of("Env", "production", "team", "payments", "CostCenter", "CC-1"));
+        assertThat(kmsTags()).isEqualTo(Map.of("Env", "production", "team", "payments", "CostCenter", "CC-1",
+                "Reviewer", "bob"));
     }
 
     @Test
@@ -122,7 +123,7 @@ class KmsTagServiceTest {
         TagPlan plan = editedPlan(loaded);
         backend.faults().fail("TagResource", 1, "LimitExceededException", "The request was rejected");
 
-        CommitOutcome outcome = session.tagService().commit(keyId, plan, false);
+        CommitOutcome outcome = session.tagService().commit(keyId, plan);
 
         assertThat(outcome).isInstanceOf(CommitOutcome.Failed.class);
         CommitOutcome.Failed failed = (CommitOutcome.Failed) outcome;
@@ -139,7 +140,7 @@ class KmsTagServiceTest {
         other.scheduleKeyDeletion(b -> b.keyId(keyId).pendingWindowInDays(7));
         Map<String, String> loaded = session.tagService().readTags(keyId);
 
-        CommitOutcome outcome = session.tagService().commit(keyId, editedPlan(loaded), false);
+        CommitOutcome outcome = session.tagService().commit(keyId, editedPlan(loaded));
 
         assertThat(outcome).isInstanceOf(CommitOutcome.Failed.class);
         CommitOutcome.Failed failed = (CommitOutcome.Failed) outcome;
@@ -156,7 +157,7 @@ class KmsTagServiceTest {
         Map<String, String> loaded = session.tagService().readTags(keyId);
         backend.close();
 
-        CommitOutcome outcome = session.tagService().commit(keyId, editedPlan(loaded), false);
+        CommitOutcome outcome = session.tagService().commit(keyId, editedPlan(loaded));
 
         assertThat(outcome).isInstanceOf(CommitOutcome.Failed.class);
         assertThat(((CommitOutcome.Failed) outcome).error().problem()).isEqualTo(KmsProblem.CONNECTION_REFUSED);

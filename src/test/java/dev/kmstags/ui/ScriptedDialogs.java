@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -24,6 +25,7 @@ public final class ScriptedDialogs implements DialogService {
     private final Deque<Predicate<ReviewViewModel>> reviewAnswers = new ArrayDeque<>();
     private final Deque<ConflictViewModel.Choice> conflictAnswers = new ArrayDeque<>();
     private final Deque<UnsavedEditsChoice> unsavedAnswers = new ArrayDeque<>();
+    private final Deque<Consumer<ConflictViewModel>> conflictActions = new ArrayDeque<>();
 
     /** The next review is answered with Apply, as a user who finds Apply enabled and presses it. */
     public ScriptedDialogs applyNextReview() {
@@ -45,6 +47,12 @@ public final class ScriptedDialogs implements DialogService {
 
     public ScriptedDialogs answerNextConflict(ConflictViewModel.Choice choice) {
         conflictAnswers.add(choice);
+        return this;
+    }
+
+    /** Before the next conflict is answered, {@code user} acts in it (picks sides). */
+    public ScriptedDialogs beforeNextConflictAnswer(Consumer<ConflictViewModel> user) {
+        conflictActions.add(user);
         return this;
     }
 
@@ -85,6 +93,9 @@ public final class ScriptedDialogs implements DialogService {
     public ConflictViewModel.Choice resolveConflict(ConflictViewModel conflict) {
         shown.add(new Shown("conflict", conflict.title(), conflict.header(), ""));
         conflicts.add(conflict);
+        if (!conflictActions.isEmpty()) {
+            conflictActions.removeFirst().accept(conflict);
+        }
         return next(conflictAnswers, "conflict");
     }
 

@@ -10,7 +10,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 
 /**
- * The content of the review dialog: the changes by kind, the calls with their JSON bodies, what keeps Apply
+ * The content of the review dialog: where the calls go, their changes by kind (and after a merge, which changes
+ * of others stay or are undone), the calls with their JSON bodies, what keeps Apply
  * disabled, and on production the field where the user types the key's alias. Binds to a {@link ReviewViewModel};
  * the dialog around it owns the buttons.
  */
@@ -19,6 +20,8 @@ public final class ReviewView extends VBox {
     private final ReviewViewModel viewModel;
     private final ResourceBundle resources;
 
+    @FXML
+    private Label targetLabel;
     @FXML
     private Label summaryLabel;
     @FXML
@@ -42,11 +45,14 @@ public final class ReviewView extends VBox {
 
     @FXML
     private void initialize() {
+        targetLabel.setText(viewModel.target());
         summaryLabel.setText(viewModel.summary());
+        section("review.undone", "undone", viewModel.undoneLines());
         section("review.added", "added", viewModel.addedLines());
         section("review.overwritten", "overwritten", viewModel.overwrittenLines());
         section("review.removed", "removed", viewModel.removedLines());
         section("review.renamed", "renamed", viewModel.renamedLines());
+        section("review.kept", "kept", viewModel.keptLines());
         for (ReviewViewModel.Call call : viewModel.calls()) {
             Label operation = new Label(call.operation());
             operation.getStyleClass().add("review-operation");

@@ -1,6 +1,7 @@
 package dev.kmstags.ui.review;
 
 import dev.kmstags.domain.Tag;
+import dev.kmstags.domain.TagMerge;
 import dev.kmstags.domain.TagPlan;
 import dev.kmstags.ui.Messages;
 import java.util.List;
@@ -13,9 +14,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The review of an edit before anything is sent: what it adds, overwrites (old value to new), removes and renames,
- * and the exact calls with their JSON bodies. Apply is allowed only for a plan without broken tags, and on a
- * production connection only once the user has typed the key's alias or ID.
+ * The review of an edit before anything is sent: where it goes (profile, account, region), what it adds,
+ * overwrites (old value to new), removes and renames, and the exact calls with their JSON bodies. After a merge with
+ * another's change it also says which of their changes stay and which this plan removes or overwrites. Apply is
+ * allowed only for a plan without broken tags, and on a production connection only once the user has typed the
+ * key's alias or ID.
  */
 public final class ReviewViewModel {
 
@@ -25,7 +28,9 @@ public final class ReviewViewModel {
 
     private final Messages messages;
     private final TagPlan plan;
+    private final TagMerge.Result merge;
     private final String keyName;
+    private final String connectionText;
     private final List<String> problems;
     private final boolean production;
     private final Set<String> acceptedConfirmations;
@@ -35,15 +40,19 @@ public final class ReviewViewModel {
     private final BooleanBinding canApply;
 
     /**
-     * @param keyId      the key the calls name
-     * @param keyName    what people call the key: its first alias, or its ID
-     * @param aliases    the key's aliases; on production any of them, or the key ID, confirms
-     * @param problems   the editor's errors, in words; any of them keeps Apply disabled
-     * @param production whether the connection is marked production
+     * @param merge          the plan, with the changes of others it keeps or undoes when it came from a merge
+     * @param keyId          the key the calls name
+     * @param keyName        what people call the key: its first alias, or its ID
+     * @param aliases        the key's aliases; on production any of them, or the key ID, confirms
+     * @param connectionText where the calls go: "profile · account · region", as the status bar names it
+     * @param problems       the editor's errors, in words; any of them keeps Apply disabled
+     * @param production     whether the connection is marked production
      */
-    public ReviewViewModel(TagPlan plan, String keyId, String keyName, List<String> aliases, List<String> problems,
-                           boolean production, Messages messages) {
-        this.plan = Objects.requireNonNull(plan, "plan");
+    public ReviewViewModel(TagMerge.Result merge, String keyId, String keyName, List<String> aliases,
+                           String connectionText, List<String> problems, boolean production, Messages messages) {
+        this.merge = Objects.requireNonNull(merge, "merge");
+        this.plan = merge.plan();
+        this.connectionText = Objects.requireNonNull(connectionText, "connectionText");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.keyName = Objects.requireNonNull(keyName, "keyName");
         this.problems = List.copyOf(problems);
@@ -65,35 +74,63 @@ public final class ReviewViewModel {
         return messages.format("review.title", keyName);
     }
 
+    /** "Writes to dev · 111122223333 · us-east-1": the connection the calls go to. */
+    public String target() {
+        return messages.format("review.target", connectionText);
+    }
+
     /** "2 calls: UntagResource, then TagResource." */
     public String summary() {
         return messages.format("review.summary", calls.size(),
                 String.join(messages.get("review.then"), calls.stream().map(Call::operation).toList()));
     }
 
-    /** Tags whose key is new: "CostCenter = CC-1". */
+    /** Tags whose key is new: "CostCenter = CC-1". Renamed keys are listed as renames only. */
     public List<String> addedLines() {
-        return plan.added().stream().map(this::tagLine).toList();
+        return plan.addedApartFromRenames().stream().map(this::tagLine).toList();
     }
 
     /** Tags that get a new value: "Env: dev → production". */
     public List<String> overwrittenLines() {
         return plan.overwritten().stream()
-                .map(change -> messages.format("review.line.overwritten", change.key(), shown(change.oldValue()),
+                .map(change -> messages.format("review.line.overwritten", key(change.key()), shown(change.oldValue()),
                         shown(change.newValue())))
                 .toList();
     }
 
-    /** Tags whose key goes: "Owner = alice". */
+    /** Tags whose key goes: "Owner = alice". Renamed keys are listed as renames only. */
     public List<String> removedLines() {
-        return plan.removed().stream().map(this::tagLine).toList();
+        return plan.removedApartFromRenames().stream().map(this::tagLine).toList();
     }
 
-    /** Keys renamed in the editor, carried out as a remove and an add: "Team → team". */
+    /** Keys renamed in the editor, one line each: "Team → Owner, value kept" or "Team → Owner, value: a → b". */
     public List<String> renamedLines() {
         return plan.renamed().stream()
-                .map(rename -> messages.format("review.line.renamed", rename.oldKey(), rename.newKey()))
+                .map(rename -> rename.oldValue().equals(rename.newValue())
+                        ? messages.format("review.line.renamed", key(rename.oldKey()), key(rename.newKey()))
+                        : messages.format("review.line.renamedWithValue", key(rename.oldKey()), key(rename.newKey()),
+                        shown(rename.oldValue()), shown(rename.newValue())))
                 .toList();
+    }
+
+    /** Changes someone else made in KMS meanwhile that stay: "Kept their change: AccessGroup = readers". */
+    public List<String> keptLines() {
+        return merge.kept().stream().map(change -> change.theirs() == null
+                ? messages.format("review.line.keptRemoved", key(change.key()), shown(change.original()))
+                : change.original() == null
+                ? messages.format("review.line.keptAdded", key(change.key()), shown(change.theirs()))
+                : messages.format("review.line.keptChanged", key(change.key()), shown(change.original()),
+                shown(change.theirs()))).toList();
+    }
+
+    /** Changes someone else made meanwhile that applying this plan removes or overwrites. */
+    public List<String> undoneLines() {
+        return merge.undone().stream().map(change -> change.merged() == null
+                ? messages.format("review.line.undoneRemoves", key(change.key()), shown(change.theirs()))
+                : change.theirs() == null
+                ? messages.format("review.line.undoneAddsBack", key(change.key()), shown(change.merged()))
+                : messages.format("review.line.undoneOverwrites", key(change.key()), shown(change.theirs()),
+                shown(change.merged()))).toList();
     }
 
     /** The calls in the order they are made, untag first. */
@@ -131,10 +168,14 @@ public final class ReviewViewModel {
     }
 
     private String tagLine(Tag tag) {
-        return messages.format("review.line.tag", tag.key(), shown(tag.value()));
+        return messages.format("review.line.tag", key(tag.key()), shown(tag.value()));
+    }
+
+    private String key(String key) {
+        return messages.shortened(key);
     }
 
     private String shown(String value) {
-        return value.isEmpty() ? messages.get("review.emptyValue") : value;
+        return value.isEmpty() ? messages.get("review.emptyValue") : messages.shortened(value);
     }
 }

@@ -64,7 +64,8 @@ final class CommitFailure {
 
     private String callText(TagPlan.TagCall call) {
         if (call instanceof TagPlan.TagCall.Untag untag) {
-            return messages.format("commit.call.untag", String.join(", ", untag.tagKeys()));
+            return messages.format("commit.call.untag",
+                    untag.tagKeys().stream().map(messages::shortened).collect(Collectors.joining(", ")));
         }
         List<Tag> tags = ((TagPlan.TagCall.TagResource) call).tags();
         return messages.format("commit.call.tag", tags.stream().map(this::tagText).collect(Collectors.joining(", ")));
@@ -79,7 +80,7 @@ final class CommitFailure {
     }
 
     private String tagText(Tag tag) {
-        return messages.format("review.line.tag", tag.key(),
-                tag.value().isEmpty() ? messages.get("review.emptyValue") : tag.value());
+        return messages.format("review.line.tag", messages.shortened(tag.key()),
+                tag.value().isEmpty() ? messages.get("review.emptyValue") : messages.shortened(tag.value()));
     }
 }

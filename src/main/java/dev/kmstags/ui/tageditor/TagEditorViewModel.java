@@ -1,6 +1,7 @@
 package dev.kmstags.ui.tageditor;
 
 import dev.kmstags.domain.EditedTag;
+import dev.kmstags.domain.TagMerge;
 import dev.kmstags.domain.TagPlan;
 import dev.kmstags.domain.TagRules;
 import dev.kmstags.kms.CommitOutcome;
@@ -41,8 +42,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tags of the selected key and the user's edits of them: loads them in the background, checks every cell
- * as it changes, and sends the edits only after the user reviewed them, with a check for concurrent changes.
- * Edits are never lost on a failure: the table keeps them, rebased on what KMS holds when part of a change went
+ * as it changes, and sends the edits only after the user reviewed them, with a check for concurrent changes. When
+ * someone else changed the tags meanwhile, the edit is merged with their change and reviewed again: what is written
+ * is always exactly the plan of the last review the user confirmed. Edits are never lost on a failure: the table keeps them, rebased on what KMS holds when part of a change went
  * through.
  */
 public final class TagEditorViewModel implements LeaveGuard {
@@ -62,6 +64,7 @@ public final class TagEditorViewModel implements LeaveGuard {
     private final DialogService dialogs;
     private final ObservableValue<TagService> tagService;
     private final ObservableBooleanValue production;
+    private final ObservableValue<String> connectionText;
     private final TagTableCheck check;
 
     // No extractor: an update event would make the table end the cell edit on every keystroke. Rows are watched
@@ -105,16 +108,18 @@ public final class TagEditorViewModel implements LeaveGuard {
     /**
      * @param selectedKey the key whose tags to edit; null when none is selected
      * @param tagService  the open connection's tag service; null until connected
-     * @param production  whether the connection is marked production
+     * @param production     whether the connection is marked production
+     * @param connectionText where commits go, "profile · account · region", for the review to name
      */
     public TagEditorViewModel(TaskExecutor executor, Messages messages, DialogService dialogs,
                               ObservableValue<KeyRowViewModel> selectedKey, ObservableValue<TagService> tagService,
-                              ObservableBooleanValue production) {
+                              ObservableBooleanValue production, ObservableValue<String> connectionText) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.tagService = Objects.requireNonNull(tagService, "tagService");
         this.production = Objects.requireNonNull(production, "production");
+        this.connectionText = Objects.requireNonNull(connectionText, "connectionText");
         this.check = new TagTableCheck(messages);
 
         editable = Bindings.equal(loadState, LoadState.LOADED).and(readOnlyReason.isEmpty()).and(committing.not());
@@ -252,18 +257,22 @@ public final class TagEditorViewModel implements LeaveGuard {
 
     /** Shows the plan for review and, once the user chose Apply, commits it in the background. */
     public void review() {
-        if (!canReview.get()) {
-            return;
-        }
-        KeyRowViewModel current = key.get();
-        ReviewViewModel review = new ReviewViewModel(plan(), current.keyId(), current.displayName(),
-                current.key().aliases(), List.copyOf(errors), production.get(), messages);
-        if (dialogs.confirmReview(review)) {
-            commit(review.plan(), false);
+        if (canReview.get()) {
+            reviewAndCommit(key.get(), TagMerge.Result.unmerged(plan()), List.copyOf(errors));
         }
     }
 
-    private void commit(TagPlan plan, boolean overwriteTheirs) {
+    /** Commits exactly the reviewed plan, and only if the user chose Apply. */
+    private void reviewAndCommit(KeyRowViewModel current, TagMerge.Result merge, List<String> problems) {
+        String target = connectionText.getValue() == null ? "" : connectionText.getValue();
+        ReviewViewModel review = new ReviewViewModel(merge, current.keyId(), current.displayName(),
+                current.key().aliases(), target, problems, production.get(), messages);
+        if (dialogs.confirmReview(review)) {
+            commit(review.plan());
+        }
+    }
+
+    private void commit(TagPlan plan) {
         long run = generation;
         KeyRowViewModel current = key.get();
         TagService service = tagService.getValue();
@@ -271,7 +280,7 @@ public final class TagEditorViewModel implements LeaveGuard {
         keyBeingWritten = current.displayName();
         lastResult.set(messages.format("editor.result.applying", current.displayName()));
         lastResultIsError.set(false);
-        executor.execute(() -> service.commit(current.keyId(), plan, overwriteTheirs),
+        executor.execute(() -> service.commit(current.keyId(), plan),
                 outcome -> {
                     committing.set(false);
                     committed(run == generation, current, plan, outcome);
@@ -291,14 +300,14 @@ public final class TagEditorViewModel implements LeaveGuard {
     private void committed(boolean stillShown, KeyRowViewModel current, TagPlan plan, CommitOutcome outcome) {
         String name = current.displayName();
         if (outcome instanceof CommitOutcome.Applied applied) {
-            report(messages.format("editor.result.applied", changeCount(plan), name), false);
+            report(messages.format("editor.result.applied", plan.changeCount(), name), false);
             if (stillShown) {
                 showTags(applied.tagsNow());
             }
         } else if (outcome instanceof CommitOutcome.Conflict conflict) {
             report(messages.format("editor.result.conflict", name), true);
             if (stillShown) {
-                resolve(conflict, plan, name);
+                merge(current, plan, conflict.theirs());
             }
         } else if (outcome instanceof CommitOutcome.Failed failed) {
             report(messages.format("editor.result.failed", name), true);
@@ -309,14 +318,36 @@ public final class TagEditorViewModel implements LeaveGuard {
         }
     }
 
-    private void resolve(CommitOutcome.Conflict conflict, TagPlan plan, String name) {
-        ConflictViewModel.Choice choice = dialogs.resolveConflict(
-                new ConflictViewModel(name, conflict.conflicts(), messages));
-        switch (choice) {
-            case RELOAD -> showTags(conflict.theirs());
-            case APPLY_OVER_THEIRS -> commit(plan, true);
-            case KEEP_EDITING -> { }
+    /**
+     * Merges the plan that met another's change with {@code theirs}, what KMS holds now. With nothing truly
+     * conflicting, the merge goes straight to a new review; otherwise the user picks a side per conflicting tag
+     * first, or reloads, or keeps editing. Whatever is written is reviewed again, and a further change in KMS
+     * before Apply leads here again.
+     */
+    private void merge(KeyRowViewModel current, TagPlan plan, Map<String, String> theirs) {
+        TagMerge merge = TagMerge.of(plan, theirs);
+        TagMerge.Result merged;
+        if (merge.conflicts().isEmpty()) {
+            merged = merge.resolve();
+        } else {
+            ConflictViewModel conflict = new ConflictViewModel(current.displayName(), merge, messages);
+            switch (dialogs.resolveConflict(conflict)) {
+                case RELOAD -> {
+                    showTags(theirs);
+                    return;
+                }
+                case REVIEW_MERGE -> merged = conflict.merged();
+                default -> {
+                    return;
+                }
+            }
         }
+        if (merged.plan().isEmpty()) {
+            showTags(theirs);
+            report(messages.format("editor.result.nothingLeft", current.displayName()), false);
+            return;
+        }
+        reviewAndCommit(current, merged, List.of());
     }
 
     /**
@@ -435,10 +466,6 @@ public final class TagEditorViewModel implements LeaveGuard {
     private void report(String sentence, boolean error) {
         lastResult.set(sentence);
         lastResultIsError.set(error);
-    }
-
-    private static int changeCount(TagPlan plan) {
-        return plan.added().size() + plan.overwritten().size() + plan.removed().size();
     }
 
     private static String describe(Throwable failure) {

@@ -3,7 +3,7 @@ package dev.kmstags.ui.tageditor;
 import dev.kmstags.domain.TagRule;
 import dev.kmstags.domain.TagRules;
 import dev.kmstags.ui.Messages;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -11,6 +11,7 @@ import java.util.Set;
  * Judges the editor's table with {@link TagRules} and says, in words, what is wrong with each row: the rules a
  * key or value breaks, keys that appear twice, keys that differ only in case and unusual characters (warnings),
  * and a table with more tags than a key may carry. Rows marked removed are left out, as they will not exist.
+ * Each sentence is listed once (two rows with the same key share one), and long keys are quoted cut short.
  */
 final class TagTableCheck {
 
@@ -33,8 +34,8 @@ final class TagTableCheck {
         List<TagRowViewModel> kept = rows.stream().filter(row -> !row.removedProperty().get()).toList();
         List<String> keys = kept.stream().map(row -> row.keyProperty().get()).toList();
         Set<String> duplicates = TagRules.duplicateKeys(keys);
-        List<String> errors = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        Set<String> errors = new LinkedHashSet<>();
+        Set<String> warnings = new LinkedHashSet<>();
         for (TagRowViewModel row : rows) {
             if (row.removedProperty().get()) {
                 row.showProblems("", "", "", "");
@@ -52,7 +53,7 @@ final class TagTableCheck {
 
             String name = key == null || key.isEmpty()
                     ? messages.format("editor.problem.newRow", rows.indexOf(row) + 1)
-                    : messages.format("editor.problem.key", key);
+                    : messages.format("editor.problem.key", messages.shortened(key));
             String keyName = messages.format("editor.problem.inKey", name);
             String valueName = messages.format("editor.problem.inValue", name);
             addLine(errors, keyName, keyError);
@@ -73,17 +74,19 @@ final class TagTableCheck {
         }
         Set<String> twins = TagRules.caseTwinsOf(key, keys);
         if (!twins.isEmpty()) {
-            return messages.format("editor.warning.case", key, twins.iterator().next());
+            return messages.format("editor.warning.case", messages.shortened(key),
+                    messages.shortened(twins.iterator().next()));
         }
         return TagRules.hasUnusualCharacters(key) ? messages.get("editor.warning.characters") : "";
     }
 
     private String sentence(TagRule rule, String text) {
         int length = text == null ? 0 : TagRules.length(text);
-        return messages.format("editor.error." + rule.name(), rule == TagRule.KEY_DUPLICATE ? text : length);
+        return messages.format("editor.error." + rule.name(),
+                rule == TagRule.KEY_DUPLICATE ? messages.shortened(text) : length);
     }
 
-    private void addLine(List<String> lines, String name, String problem) {
+    private void addLine(Set<String> lines, String name, String problem) {
         if (!problem.isEmpty()) {
             lines.add(messages.format("editor.problem.line", name, problem));
         }

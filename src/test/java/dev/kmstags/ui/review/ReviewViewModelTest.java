@@ -4,6 +4,7 @@ import static dev.kmstags.ui.TestKeys.MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.EditedTag;
+import dev.kmstags.domain.TagMerge;
 import dev.kmstags.domain.TagPlan;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,9 @@ class ReviewViewModelTest {
     }
 
     private static ReviewViewModel review(TagPlan plan, List<String> problems, boolean production) {
-        return new ReviewViewModel(plan, KEY_ID, "alias/payments-prod", List.of("alias/payments-prod", "alias/pay"),
-                problems, production, MESSAGES);
+        return new ReviewViewModel(TagMerge.Result.unmerged(plan), KEY_ID, "alias/payments-prod",
+                List.of("alias/payments-prod", "alias/pay"), "dev · 111122223333 · us-east-1", problems, production,
+                MESSAGES);
     }
 
     @Test
@@ -39,12 +41,40 @@ class ReviewViewModelTest {
         ReviewViewModel review = review(plan(), List.of(), false);
 
         assertThat(review.title()).isEqualTo("Review changes to alias/payments-prod");
-        assertThat(review.addedLines()).containsExactly("team = payments", "CostCenter = (empty)");
+        assertThat(review.target()).as("named on every connection, not only production")
+                .isEqualTo("Writes to dev · 111122223333 · us-east-1");
+        assertThat(review.addedLines()).containsExactly("CostCenter = (empty)");
         assertThat(review.overwrittenLines()).containsExactly("Env: dev → production");
-        assertThat(review.removedLines()).containsExactly("Team = payments", "Owner = alice");
-        assertThat(review.renamedLines()).containsExactly("Team → team");
+        assertThat(review.removedLines()).containsExactly("Owner = alice");
+        assertThat(review.renamedLines()).containsExactly("Team → team, value kept");
         assertThat(review.summary())
                 .isEqualTo("2 calls: UntagResource, then TagResource. Nothing is sent before you choose Apply.");
+    }
+
+    @Test
+    void aRenameIsOneLineThatSaysWhetherTheValueChanged() {
+        ReviewViewModel review = review(TagPlan.between(ORIGINAL, List.of(
+                EditedTag.loaded("Env", "Env", "dev"),
+                EditedTag.loaded("Team", "Squad", "payments"),
+                EditedTag.loaded("Owner", "Steward", "bob"))), List.of(), false);
+
+        assertThat(review.renamedLines()).containsExactly("Team → Squad, value kept", "Owner → Steward, value: alice → bob");
+        assertThat(review.addedLines()).isEmpty();
+        assertThat(review.removedLines()).isEmpty();
+        assertThat(review.overwrittenLines()).isEmpty();
+    }
+
+    @Test
+    void longKeysAndValuesAreCutWithTheirLengthGiven() {
+        String key = "K".repeat(129);
+        String value = "v".repeat(200);
+        ReviewViewModel review = review(TagPlan.between(ORIGINAL, List.of(
+                EditedTag.loaded("Env", "Env", "dev"), EditedTag.loaded("Team", "Team", "payments"),
+                EditedTag.loaded("Owner", "Owner", "alice"), EditedTag.added(key, value))), List.of(), false);
+
+        assertThat(review.addedLines()).containsExactly(
+                "K".repeat(40) + "… (129 characters) = " + "v".repeat(40) + "… (200 characters)");
+        assertThat(review.calls().get(0).body()).as("the calls show what is sent, whole").contains(key, value);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static dev.kmstags.ui.TestKeys.MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.KeyManager;
+import dev.kmstags.domain.TagMerge;
+import dev.kmstags.domain.TagPlan;
 import dev.kmstags.kms.KmsClients;
 import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.kms.KmsProblem;
@@ -29,6 +31,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +59,7 @@ class TagEditorViewModelTest {
     private final ObjectProperty<KeyRowViewModel> selectedKey = new SimpleObjectProperty<>();
     private final ObjectProperty<TagService> tagService = new SimpleObjectProperty<>();
     private final BooleanProperty production = new SimpleBooleanProperty();
+    private final StringProperty connectionText = new SimpleStringProperty("test · 111122223333 · us-east-1");
     private TagEditorViewModel editor;
 
     @BeforeEach
@@ -65,7 +70,8 @@ class TagEditorViewModelTest {
         colleague = KmsClients.create(connection);
         keyId = createKey(tag("Env", "dev"), tag("Team", "payments"), tag("Owner", "alice"));
         tagService.set(session.tagService());
-        editor = new TagEditorViewModel(executor, MESSAGES, dialogs, selectedKey, tagService, production);
+        editor = new TagEditorViewModel(executor, MESSAGES, dialogs, selectedKey, tagService, production,
+                connectionText);
         select(keyId, KeyManager.CUSTOMER, "Enabled");
     }
 
@@ -273,7 +279,7 @@ class TagEditorViewModelTest {
 
         ReviewViewModel review = dialogs.reviews().get(0);
         assertThat(review.overwrittenLines()).containsExactly("Env: dev → production");
-        assertThat(review.renamedLines()).containsExactly("Team → team");
+        assertThat(review.renamedLines()).containsExactly("Team → team, value kept");
         assertThat(review.calls()).extracting(ReviewViewModel.Call::operation)
                 .containsExactly("UntagResource", "TagResource");
         Map<String, String> expected = Map.of("Env", "production", "team", "payments", "CostCenter", "CC-1");
@@ -282,7 +288,7 @@ class TagEditorViewModelTest {
                 expected.keySet());
         assertThat(editor.rows()).allMatch(r -> r.stateProperty().get() == TagRowViewModel.State.UNCHANGED);
         assertThat(editor.dirtyProperty().get()).isFalse();
-        assertThat(editor.lastResultProperty().get()).isEqualTo("5 tags changed on alias/payments-prod");
+        assertThat(editor.lastResultProperty().get()).isEqualTo("4 tags changed on alias/payments-prod");
         assertThat(editor.lastResultIsErrorProperty().get()).isFalse();
     }
 
@@ -333,7 +339,7 @@ class TagEditorViewModelTest {
     }
 
     @Test
-    void aChangeByAColleagueIsAConflictAndKeepEditingWritesNothing() {
+    void aChangeByAColleagueOfTheSameTagIsAConflictAndKeepEditingWritesNothing() {
         row("Env").valueProperty().set("production");
         colleague.tagResource(b -> b.keyId(keyId).tags(tag("Env", "staging")));
         dialogs.applyNextReview().answerNextConflict(ConflictViewModel.Choice.KEEP_EDITING);
@@ -341,10 +347,12 @@ class TagEditorViewModelTest {
         editor.review();
 
         ConflictViewModel conflict = dialogs.conflicts().get(0);
-        assertThat(conflict.header()).isEqualTo(
-                "1 tag of alias/payments-prod changed since you started editing. Nothing was written.");
-        assertThat(conflict.rows()).containsExactly(
-                new ConflictViewModel.Row("Env", "dev", "staging", "production"));
+        assertThat(conflict.header()).isEqualTo("1 tag of alias/payments-prod changed both in your edit and in KMS "
+                + "since you started editing. Nothing was written.");
+        assertThat(conflict.rows()).extracting(ConflictViewModel.Row::key, ConflictViewModel.Row::original,
+                        ConflictViewModel.Row::theirs, ConflictViewModel.Row::yours)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Env", "dev", "staging", "production"));
+        assertThat(dialogs.reviews()).hasSize(1);
         assertThat(kmsTags()).containsEntry("Env", "staging");
         assertThat(row("Env").valueProperty().get()).isEqualTo("production");
         assertThat(editor.lastResultIsErrorProperty().get()).isTrue();
@@ -353,28 +361,128 @@ class TagEditorViewModelTest {
     @Test
     void reloadAfterAConflictShowsTheirTags() {
         row("Env").valueProperty().set("production");
+        colleague.tagResource(b -> b.keyId(keyId).tags(tag("Env", "staging")));
         colleague.untagResource(b -> b.keyId(keyId).tagKeys("Owner"));
         dialogs.applyNextReview().answerNextConflict(ConflictViewModel.Choice.RELOAD);
 
         editor.review();
 
-        assertThat(dialogs.conflicts().get(0).rows()).containsExactly(
-                new ConflictViewModel.Row("Owner", "alice", "(not set)", "alice"));
+        assertThat(dialogs.conflicts().get(0).rows()).extracting(ConflictViewModel.Row::key).containsExactly("Env");
         assertThat(editor.rows()).extracting(r -> r.keyProperty().get()).containsExactlyInAnyOrder("Env", "Team");
-        assertThat(row("Env").valueProperty().get()).isEqualTo("dev");
+        assertThat(row("Env").valueProperty().get()).isEqualTo("staging");
+        assertThat(editor.dirtyProperty().get()).isFalse();
+        assertThat(dialogs.reviews()).hasSize(1);
+    }
+
+    @Test
+    void choosingMineForATrueConflictReviewsWhatOfTheirsIsOverwrittenThenWritesOnlyThat() {
+        row("Env").valueProperty().set("production");
+        add("CostCenter", "CC-1");
+        colleague.tagResource(b -> b.keyId(keyId).tags(tag("Env", "staging"), tag("Reviewer", "bob")));
+        dialogs.applyNextReview().answerNextConflict(ConflictViewModel.Choice.REVIEW_MERGE).applyNextReview();
+
+        editor.review();
+
+        ReviewViewModel merged = dialogs.reviews().get(1);
+        assertThat(merged.undoneLines()).containsExactly("Overwrites their value of Env: staging → production");
+        assertThat(merged.keptLines()).containsExactly("Kept their change: Reviewer = bob");
+        assertThat(merged.overwrittenLines()).containsExactly("Env: staging → production");
+        assertThat(merged.addedLines()).containsExactly("CostCenter = CC-1");
+        assertThat(kmsTags()).isEqualTo(Map.of("Env", "production", "Team", "payments", "Owner", "alice",
+                "CostCenter", "CC-1", "Reviewer", "bob"));
+        assertThat(editor.lastResultProperty().get()).isEqualTo("2 tags changed on alias/payments-prod");
         assertThat(editor.dirtyProperty().get()).isFalse();
     }
 
     @Test
-    void applyingOverTheirsLeavesExactlyTheTable() {
+    void choosingTheirsForAConflictKeepsTheirValueAndStillAppliesMyOtherEdits() {
         row("Env").valueProperty().set("production");
-        colleague.tagResource(b -> b.keyId(keyId).tags(tag("Reviewer", "bob")));
-        dialogs.applyNextReview().answerNextConflict(ConflictViewModel.Choice.APPLY_OVER_THEIRS);
+        remove("Owner");
+        colleague.tagResource(b -> b.keyId(keyId).tags(tag("Env", "staging")));
+        dialogs.applyNextReview().answerNextConflict(ConflictViewModel.Choice.REVIEW_MERGE);
+        dialogs.answerNextReview(review -> {
+            assertThat(review.removedLines()).containsExactly("Owner = alice");
+            assertThat(review.overwrittenLines()).isEmpty();
+            assertThat(review.keptLines()).containsExactly("Kept their change: Env: dev → staging");
+            return true;
+        });
+        // The user picks Theirs for Env in the conflict dialog before choosing Review the merge.
+        dialogs.beforeNextConflictAnswer(conflict -> conflict.rows().get(0).sideProperty().set(TagMerge.Side.THEIRS));
 
         editor.review();
 
-        assertThat(kmsTags()).isEqualTo(Map.of("Env", "production", "Team", "payments", "Owner", "alice"));
+        assertThat(kmsTags()).isEqualTo(Map.of("Env", "staging", "Team", "payments"));
+        assertThat(editor.lastResultProperty().get()).isEqualTo("1 tag changed on alias/payments-prod");
+    }
+
+    @Test
+    void whenKmsChangesAgainBeforeTheMergedReviewIsAppliedItIsMergedAndReviewedOnceMore() {
+        row("Owner").valueProperty().set("bob");
+        colleague.tagResource(b -> b.keyId(keyId).tags(tag("AccessGroup", "payments-readers")));
+        dialogs.applyNextReview();
+        dialogs.answerNextReview(review -> {
+            colleague.tagResource(b -> b.keyId(keyId).tags(tag("Team", "platform")));
+            return true;
+        });
+        dialogs.applyNextReview();
+
+        editor.review();
+
+        assertThat(dialogs.reviews()).hasSize(3);
+        assertThat(dialogs.reviews().get(2).keptLines()).containsExactly("Kept their change: Team: payments → platform");
+        assertThat(dialogs.reviews().get(2).plan().calls()).containsExactly(
+                new TagPlan.TagCall.TagResource(List.of(new dev.kmstags.domain.Tag("Owner", "bob"))));
+        assertThat(kmsTags()).isEqualTo(Map.of("Env", "dev", "Team", "platform", "Owner", "bob",
+                "AccessGroup", "payments-readers"));
+    }
+
+    @Test
+    void cancellingTheMergedReviewWritesNothingAndKeepsTheEdits() {
+        row("Owner").valueProperty().set("bob");
+        colleague.tagResource(b -> b.keyId(keyId).tags(tag("AccessGroup", "payments-readers")));
+        dialogs.applyNextReview().cancelNextReview();
+
+        editor.review();
+
+        assertThat(kmsTags()).doesNotContainEntry("Owner", "bob");
+        assertThat(row("Owner").valueProperty().get()).isEqualTo("bob");
+        assertThat(editor.dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    void onProductionTheMergedReviewAsksForTheTypedConfirmationAgainAndNamesTheTarget() {
+        production.set(true);
+        row("Owner").valueProperty().set("bob");
+        colleague.tagResource(b -> b.keyId(keyId).tags(tag("AccessGroup", "payments-readers")));
+        dialogs.answerNextReview(review -> {
+            review.confirmationProperty().set("alias/payments-prod");
+            return review.canApplyProperty().get();
+        });
+        dialogs.answerNextReview(review -> {
+            assertThat(review.canApplyProperty().get()).as("the first confirmation does not carry over").isFalse();
+            review.confirmationProperty().set("alias/payments-prod");
+            return review.canApplyProperty().get();
+        });
+
+        editor.review();
+
+        assertThat(dialogs.reviews()).extracting(ReviewViewModel::target)
+                .containsOnly("Writes to test · 111122223333 · us-east-1");
+        assertThat(kmsTags()).containsEntry("Owner", "bob").containsEntry("AccessGroup", "payments-readers");
+    }
+
+    @Test
+    void whenBothMadeTheSameChangeNothingIsWrittenAndTheTableShowsKms() {
+        row("Owner").valueProperty().set("bob");
+        colleague.tagResource(b -> b.keyId(keyId).tags(tag("Owner", "bob")));
+        dialogs.applyNextReview();
+
+        editor.review();
+
+        assertThat(dialogs.reviews()).hasSize(1);
         assertThat(editor.dirtyProperty().get()).isFalse();
+        assertThat(editor.lastResultProperty().get())
+                .isEqualTo("Nothing written to alias/payments-prod: KMS already holds the tags the merge would write");
     }
 
     @Test

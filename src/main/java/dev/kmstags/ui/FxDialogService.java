@@ -100,7 +100,7 @@ public final class FxDialogService implements DialogService {
         pane.setHeaderText(conflict.title());
         pane.setGraphic(icon("fth-git-merge"));
         pane.setContent(new ConflictView(conflict, resources));
-        pane.setPrefWidth(720);
+        pane.setPrefWidth(760);
         ButtonType reload = new ButtonType(resources.getString("conflict.reload"), ButtonBar.ButtonData.LEFT);
         ButtonType reviewMerge = new ButtonType(resources.getString("conflict.reviewMerge"),
                 ButtonBar.ButtonData.OK_DONE);

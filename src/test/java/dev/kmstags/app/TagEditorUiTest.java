@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kmstags.kms.KmsClients;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.ui.Theme;
+import dev.kmstags.ui.conflict.ConflictViewModel;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -232,30 +234,82 @@ class TagEditorUiTest {
     }
 
     @Test
-    void whenAnotherUserChangesTheTagsMeanwhileTheConflictIsShownAndCanBeAppliedOverTheirs(FxRobot robot)
+    void aTagAnotherUserAddedMeanwhileIsKeptAndTheMergedReviewSaysSoBeforeOnlyMyEditIsWritten(FxRobot robot)
             throws Exception {
+        openKey(robot, "alias/payments-prod");
+        editCell(robot, "payments-oncall@example.com", "payments-team@example.com", KeyCode.ENTER);
+        otherUser().tagResource(b -> b.keyId(keyIdOf("alias/payments-prod"))
+                .tags(Tag.builder().tagKey("AccessGroup").tagValue("payments-readers").build()));
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.S);
+        waitForDialog(robot, "review-view");
+        assertThat(text(robot, ".review-target")).isEqualTo("Writes to " + text(robot, ".connection-label"));
+        robot.clickOn(button(robot, ".review-dialog .button", "Apply"));
+
+        // Nothing truly conflicts: no conflict dialog, but the review again, with the merge.
+        shown(robot, ".review-line", "Kept their change: AccessGroup = payments-readers");
+        Node merged = waitForDialog(robot, "review-view");
+        assertThat(robot.lookup(".conflict-view").tryQuery()).isEmpty();
+        assertThat(labeled(robot, ".review-line",
+                "Owner: payments-oncall@example.com → payments-team@example.com")).isPresent();
+        assertThat(kmsTags("alias/payments-prod")).containsEntry("Owner", "payments-oncall@example.com");
+        Snapshots.save(merged.getScene(), "review-merged");
+        robot.clickOn(button(robot, ".review-dialog .button", "Apply"));
+
+        waitUntil("the status bar reports the result",
+                () -> "1 tag changed on alias/payments-prod".equals(text(robot, ".status-result")));
+        assertThat(kmsTags("alias/payments-prod")).containsEntry("Owner", "payments-team@example.com")
+                .containsEntry("AccessGroup", "payments-readers").hasSize(7);
+        assertThat(shownTagKeys(robot)).contains("AccessGroup");
+    }
+
+    @Test
+    void forATrueConflictTheUserPicksASidePerTagAndReviewsExactlyWhatIsWritten(FxRobot robot) throws Exception {
         openKey(robot, "alias/orders-db");
         editCell(robot, "daily", "hourly", KeyCode.ENTER);
-        otherUser().tagResource(b -> b.keyId(keyIdOf("alias/orders-db"))
-                .tags(Tag.builder().tagKey("Backup").tagValue("weekly").build()));
+        editCell(robot, "commerce", "orders-team", KeyCode.ENTER);
+        otherUser().tagResource(b -> b.keyId(keyIdOf("alias/orders-db")).tags(
+                Tag.builder().tagKey("Backup").tagValue("weekly").build(),
+                Tag.builder().tagKey("Team").tagValue("platform").build(),
+                Tag.builder().tagKey("AccessGroup").tagValue("orders-readers").build()));
 
         robot.clickOn(button(robot, ".tag-editor-actions .button", "Review changes…"));
         waitForDialog(robot, "review-view");
         robot.clickOn(button(robot, ".review-dialog .button", "Apply"));
 
         Node conflict = waitForDialog(robot, "conflict-view");
-        assertThat(text(robot, ".conflict-header"))
-                .isEqualTo("1 tag of alias/orders-db changed since you started editing. Nothing was written.");
+        assertThat(text(robot, ".conflict-header")).isEqualTo("2 tags of alias/orders-db changed both in your edit "
+                + "and in KMS since you started editing. Nothing was written.");
         assertThat(labeled(robot, ".conflict-table .table-cell", "weekly")).isPresent();
         assertThat(labeled(robot, ".conflict-table .table-cell", "hourly")).isPresent();
-        assertThat(kmsTags("alias/orders-db")).containsEntry("Backup", "weekly");
-        Snapshots.save(conflict.getScene(), "conflict-dialog");
+        assertThat(labeled(robot, ".conflict-table .table-cell", "AccessGroup")).as("not a conflict").isEmpty();
+        robot.clickOn(sideButton(robot, "theirs", "Team"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshots.save(conflict.getScene(), "conflict-true");
+        robot.clickOn(button(robot, ".conflict-dialog .button", "Review the merge…"));
 
-        robot.clickOn(button(robot, ".conflict-dialog .button", "Apply mine over theirs"));
+        shown(robot, ".review-line", "Overwrites their value of Backup: weekly → hourly");
+        assertThat(labeled(robot, ".review-line", "Kept their change: Team: commerce → platform")).isPresent();
+        assertThat(labeled(robot, ".review-line", "Kept their change: AccessGroup = orders-readers")).isPresent();
+        assertThat(labeled(robot, ".review-line", "Backup: weekly → hourly")).isPresent();
+        assertThat(kmsTags("alias/orders-db")).as("nothing written before the second Apply")
+                .containsEntry("Backup", "weekly");
+        robot.clickOn(button(robot, ".review-dialog .button", "Apply"));
 
         waitUntil("the status bar reports the result",
                 () -> "1 tag changed on alias/orders-db".equals(text(robot, ".status-result")));
-        assertThat(kmsTags("alias/orders-db")).containsEntry("Backup", "hourly");
+        assertThat(kmsTags("alias/orders-db")).isEqualTo(Map.of("Environment", "production", "Team", "platform",
+                "Application", "orders", "Backup", "hourly", "AccessGroup", "orders-readers"));
+    }
+
+    /** The Mine or Theirs button of the conflict dialog's row for {@code key}. */
+    private static RadioButton sideButton(FxRobot robot, String side, String key) throws Exception {
+        waitUntil("the conflict rows show", () -> !robot.lookup(".conflict-" + side).queryAll().isEmpty());
+        return robot.lookup(".conflict-" + side).match(NodeQueryUtils.isVisible()).queryAllAs(RadioButton.class)
+                .stream().filter(button -> {
+                    TableCell<?, ?> cell = (TableCell<?, ?>) button.getParent().getParent();
+                    return cell.getTableRow().getItem() instanceof ConflictViewModel.Row row && row.key().equals(key);
+                }).findFirst().orElseThrow();
     }
 
     private String keyIdOf(String alias) {
@@ -353,6 +407,11 @@ class TagEditorUiTest {
         robot.write("-hmac");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(apply.isDisabled()).isFalse();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".review-view").tryQuery()).as("Enter does not apply on production").isPresent();
+        assertThat(kmsTags("alias/webhook-hmac")).containsEntry("Team", "integrations");
+        assertThat(text(robot, ".review-target")).isEqualTo("Writes to " + text(robot, ".connection-label"));
         Snapshots.save(review.getScene(), "review-dialog-dark");
         robot.clickOn(apply);
 

@@ -64,6 +64,26 @@ public final class TagMerge {
         public static Result unmerged(TagPlan plan) {
             return new Result(plan, List.of(), List.of());
         }
+
+        /**
+         * This result, also listing the changes of others that an {@code earlier} merge undid and this plan still
+         * undoes (KMS still holds their value, and the plan still writes the same). When KMS changes again before
+         * a merged plan is applied, the next merge starts from that plan, so without this its review would show
+         * the overwrite of their value as a plain change.
+         */
+        public Result withUndoneFrom(Result earlier) {
+            Map<String, String> target = new HashMap<>();
+            plan.target().forEach(tag -> target.put(tag.key(), tag.value()));
+            List<TheirChange> all = new ArrayList<>(undone);
+            for (TheirChange change : earlier.undone()) {
+                boolean stillUndone = Objects.equals(plan.original().get(change.key()), change.theirs())
+                        && Objects.equals(target.get(change.key()), change.merged());
+                if (stillUndone && all.stream().noneMatch(listed -> listed.key().equals(change.key()))) {
+                    all.add(change);
+                }
+            }
+            return new Result(plan, kept, all);
+        }
     }
 
     private final TagPlan yours;

@@ -299,4 +299,23 @@ class TagMergeTest {
         assertThat(result.kept()).containsExactly(new TheirChange("Env", "dev", "staging", "staging"),
                 new TheirChange("Team", "payments", "platform", "platform"));
     }
+
+    @Test
+    void aSecondMergeStillListsTheirValueTheFirstOneOverwrote() {
+        TagPlan mine = yours(replace(unchanged(), "Env", EditedTag.loaded("Env", "Env", "prod")));
+        TagMerge first = TagMerge.of(mine, theirsWith("Env", "staging"));
+        TagMerge.Result firstResult = first.resolve(Map.of(first.conflicts().get(0), Side.MINE));
+
+        Map<String, String> theirsAgain = theirsWith("Env", "staging", "Team", "platform");
+        TagMerge.Result second = TagMerge.of(firstResult.plan(), theirsAgain).resolve().withUndoneFrom(firstResult);
+
+        assertThat(second.undone()).containsExactly(new TheirChange("Env", "dev", "staging", "prod"));
+        assertThat(second.kept()).containsExactly(new TheirChange("Team", "payments", "platform", "platform"));
+
+        Map<String, String> changedOnceMore = theirsWith("Env", "qa");
+        TagMerge third = TagMerge.of(firstResult.plan(), changedOnceMore);
+        TagMerge.Result thirdResult = third.resolve(Map.of(third.conflicts().get(0), Side.THEIRS))
+                .withUndoneFrom(firstResult);
+        assertThat(thirdResult.undone()).as("their newer value is kept now").isEmpty();
+    }
 }

@@ -268,11 +268,13 @@ public final class TagEditorViewModel implements LeaveGuard {
         ReviewViewModel review = new ReviewViewModel(merge, current.keyId(), current.displayName(),
                 current.key().aliases(), target, problems, production.get(), messages);
         if (dialogs.confirmReview(review)) {
-            commit(review.plan());
+            commit(merge);
         }
     }
 
-    private void commit(TagPlan plan) {
+    /** Writes the plan of {@code reviewed}, the result of the review the user just confirmed. */
+    private void commit(TagMerge.Result reviewed) {
+        TagPlan plan = reviewed.plan();
         long run = generation;
         KeyRowViewModel current = key.get();
         TagService service = tagService.getValue();
@@ -283,7 +285,7 @@ public final class TagEditorViewModel implements LeaveGuard {
         executor.execute(() -> service.commit(current.keyId(), plan),
                 outcome -> {
                     committing.set(false);
-                    committed(run == generation, current, plan, outcome);
+                    committed(run == generation, current, reviewed, outcome);
                     closeIfWaiting(outcome instanceof CommitOutcome.Applied);
                 },
                 failure -> {
@@ -297,8 +299,10 @@ public final class TagEditorViewModel implements LeaveGuard {
                 });
     }
 
-    private void committed(boolean stillShown, KeyRowViewModel current, TagPlan plan, CommitOutcome outcome) {
+    private void committed(boolean stillShown, KeyRowViewModel current, TagMerge.Result reviewed,
+                           CommitOutcome outcome) {
         String name = current.displayName();
+        TagPlan plan = reviewed.plan();
         if (outcome instanceof CommitOutcome.Applied applied) {
             report(messages.format("editor.result.applied", plan.changeCount(), name), false);
             if (stillShown) {
@@ -307,7 +311,7 @@ public final class TagEditorViewModel implements LeaveGuard {
         } else if (outcome instanceof CommitOutcome.Conflict conflict) {
             report(messages.format("editor.result.conflict", name), true);
             if (stillShown) {
-                merge(current, plan, conflict.theirs());
+                merge(current, reviewed, conflict.theirs());
             }
         } else if (outcome instanceof CommitOutcome.Failed failed) {
             report(messages.format("editor.result.failed", name), true);
@@ -324,8 +328,8 @@ public final class TagEditorViewModel implements LeaveGuard {
      * first, or reloads, or keeps editing. Whatever is written is reviewed again, and a further change in KMS
      * before Apply leads here again.
      */
-    private void merge(KeyRowViewModel current, TagPlan plan, Map<String, String> theirs) {
-        TagMerge merge = TagMerge.of(plan, theirs);
+    private void merge(KeyRowViewModel current, TagMerge.Result reviewed, Map<String, String> theirs) {
+        TagMerge merge = TagMerge.of(reviewed.plan(), theirs);
         TagMerge.Result merged;
         if (merge.conflicts().isEmpty()) {
             merged = merge.resolve();
@@ -347,7 +351,7 @@ public final class TagEditorViewModel implements LeaveGuard {
             report(messages.format("editor.result.nothingLeft", current.displayName()), false);
             return;
         }
-        reviewAndCommit(current, merged, List.of());
+        reviewAndCommit(current, merged.withUndoneFrom(reviewed), List.of());
     }
 
     /**

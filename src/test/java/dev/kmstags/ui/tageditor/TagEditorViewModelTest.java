@@ -437,6 +437,25 @@ class TagEditorViewModelTest {
     }
 
     @Test
+    void aLaterMergeStillSaysWhichOfTheirValuesItOverwrites() {
+        row("Env").valueProperty().set("production");
+        colleague.tagResource(b -> b.keyId(keyId).tags(tag("Env", "staging")));
+        dialogs.applyNextReview().answerNextConflict(ConflictViewModel.Choice.REVIEW_MERGE);
+        dialogs.answerNextReview(review -> {
+            colleague.tagResource(b -> b.keyId(keyId).tags(tag("Team", "platform")));
+            return true;
+        });
+        dialogs.applyNextReview();
+
+        editor.review();
+
+        ReviewViewModel last = dialogs.reviews().get(2);
+        assertThat(last.undoneLines()).containsExactly("Overwrites their value of Env: staging → production");
+        assertThat(last.keptLines()).containsExactly("Kept their change: Team: payments → platform");
+        assertThat(kmsTags()).isEqualTo(Map.of("Env", "production", "Team", "platform", "Owner", "alice"));
+    }
+
+    @Test
     void cancellingTheMergedReviewWritesNothingAndKeepsTheEdits() {
         row("Owner").valueProperty().set("bob");
         colleague.tagResource(b -> b.keyId(keyId).tags(tag("AccessGroup", "payments-readers")));

@@ -351,7 +351,7 @@ public final class TagEditorViewModel implements LeaveGuard {
             report(messages.format("editor.result.nothingLeft", current.displayName()), false);
             return;
         }
-        reviewAndCommit(current, merged.withUndoneFrom(reviewed), List.of());
+        reviewAndCommit(current, merged.withUndoneFrom(reviewed), check.problemsOf(merged.plan()));
     }
 
     /**

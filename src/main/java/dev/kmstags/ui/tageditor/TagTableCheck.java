@@ -1,5 +1,6 @@
 package dev.kmstags.ui.tageditor;
 
+import dev.kmstags.domain.TagPlan;
 import dev.kmstags.domain.TagRule;
 import dev.kmstags.domain.TagRules;
 import dev.kmstags.ui.Messages;
@@ -66,6 +67,19 @@ final class TagTableCheck {
                     kept.size() - TagRules.MAX_TAGS_PER_KEY));
         }
         return new Result(List.copyOf(errors), List.copyOf(warnings), kept.size());
+    }
+
+    /**
+     * What is wrong with a plan the editor did not build row by row (a merge with another's change), in the same
+     * words: in practice only too many tags, as both sides' tags were valid on their own.
+     */
+    List<String> problemsOf(TagPlan plan) {
+        int count = plan.target().size();
+        return plan.violations().stream().map(violation -> violation.rule() == TagRule.TOO_MANY_TAGS
+                ? messages.format("editor.error.TOO_MANY_TAGS", count, count - TagRules.MAX_TAGS_PER_KEY)
+                : messages.format("editor.problem.line", messages.format("editor.problem.key",
+                        messages.shortened(violation.offendingText())),
+                        sentence(violation.rule(), violation.offendingText()))).distinct().toList();
     }
 
     private String keyWarning(String key, List<String> keys) {

@@ -456,6 +456,26 @@ class TagEditorViewModelTest {
     }
 
     @Test
+    void aMergeThatWouldCarryTooManyTagsSaysSoAndCannotBeApplied() {
+        Tag[] many = new Tag[46];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = tag("k" + i, "v");
+        }
+        colleague.tagResource(b -> b.keyId(keyId).tags(many));
+        editor.reload();
+        add("Mine", "1");
+        colleague.tagResource(b -> b.keyId(keyId).tags(tag("Theirs", "1")));
+        dialogs.applyNextReview().applyNextReview();
+
+        editor.review();
+
+        ReviewViewModel merged = dialogs.reviews().get(1);
+        assertThat(merged.problems()).containsExactly("The key would carry 51 tags; KMS allows at most 50. Remove 1.");
+        assertThat(merged.canApplyProperty().get()).isFalse();
+        assertThat(kmsTags()).hasSize(50).doesNotContainKey("Mine");
+    }
+
+    @Test
     void cancellingTheMergedReviewWritesNothingAndKeepsTheEdits() {
         row("Owner").valueProperty().set("bob");
         colleague.tagResource(b -> b.keyId(keyId).tags(tag("AccessGroup", "payments-readers")));

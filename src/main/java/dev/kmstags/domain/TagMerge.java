@@ -205,8 +205,8 @@ public final class TagMerge {
      */
     private boolean conflicting(List<String> group) {
         boolean differ = group.stream().anyMatch(key -> !Objects.equals(mine.get(key), theirs.get(key)));
-        boolean keyChangedDifferently = group.stream()
-                .anyMatch(key -> changedByMe(key) && changedByThem(key) && !Objects.equals(mine.get(key), theirs.get(key)));
+        boolean keyChangedDifferently = group.stream().anyMatch(key -> changedByMe(key) && changedByThem(key)
+                && !Objects.equals(mine.get(key), theirs.get(key)));
         boolean renamedKeyChangedByThem = group.size() == 2 && changedByThem(group.get(0));
         return keyChangedDifferently || renamedKeyChangedByThem && differ;
     }

@@ -135,7 +135,8 @@ class TagMergeTest {
         assertThat(merge.conflicts()).containsExactly(conflict);
 
         TagMerge.Result mineWins = merge.resolve(Map.of(conflict, Side.MINE));
-        assertThat(mineWins.plan().overwritten()).containsExactly(new TagPlan.ValueChange("CostCenter", "CC-2", "CC-1"));
+        assertThat(mineWins.plan().overwritten())
+                .containsExactly(new TagPlan.ValueChange("CostCenter", "CC-2", "CC-1"));
         assertThat(mineWins.undone()).containsExactly(new TheirChange("CostCenter", null, "CC-2", "CC-1"));
 
         TagMerge.Result theirsWin = merge.resolve(Map.of(conflict, Side.THEIRS));

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -100,7 +101,7 @@ public final class ConflictViewModel {
     }
 
     /** The keys of a rename on one side: "Team = payments", or "(not set)" when neither is there. */
-    private String tags(List<TagMerge.KeyValues> keys, java.util.function.Function<TagMerge.KeyValues, String> side) {
+    private String tags(List<TagMerge.KeyValues> keys, Function<TagMerge.KeyValues, String> side) {
         String present = keys.stream().filter(tag -> side.apply(tag) != null)
                 .map(tag -> messages.format("review.line.tag", messages.shortened(tag.key()), shown(side.apply(tag))))
                 .collect(Collectors.joining(", "));

@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * The tags of the selected key and the user's edits of them: loads them in the background, checks every cell
  * as it changes, and sends the edits only after the user reviewed them, with a check for concurrent changes. When
  * someone else changed the tags meanwhile, the edit is merged with their change and reviewed again: what is written
- * is always exactly the plan of the last review the user confirmed. Edits are never lost on a failure: the table keeps them, rebased on what KMS holds when part of a change went
- * through.
+ * is always exactly the plan of the last review the user confirmed. Edits are never lost on a failure: the table
+ * keeps them, rebased on what KMS holds when part of a change went through.
  */
 public final class TagEditorViewModel implements LeaveGuard {
 

@@ -58,7 +58,8 @@ class ReviewViewModelTest {
                 EditedTag.loaded("Team", "Squad", "payments"),
                 EditedTag.loaded("Owner", "Steward", "bob"))), List.of(), false);
 
-        assertThat(review.renamedLines()).containsExactly("Team → Squad, value kept", "Owner → Steward, value: alice → bob");
+        assertThat(review.renamedLines())
+                .containsExactly("Team → Squad, value kept", "Owner → Steward, value: alice → bob");
         assertThat(review.addedLines()).isEmpty();
         assertThat(review.removedLines()).isEmpty();
         assertThat(review.overwrittenLines()).isEmpty();

@@ -429,7 +429,8 @@ class TagEditorViewModelTest {
         editor.review();
 
         assertThat(dialogs.reviews()).hasSize(3);
-        assertThat(dialogs.reviews().get(2).keptLines()).containsExactly("Kept their change: Team: payments → platform");
+        assertThat(dialogs.reviews().get(2).keptLines())
+                .containsExactly("Kept their change: Team: payments → platform");
         assertThat(dialogs.reviews().get(2).plan().calls()).containsExactly(
                 new TagPlan.TagCall.TagResource(List.of(new dev.kmstags.domain.Tag("Owner", "bob"))));
         assertThat(kmsTags()).isEqualTo(Map.of("Env", "dev", "Team", "platform", "Owner", "bob",

@@ -154,12 +154,11 @@ public final class TagMerge {
         List<TheirChange> kept = new ArrayList<>();
         List<TheirChange> undone = new ArrayList<>();
         for (String key : allKeys()) {
-            String before = original.get(key);
-            String now = theirs.get(key);
             if (!changedByThem(key)) {
                 continue;
             }
-            TheirChange change = new TheirChange(key, before, now, merged.get(key));
+            String now = theirs.get(key);
+            TheirChange change = new TheirChange(key, original.get(key), now, merged.get(key));
             if (!Objects.equals(now, merged.get(key))) {
                 undone.add(change);
             } else if (!Objects.equals(now, mine.get(key))) {

@@ -143,6 +143,16 @@ class KmsHttpServerTest {
     }
 
     @Test
+    void anOperationLeftOutOfTheSignatureIsRefusedBeforeItRuns() throws Exception {
+        TestRequest tampered = request("ListKeys").withoutHeader("X-Amz-Target")
+                .headerAfterSigning("X-Amz-Target", "TrentService.DisableKey");
+
+        assertKmsError(send(tampered), 400, "InvalidSignatureException",
+                "'x-amz-target' must be a 'SignedHeader' in the AWS Authorization.");
+        assertThat(lastRequest.get()).isNull();
+    }
+
+    @Test
     void sdkClientListsKeysAndItsRegionReachesTheHandler() {
         ListKeysResponse keys = kms.listKeys();
 

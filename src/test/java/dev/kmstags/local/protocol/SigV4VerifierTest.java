@@ -218,6 +218,33 @@ class SigV4VerifierTest {
     }
 
     @Test
+    void targetHeaderLeftOutOfTheSignatureIsRejectedByName() {
+        TestRequest request = listKeys().withoutHeader("X-Amz-Target")
+                .headerAfterSigning("X-Amz-Target", "TrentService.DisableKey");
+
+        assertRejected(request, "InvalidSignatureException")
+                .hasMessage("'x-amz-target' must be a 'SignedHeader' in the AWS Authorization.");
+    }
+
+    @Test
+    void anyOtherAmzHeaderLeftOutOfTheSignatureIsRejectedByName() {
+        TestRequest request = listKeys().headerAfterSigning("X-Amz-Security-Token", "a-session-token");
+
+        assertRejected(request, "InvalidSignatureException")
+                .hasMessage("'x-amz-security-token' must be a 'SignedHeader' in the AWS Authorization.");
+    }
+
+    @Test
+    void headersTheSdkSignersLeaveUnsignedMayBeAddedAfterSigning() {
+        TestRequest request = listKeys()
+                .headerAfterSigning("X-Amzn-Trace-Id", "Root=1-5759e988-bd862e3fe1be46a994272793")
+                .headerAfterSigning("User-Agent", "aws-cli/2.15.0")
+                .headerAfterSigning("Expect", "100-continue");
+
+        assertThat(verify(request).accessKeyId()).isEqualTo(TestRequest.ACCESS_KEY);
+    }
+
+    @Test
     void scopeDateMustMatchTheRequestDate() {
         assertRejected(headersWithAuthorization("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240430/eu-central-1/kms/"
                         + "aws4_request, SignedHeaders=host;x-amz-date, Signature=ab"), "InvalidSignatureException")

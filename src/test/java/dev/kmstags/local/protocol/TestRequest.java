@@ -28,6 +28,7 @@ final class TestRequest {
 
     private final URI uri;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, String> unsignedHeaders = new LinkedHashMap<>();
     private String method = "POST";
     private byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
     private boolean signed = true;
@@ -57,6 +58,12 @@ final class TestRequest {
         return this;
     }
 
+    /** A header sent with the request but left out of the signature, as a tampering client would add it. */
+    TestRequest headerAfterSigning(String name, String value) {
+        unsignedHeaders.put(name, value);
+        return this;
+    }
+
     TestRequest withoutHeader(String name) {
         headers.remove(name);
         return this;
@@ -64,6 +71,12 @@ final class TestRequest {
 
     TestRequest body(String text) {
         body = text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** A body of exactly these bytes, which need not be valid UTF-8. */
+    TestRequest body(byte[] bytes) {
+        body = bytes.clone();
         return this;
     }
 
@@ -105,7 +118,10 @@ final class TestRequest {
         return method;
     }
 
-    /** The headers as sent: the ones given plus, when signed, Host, X-Amz-Date and Authorization. */
+    /**
+     * The headers as sent: the ones given plus, when signed, Host, X-Amz-Date and Authorization, plus the ones
+     * added after signing.
+     */
     Map<String, List<String>> sentHeaders() {
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.fromValue(method))
@@ -113,6 +129,7 @@ final class TestRequest {
                 .putHeader("Host", uri.getHost() + ":" + uri.getPort());
         headers.forEach(request::putHeader);
         if (!signed) {
+            unsignedHeaders.forEach(request::putHeader);
             return request.build().headers();
         }
         SdkHttpRequest signedRequest = AwsV4HttpSigner.create().sign(r -> r
@@ -122,7 +139,9 @@ final class TestRequest {
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock)).request();
-        return signedRequest.headers();
+        SdkHttpRequest.Builder sent = signedRequest.toBuilder();
+        unsignedHeaders.forEach(sent::putHeader);
+        return sent.build().headers();
     }
 
     /** The headers as the server sees them. */

@@ -38,10 +38,30 @@ public final class TagRules {
         return text.codePointCount(0, text.length());
     }
 
-    /** The first rule a tag key breaks on its own, if any (empty, too long, reserved prefix). */
+    /**
+     * Whether {@code text} is valid Unicode: no half of a UTF-16 surrogate pair stands alone. Such text cannot be
+     * written as UTF-8, so KMS cannot store it; the JSON escape for U+D800 is the usual way it arrives.
+     */
+    public static boolean isValidUnicode(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first rule a tag key breaks on its own, if any (empty, not Unicode, too long, reserved prefix). */
     public static Optional<TagRule> checkKey(String key) {
         if (key == null || key.isEmpty()) {
             return Optional.of(TagRule.KEY_EMPTY);
+        }
+        if (!isValidUnicode(key)) {
+            return Optional.of(TagRule.KEY_NOT_UNICODE);
         }
         if (length(key) > MAX_KEY_LENGTH) {
             return Optional.of(TagRule.KEY_TOO_LONG);
@@ -52,10 +72,13 @@ public final class TagRules {
         return Optional.empty();
     }
 
-    /** The rule a tag value breaks, if any (missing or too long; empty is allowed). */
+    /** The rule a tag value breaks, if any (missing, not Unicode or too long; empty is allowed). */
     public static Optional<TagRule> checkValue(String value) {
         if (value == null) {
             return Optional.of(TagRule.VALUE_MISSING);
+        }
+        if (!isValidUnicode(value)) {
+            return Optional.of(TagRule.VALUE_NOT_UNICODE);
         }
         if (length(value) > MAX_VALUE_LENGTH) {
             return Optional.of(TagRule.VALUE_TOO_LONG);

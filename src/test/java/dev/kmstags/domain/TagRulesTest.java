@@ -21,6 +21,19 @@ class TagRulesTest {
     }
 
     @Test
+    void aKeyOrValueWithHalfASurrogatePairIsNotUnicodeAndRefused() {
+        assertThat(TagRules.isValidUnicode("d\uD800")).isFalse();
+        assertThat(TagRules.isValidUnicode("\uDFFFd")).isFalse();
+        assertThat(TagRules.isValidUnicode("\uDC00\uD800")).isFalse();
+        assertThat(TagRules.isValidUnicode(KEY_EMOJI + "\u0000\uFFFF")).isTrue();
+        assertThat(TagRules.checkKey("d\uD800")).contains(TagRule.KEY_NOT_UNICODE);
+        assertThat(TagRules.checkKey("q\uDBFF")).contains(TagRule.KEY_NOT_UNICODE);
+        assertThat(TagRules.checkValue("\uDFFF")).contains(TagRule.VALUE_NOT_UNICODE);
+        assertThat(TagRules.checkKey(KEY_EMOJI)).isEmpty();
+        assertThat(TagRules.checkValue(KEY_EMOJI)).isEmpty();
+    }
+
+    @Test
     void keysAreOneTo128AndValuesZeroTo256() {
         assertThat(TagRules.checkKey("")).contains(TagRule.KEY_EMPTY);
         assertThat(TagRules.checkKey(null)).contains(TagRule.KEY_EMPTY);

@@ -120,6 +120,11 @@ final class KmsExchangeHandler implements HttpHandler {
         if (body.length == 0) {
             return mapper.createObjectNode();
         }
+        int invalid = Utf8.firstInvalidByte(body);
+        if (invalid >= 0) {
+            throw new KmsException(ProtocolErrors.SERIALIZATION,
+                    "The request body is not valid UTF-8 (at byte " + invalid + ").");
+        }
         JsonNode json;
         try {
             json = mapper.readTree(body);

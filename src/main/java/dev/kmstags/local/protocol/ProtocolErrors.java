@@ -4,8 +4,8 @@ import dev.kmstags.local.KmsException;
 
 /**
  * The error codes the protocol layer answers with itself, before or instead of the request handler. The codes are
- * KMS's; the messages for a wrong content type and for a body over 1 MiB are this server's own sentences, as no answer
- * of real KMS was found recorded for them.
+ * KMS's; the messages for a wrong content type, a body over 1 MiB and a body that is not UTF-8 are this server's own
+ * sentences, as no answer of real KMS was found recorded for them.
  */
 final class ProtocolErrors {
 

@@ -62,6 +62,9 @@ public final class KmsService implements KmsRequestHandler {
     public ObjectNode handle(KmsRequest request) {
         Function<KmsRequest, ObjectNode> operation = operations.get(request.operation());
         if (operation != null) {
+            ValidationErrors errors = new ValidationErrors();
+            UnicodeMembers.check(request.body(), errors);
+            errors.throwIfAny();
             return operation.apply(request);
         }
         if (KMS_OPERATIONS.contains(request.operation())) {

@@ -47,9 +47,10 @@ final class Members {
             String path = member + "." + (i + 1) + ".member.";
             tagKey(errors, raw.key(), path + "tagKey");
             TagRules.checkValue(raw.value()).ifPresent(rule -> {
+                // A value that is not Unicode never gets here: KmsService refuses it first, with every member.
                 if (rule == TagRule.VALUE_MISSING) {
                     errors.notNull(null, path + "tagValue");
-                } else {
+                } else if (rule == TagRule.VALUE_TOO_LONG) {
                     errors.length(raw.value(), path + "tagValue", 0, TagRules.MAX_VALUE_LENGTH);
                 }
             });

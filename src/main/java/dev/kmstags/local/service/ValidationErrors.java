@@ -15,8 +15,41 @@ final class ValidationErrors {
     private final List<String> failures = new ArrayList<>();
 
     void add(String value, String path, String constraint) {
-        String shown = value == null ? "null" : "'" + value + "'";
+        String shown = value == null ? "null" : "'" + shown(value) + "'";
         failures.add("Value " + shown + " at '" + path + "' failed to satisfy constraint: " + constraint);
+    }
+
+    /**
+     * Text that is not valid Unicode, which KMS cannot store. The constraint's wording is this backend's own, in
+     * KMS's form, as no answer of real KMS to such text was found recorded.
+     */
+    void unicode(String value, String path) {
+        if (value != null && !TagRules.isValidUnicode(value)) {
+            add(value, path, "Member must be valid Unicode text, without unpaired surrogates");
+        }
+    }
+
+    /**
+     * {@code value} as a message can carry it: a lone surrogate is spelt as its JSON escape, a backslash, u and four
+     * hex digits (U+D800 as the six characters backslash-uD800).
+     */
+    static String shown(String value) {
+        if (TagRules.isValidUnicode(value)) {
+            return value;
+        }
+        StringBuilder shown = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                shown.append(c).append(value.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                shown.append(String.format("\\u%04X", (int) c));
+            } else {
+                shown.append(c);
+            }
+        }
+        return shown.toString();
     }
 
     void notNull(Object value, String path) {

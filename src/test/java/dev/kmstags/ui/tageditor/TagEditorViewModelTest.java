@@ -222,6 +222,17 @@ class TagEditorViewModelTest {
     }
 
     @Test
+    void pastedTextWithHalfASurrogatePairIsACellErrorAndNothingCanBeApplied() {
+        TagRowViewModel pasted = add("d\uD800", "2\uDFFF");
+
+        assertThat(pasted.keyErrorProperty().get()).isEqualTo(
+                "The key has a broken character (half of a UTF-16 surrogate pair); KMS refuses it. Retype the key.");
+        assertThat(pasted.valueErrorProperty().get()).isEqualTo(
+                "The value has a broken character (half of a UTF-16 surrogate pair); KMS refuses it. Retype the value.");
+        assertThat(editor.validProperty().get()).isFalse();
+    }
+
+    @Test
     void aDuplicateKeyIsAnErrorOnBothRowsAndCaseOnlyTwinsAreAWarning() {
         TagRowViewModel twin = add("Env", "again");
         assertThat(twin.keyErrorProperty().get()).isEqualTo(

@@ -1,6 +1,7 @@
 package dev.kmstags;
 
 import dev.kmstags.app.KmsTagManagerApp;
+import dev.kmstags.app.StartOptions;
 import dev.kmstags.local.ServeCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -31,6 +32,12 @@ public final class Launcher {
      */
     static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty() || isAppOption(args.get(0))) {
+            try {
+                StartOptions.parse(args).backendQuotas();
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                return EXIT_USAGE;
+            }
             KmsTagManagerApp.launchApp(args.toArray(String[]::new));
             return -1;
         }
@@ -56,7 +63,7 @@ public final class Launcher {
     }
 
     private static boolean isAppOption(String arg) {
-        return Arrays.asList("--profile", "--region").contains(arg);
+        return Arrays.asList("--profile", "--region", "--quotas").contains(arg);
     }
 
     static String usage() {
@@ -69,6 +76,8 @@ public final class Launcher {
                 App options:
                   --profile NAME   Open the AWS profile NAME (from ~/.aws/config or AWS_CONFIG_FILE)
                   --region R       Open region R (default: the profile's region, else AWS_REGION, else us-east-1)
+                  --quotas Q       Make the bundled backend throttle like KMS: Q is aws for AWS's request quotas,
+                                   or a quotas file (see serve --help); default: no throttling
 
                 Commands:
                   serve            Run the bundled KMS-compatible backend alone (see serve --help)

@@ -43,4 +43,17 @@ class LauncherTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port").contains("--data").contains("--no-seed")
                 .contains("--latency-ms");
     }
+
+    @Test
+    void theAppsQuotasOptionIsCheckedBeforeAWindowOpens() {
+        assertThat(run("--quotas", "/nonexistent/quotas.properties")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(
+                "--quotas needs aws or a quotas file; could not read /nonexistent/quotas.properties");
+    }
+
+    @Test
+    void serveHelpNamesTheQuotasOption() {
+        assertThat(run("serve", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--quotas aws|FILE");
+    }
 }

@@ -82,7 +82,7 @@ public final class AppContext implements AutoCloseable {
      * preferences live in memory and the environment is empty.
      */
     public AppContext(BackendOptions backendOptions, String region, Locale locale) {
-        this(backendOptions, new StartOptions(Optional.empty(), Optional.of(region)), locale,
+        this(backendOptions, new StartOptions(Optional.empty(), Optional.of(region), Optional.empty()), locale,
                 MemoryPreferences.newRoot(), new AwsEnvironment(Map.of()),
                 Path.of(System.getProperty("java.io.tmpdir"), "kms-tag-manager-no-home"));
     }

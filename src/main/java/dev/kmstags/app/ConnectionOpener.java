@@ -11,8 +11,6 @@ import dev.kmstags.profiles.AwsSetup;
 import dev.kmstags.profiles.ConnectionTarget;
 import dev.kmstags.ui.connection.ConnectionsViewModel;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
@@ -69,10 +67,7 @@ final class ConnectionOpener implements ConnectionsViewModel.Opener, AutoCloseab
 
     private LocalKmsBackend bundledBackend() throws IOException {
         if (backend == null) {
-            Path folder = backendOptions.dataFile().toAbsolutePath().getParent();
-            if (folder != null) {
-                Files.createDirectories(folder);
-            }
+            // The backend creates the data file's folder itself, private to the user.
             backend = LocalKmsBackend.start(backendOptions);
             LOG.info("Bundled backend answers at {}", backend.endpoint());
         }

@@ -29,8 +29,10 @@ public final class KmsTagManagerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        BackendOptions backend = BackendOptions.defaults(DataLocation.defaultDataFile()).withPort(0);
         StartOptions options = StartOptions.parse(getParameters().getRaw());
+        // The launcher has checked the quotas option already, so a wrong file never gets this far.
+        BackendOptions backend = BackendOptions.defaults(DataLocation.defaultDataFile()).withPort(0)
+                .withQuotas(options.backendQuotas());
         // The self-check neither reads the user's preferences nor their AWS files, so it always checks the
         // bundled backend with its demo keys, whatever the user opened last.
         context = SelfCheck.requested()

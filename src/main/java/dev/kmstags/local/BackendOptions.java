@@ -1,5 +1,6 @@
 package dev.kmstags.local;
 
+import dev.kmstags.local.quota.RequestQuotas;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -12,9 +13,10 @@ import java.util.Objects;
  * @param secretKey  the secret key every request must be signed with
  * @param seed       whether an empty store starts with the demo account
  * @param latencyMs  a delay added to every answer, to feel like a real network
+ * @param quotas     the request quotas to throttle with, {@link RequestQuotas#none()} for none
  */
 public record BackendOptions(int port, Path dataFile, String accessKey, String secretKey, boolean seed,
-                             int latencyMs) {
+                             int latencyMs, RequestQuotas quotas) {
 
     public static final int DEFAULT_PORT = 4599;
     public static final String DEFAULT_ACCESS_KEY = "test";
@@ -24,6 +26,7 @@ public record BackendOptions(int port, Path dataFile, String accessKey, String s
         Objects.requireNonNull(dataFile, "dataFile");
         Objects.requireNonNull(accessKey, "accessKey");
         Objects.requireNonNull(secretKey, "secretKey");
+        Objects.requireNonNull(quotas, "quotas");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0-65535: " + port);
         }
@@ -32,24 +35,33 @@ public record BackendOptions(int port, Path dataFile, String accessKey, String s
         }
     }
 
-    /** The defaults for {@code dataFile}: port 4599, credentials test/test, demo data, no added latency. */
+    /** The defaults for {@code dataFile}: port 4599, credentials test/test, demo data, no latency, no quotas. */
     public static BackendOptions defaults(Path dataFile) {
-        return new BackendOptions(DEFAULT_PORT, dataFile, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, true, 0);
+        return new BackendOptions(DEFAULT_PORT, dataFile, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, true, 0,
+                RequestQuotas.none());
     }
 
     public BackendOptions withPort(int newPort) {
-        return new BackendOptions(newPort, dataFile, accessKey, secretKey, seed, latencyMs);
+        return new BackendOptions(newPort, dataFile, accessKey, secretKey, seed, latencyMs, quotas);
+    }
+
+    public BackendOptions withDataFile(Path newDataFile) {
+        return new BackendOptions(port, newDataFile, accessKey, secretKey, seed, latencyMs, quotas);
     }
 
     public BackendOptions withSeed(boolean newSeed) {
-        return new BackendOptions(port, dataFile, accessKey, secretKey, newSeed, latencyMs);
+        return new BackendOptions(port, dataFile, accessKey, secretKey, newSeed, latencyMs, quotas);
     }
 
     public BackendOptions withLatencyMs(int newLatencyMs) {
-        return new BackendOptions(port, dataFile, accessKey, secretKey, seed, newLatencyMs);
+        return new BackendOptions(port, dataFile, accessKey, secretKey, seed, newLatencyMs, quotas);
     }
 
     public BackendOptions withCredentials(String newAccessKey, String newSecretKey) {
-        return new BackendOptions(port, dataFile, newAccessKey, newSecretKey, seed, latencyMs);
+        return new BackendOptions(port, dataFile, newAccessKey, newSecretKey, seed, latencyMs, quotas);
+    }
+
+    public BackendOptions withQuotas(RequestQuotas newQuotas) {
+        return new BackendOptions(port, dataFile, accessKey, secretKey, seed, latencyMs, newQuotas);
     }
 }

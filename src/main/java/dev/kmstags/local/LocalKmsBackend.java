@@ -2,6 +2,7 @@ package dev.kmstags.local;
 
 import dev.kmstags.local.protocol.Credentials;
 import dev.kmstags.local.protocol.KmsHttpServer;
+import dev.kmstags.local.quota.Throttle;
 import dev.kmstags.local.service.KmsService;
 import dev.kmstags.local.store.SqliteKeyStore;
 import java.io.IOException;
@@ -21,11 +22,13 @@ public final class LocalKmsBackend implements AutoCloseable {
     private final SqliteKeyStore store;
     private final KmsHttpServer server;
     private final FaultInjector faults;
+    private final Throttle throttle;
 
-    private LocalKmsBackend(SqliteKeyStore store, KmsHttpServer server, FaultInjector faults) {
+    private LocalKmsBackend(SqliteKeyStore store, KmsHttpServer server, FaultInjector faults, Throttle throttle) {
         this.store = store;
         this.server = server;
         this.faults = faults;
+        this.throttle = throttle;
     }
 
     /** Opens (or creates and seeds) the store and starts answering; returns once requests are served. */
@@ -41,9 +44,11 @@ public final class LocalKmsBackend implements AutoCloseable {
                 LOG.info("Seeded the demo account into {}", options.dataFile());
             }
             FaultInjector faults = new FaultInjector(new KmsService(store, clock));
+            // Throttled requests are refused before anything else looks at them, as in KMS.
+            Throttle throttle = new Throttle(faults, options.quotas());
             KmsHttpServer server = KmsHttpServer.start(options.port(),
-                    new Credentials(options.accessKey(), options.secretKey()), faults, options.latencyMs());
-            return new LocalKmsBackend(store, server, faults);
+                    new Credentials(options.accessKey(), options.secretKey()), throttle, options.latencyMs());
+            return new LocalKmsBackend(store, server, faults, throttle);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
@@ -58,6 +63,11 @@ public final class LocalKmsBackend implements AutoCloseable {
     /** Failures to inject on purpose, to show and test how clients cope with them. */
     public FaultInjector faults() {
         return faults;
+    }
+
+    /** The request quotas the backend throttles with; they can be changed while it runs. */
+    public Throttle throttle() {
+        return throttle;
     }
 
     /** The TCP port the backend answers on. */

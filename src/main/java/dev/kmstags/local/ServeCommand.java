@@ -1,5 +1,6 @@
 package dev.kmstags.local;
 
+import dev.kmstags.local.quota.RequestQuotas;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -67,8 +68,8 @@ public final class ServeCommand {
                 case "--no-seed" -> options = options.withSeed(false);
                 case "--port" -> options = options.withPort(intValue(arg, valueOf(args, ++i, arg), 0, 65_535));
                 case "--latency-ms" -> options = options.withLatencyMs(intValue(arg, valueOf(args, ++i, arg), 0, 60_000));
-                case "--data" -> options = new BackendOptions(options.port(), Path.of(valueOf(args, ++i, arg)),
-                        options.accessKey(), options.secretKey(), options.seed(), options.latencyMs());
+                case "--data" -> options = options.withDataFile(Path.of(valueOf(args, ++i, arg)));
+                case "--quotas" -> options = options.withQuotas(RequestQuotas.ofOption(valueOf(args, ++i, arg)));
                 case "--access-key" -> accessKey = valueOf(args, ++i, arg);
                 case "--secret-key" -> secretKey = valueOf(args, ++i, arg);
                 default -> throw new IllegalArgumentException("Unknown option for serve: " + arg);
@@ -112,6 +113,8 @@ public final class ServeCommand {
                   --secret-key S      secret key requests must be signed with (default test)
                   --no-seed           start an empty store without the demo account
                   --latency-ms N      delay every answer by N milliseconds
+                  --quotas aws|FILE   throttle like KMS: AWS's request quotas per second, or a properties file
+                                      of Operation=rate lines laid over them (default: no throttling)
                   --help              show this help
                 """.formatted(DataLocation.defaultDataFile());
     }

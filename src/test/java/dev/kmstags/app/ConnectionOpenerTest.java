@@ -1,14 +1,17 @@
 package dev.kmstags.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.kmstags.domain.KeySummary;
 import dev.kmstags.kms.KmsServices;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.local.LocalKmsBackend;
+import dev.kmstags.local.quota.RequestQuotas;
 import dev.kmstags.profiles.AwsEnvironment;
 import dev.kmstags.profiles.AwsSetup;
 import dev.kmstags.profiles.ConnectionTarget;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +46,20 @@ class ConnectionOpenerTest {
 
             KmsServices bundled = opener.opener(ConnectionTarget.BUNDLED, "us-east-1", setup).call();
             assertThat(keys(bundled)).hasSize(12);
+        }
+    }
+
+    @Test
+    void theBundledBackendThrottlesWithTheQuotasItWasGiven() throws Exception {
+        Path quotas = Files.writeString(folder.resolve("quotas.properties"), "ListKeys=0.001\n");
+        try (ConnectionOpener opener = new ConnectionOpener(BackendOptions.defaults(folder.resolve("bundled.db"))
+                .withPort(0).withQuotas(RequestQuotas.fromFile(quotas)))) {
+            AwsSetup setup = AwsSetup.read(new AwsEnvironment(Map.of()), folder);
+            KmsServices bundled = opener.opener(ConnectionTarget.BUNDLED, "us-east-1", setup).call();
+
+            assertThat(keys(bundled)).hasSize(12);
+            assertThat(catchThrowable(() -> keys(bundled)))
+                    .hasMessage("KMS is limiting how fast requests may be sent. Wait a moment, then refresh (F5).");
         }
     }
 }

@@ -44,6 +44,10 @@ final class Members {
         List<Tag> tags = new ArrayList<>();
         for (int i = 0; i < rawTags.size(); i++) {
             RequestBody.RawTag raw = rawTags.get(i);
+            if (raw == null) {
+                errors.notNull(null, member + "." + (i + 1) + ".member");
+                continue;
+            }
             String path = member + "." + (i + 1) + ".member.";
             tagKey(errors, raw.key(), path + "tagKey");
             TagRules.checkValue(raw.value()).ifPresent(rule -> {

@@ -57,7 +57,10 @@ final class RequestBody {
         return values;
     }
 
-    /** A list of {@code {"TagKey": ..., "TagValue": ...}} objects; null when the member is missing. */
+    /**
+     * A list of {@code {"TagKey": ..., "TagValue": ...}} objects; null when the member is missing. Null entries stay
+     * null for validation to report.
+     */
     List<RawTag> tags(String member) {
         JsonNode node = body.get(member);
         if (node == null || node.isNull()) {
@@ -65,6 +68,10 @@ final class RequestBody {
         }
         List<RawTag> tags = new ArrayList<>();
         for (JsonNode element : array(node, member)) {
+            if (element.isNull()) {
+                tags.add(null);
+                continue;
+            }
             if (!element.isObject()) {
                 throw serialization(element, "a Tag");
             }

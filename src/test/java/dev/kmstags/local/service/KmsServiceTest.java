@@ -3,7 +3,9 @@ package dev.kmstags.local.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kmstags.local.KmsException;
 import dev.kmstags.local.protocol.KmsRequest;
 import dev.kmstags.local.store.SqliteKeyStore;
@@ -35,6 +37,29 @@ class KmsServiceTest {
             assertThatThrownBy(() -> service.handle(request("FrobnicateKey"))).isInstanceOfSatisfying(
                     KmsException.class, e -> assertThat(e.code())
                             .isEqualTo("UnknownOperationException"));
+        }
+    }
+
+    @Test
+    void aNullInAListIsAMissingMemberNotAWronglyTypedOne() throws Exception {
+        try (SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"))) {
+            KmsService service = new KmsService(store, Clock.systemUTC());
+            ObjectMapper json = new ObjectMapper();
+            KmsRequest tagNull = new KmsRequest("TagResource", "us-east-1", "test", (ObjectNode) json.readTree(
+                    "{\"KeyId\":\"1234abcd-12ab-34cd-56ef-1234567890ab\",\"Tags\":[null]}"));
+            KmsRequest untagNull = new KmsRequest("UntagResource", "us-east-1", "test", (ObjectNode) json.readTree(
+                    "{\"KeyId\":\"1234abcd-12ab-34cd-56ef-1234567890ab\",\"TagKeys\":[\"k\",null]}"));
+
+            assertThatThrownBy(() -> service.handle(tagNull)).isInstanceOfSatisfying(KmsException.class, e -> {
+                assertThat(e.code()).isEqualTo("ValidationException");
+                assertThat(e.getMessage()).isEqualTo("1 validation error detected: Value null at 'tags.1.member'"
+                        + " failed to satisfy constraint: Member must not be null");
+            });
+            assertThatThrownBy(() -> service.handle(untagNull)).isInstanceOfSatisfying(KmsException.class, e -> {
+                assertThat(e.code()).isEqualTo("ValidationException");
+                assertThat(e.getMessage()).isEqualTo("1 validation error detected: Value null at 'tagKeys.2.member'"
+                        + " failed to satisfy constraint: Member must not be null");
+            });
         }
     }
 }

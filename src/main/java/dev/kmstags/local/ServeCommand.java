@@ -2,9 +2,13 @@ package dev.kmstags.local;
 
 import dev.kmstags.local.quota.RequestQuotas;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -14,6 +18,8 @@ public final class ServeCommand {
 
     static final int EXIT_USAGE = 2;
     static final int EXIT_FAILURE = 1;
+    static final String ACCESS_KEY_VARIABLE = "KMS_TAG_MANAGER_ACCESS_KEY";
+    static final String SECRET_KEY_VARIABLE = "KMS_TAG_MANAGER_SECRET_KEY";
 
     private ServeCommand() {
     }
@@ -26,7 +32,7 @@ public final class ServeCommand {
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         BackendOptions options;
         try {
-            options = parse(args);
+            options = parse(args, System.getenv());
         } catch (HelpRequested e) {
             out.print(usage());
             return 0;
@@ -42,6 +48,7 @@ public final class ServeCommand {
             err.println("Could not start the KMS backend: " + e.getMessage());
             return EXIT_FAILURE;
         }
+        backend.notices().forEach(err::println);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             backend.close();
@@ -57,10 +64,11 @@ public final class ServeCommand {
         return 0;
     }
 
-    static BackendOptions parse(List<String> args) {
+    static BackendOptions parse(List<String> args, Map<String, String> environment) {
         BackendOptions options = BackendOptions.defaults(DataLocation.defaultDataFile());
         String accessKey = null;
         String secretKey = null;
+        Path secretKeyFile = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -72,13 +80,47 @@ public final class ServeCommand {
                 case "--quotas" -> options = options.withQuotas(RequestQuotas.ofOption(valueOf(args, ++i, arg)));
                 case "--access-key" -> accessKey = valueOf(args, ++i, arg);
                 case "--secret-key" -> secretKey = valueOf(args, ++i, arg);
+                case "--secret-key-file" -> secretKeyFile = Path.of(valueOf(args, ++i, arg));
                 default -> throw new IllegalArgumentException("Unknown option for serve: " + arg);
             }
         }
+        if (secretKey != null && secretKeyFile != null) {
+            throw new IllegalArgumentException(
+                    "--secret-key and --secret-key-file are two ways to give one secret; use one.");
+        }
+        if (secretKeyFile != null) {
+            secretKey = firstLine(secretKeyFile);
+        }
+        if (accessKey == null) {
+            accessKey = nonEmpty(environment.get(ACCESS_KEY_VARIABLE));
+        }
+        if (secretKey == null) {
+            secretKey = nonEmpty(environment.get(SECRET_KEY_VARIABLE));
+        }
         if ((accessKey == null) != (secretKey == null)) {
-            throw new IllegalArgumentException("--access-key and --secret-key go together");
+            throw new IllegalArgumentException("The access key and the secret key go together: give both"
+                    + " (--access-key or " + ACCESS_KEY_VARIABLE + ", and --secret-key, --secret-key-file or "
+                    + SECRET_KEY_VARIABLE + "), or neither for test/test.");
         }
         return accessKey == null ? options : options.withCredentials(accessKey, secretKey);
+    }
+
+    /** The secret is the file's first line, without its line end, so an editor's trailing newline does no harm. */
+    private static String firstLine(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException("--secret-key-file: could not read " + file + " (" + e + ")");
+        }
+        if (lines.isEmpty() || lines.get(0).isEmpty()) {
+            throw new IllegalArgumentException("--secret-key-file: the first line of " + file + " is empty.");
+        }
+        return lines.get(0);
+    }
+
+    private static String nonEmpty(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private static String valueOf(List<String> args, int index, String option) {
@@ -110,7 +152,11 @@ public final class ServeCommand {
                   --port N            TCP port (default 4599; 0 picks a free port)
                   --data FILE         SQLite file (default: %s)
                   --access-key K      access key requests must be signed with (default test)
-                  --secret-key S      secret key requests must be signed with (default test)
+                  --secret-key S      secret key requests must be signed with (default test); other local
+                                      users can see it in the process list, so prefer one of these two:
+                  --secret-key-file F the secret key is the first line of file F
+                  Environment: KMS_TAG_MANAGER_ACCESS_KEY and KMS_TAG_MANAGER_SECRET_KEY give the keys when
+                  the options above do not.
                   --no-seed           start an empty store without the demo account
                   --latency-ms N      delay every answer by N milliseconds
                   --quotas aws|FILE   throttle like KMS: AWS's request quotas per second, or a properties file

@@ -3,9 +3,13 @@ package dev.kmstags.local;
 import static dev.kmstags.local.BackendFixture.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -107,6 +111,70 @@ class ServeCommandTest {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(output).contains("Usage: kms-tag-manager serve");
+        }
+    }
+
+    @Test
+    void aDataFileThatCannotBeWrittenIsRefusedAtStartNamingTheFileAndTheFix() throws Exception {
+        Path data = directory.resolve("read-only.db");
+        BackendFixture.empty(directory).close();
+        Files.move(directory.resolve("kms.db"), data);
+        boolean immutable = ReadOnlyFiles.makeReadOnly(data);
+        try {
+            ServeProcess.Ended serve = ServeProcess.runToEnd("--port", "0", "--data", data.toString(), "--no-seed");
+
+            assertThat(serve.status()).as(String.join("\n", serve.output())).isEqualTo(1);
+            assertThat(serve.output()).containsExactly("Could not start the KMS backend: The data file " + data
+                    + " is read-only, so no change could be saved. Make it writable for this user"
+                    + " (chmod u+w " + data + ") or use another data file.");
+        } finally {
+            if (immutable) {
+                ReadOnlyFiles.release(data);
+            }
+        }
+    }
+
+    @Test
+    void aPortThatCannotBeBoundIsNamedAndNoDataFileIsMade() throws Exception {
+        Path data = directory.resolve("never").resolve("made.db");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ServeProcess.Ended serve = ServeProcess.runToEnd("--port", String.valueOf(taken.getLocalPort()),
+                    "--data", data.toString());
+
+            assertThat(serve.status()).isEqualTo(1);
+            assertThat(serve.output()).singleElement().asString()
+                    .startsWith("Could not start the KMS backend: Could not listen on 127.0.0.1:"
+                            + taken.getLocalPort() + ": ");
+        }
+        assertThat(data.getParent()).doesNotExist();
+    }
+
+    @Test
+    void aZeroLengthDataFileIsSeededAndServeSaysSo() throws Exception {
+        Path data = Files.createFile(directory.resolve("empty.db"));
+        try (ServeProcess serve = ServeProcess.start("--port", "0", "--data", data.toString());
+             KmsClient kms = clientFor(serve, "test", "test")) {
+            assertThat(kms.listKeys().keys()).isNotEmpty();
+            assertThat(serve.output()).contains("The data file " + data
+                    + " was empty (0 bytes); it now holds a new store with the demo account.");
+        }
+    }
+
+    @Test
+    void theSecretKeyCanComeFromAFileOrTheEnvironmentInsteadOfTheCommandLine() throws Exception {
+        Path secretFile = Files.writeString(directory.resolve("secret"), "from-a-file\n");
+        try (ServeProcess serve = ServeProcess.start("--port", "0", "--data", directory.resolve("a.db").toString(),
+                "--no-seed", "--access-key", "AKIDFILE", "--secret-key-file", secretFile.toString());
+             KmsClient kms = clientFor(serve, "AKIDFILE", "from-a-file")) {
+            assertThat(kms.listKeys().keys()).isEmpty();
+        }
+        try (ServeProcess serve = ServeProcess.start(Map.of("KMS_TAG_MANAGER_ACCESS_KEY", "AKIDENV",
+                        "KMS_TAG_MANAGER_SECRET_KEY", "from-the-environment"),
+                "--port", "0", "--data", directory.resolve("b.db").toString(), "--no-seed");
+             KmsClient kms = clientFor(serve, "AKIDENV", "from-the-environment")) {
+            assertThat(kms.listKeys().keys()).isEmpty();
+            assertThat(serve.process().info().arguments().map(List::of).orElse(List.of()))
+                    .noneMatch(argument -> argument.contains("from-the-environment"));
         }
     }
 }

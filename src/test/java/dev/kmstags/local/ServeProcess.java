@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -28,13 +29,17 @@ final class ServeProcess implements AutoCloseable {
         this.output = output;
     }
 
+    /** How a {@code serve} that was meant not to start ended: its exit status and everything it printed. */
+    record Ended(int status, List<String> output) {
+    }
+
     static ServeProcess start(String... serveArguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "dev.kmstags.Launcher", "serve"));
-        command.addAll(List.of(serveArguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return start(Map.of(), serveArguments);
+    }
+
+    /** {@code serve} with these environment variables added to this JVM's. */
+    static ServeProcess start(Map<String, String> environment, String... serveArguments) throws IOException {
+        Process process = launch(environment, serveArguments);
         BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> output = new ArrayList<>();
@@ -64,6 +69,43 @@ final class ServeProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IOException("serve did not start: " + output, e);
         }
+    }
+
+    /**
+     * Runs a {@code serve} that should refuse to start, until it exits. Should it start listening after all, it is
+     * stopped at once and reported with status -1, so a test of a refusal never hangs.
+     */
+    static Ended runToEnd(String... serveArguments) throws IOException, InterruptedException {
+        Process process = launch(Map.of(), serveArguments);
+        List<String> output = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.add(line);
+                if (LISTENING.matcher(line).matches()) {
+                    process.destroyForcibly();
+                    process.waitFor(30, TimeUnit.SECONDS);
+                    return new Ended(-1, output);
+                }
+            }
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new Ended(-1, output);
+        }
+        return new Ended(process.exitValue(), output);
+    }
+
+    private static Process launch(Map<String, String> environment, String... serveArguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "dev.kmstags.Launcher", "serve"));
+        command.addAll(List.of(serveArguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     URI endpoint() {

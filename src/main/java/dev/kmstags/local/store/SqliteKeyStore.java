@@ -1,10 +1,11 @@
 package dev.kmstags.local.store;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,6 +24,7 @@ import org.sqlite.SQLiteConfig;
 public final class SqliteKeyStore implements AutoCloseable {
 
     private static final int READERS = 4;
+    private static final int SQLITE_READONLY = 8;
 
     private final Path file;
     private final StoreSession writer;
@@ -38,20 +40,23 @@ public final class SqliteKeyStore implements AutoCloseable {
         this.allReaders.addAll(readerSessions);
     }
 
-    /** Opens the file, creating it and its directory if needed, and migrates its schema to this release's. */
+    /**
+     * Opens the file, creating it and its folders if needed (private to the user), checks that it can be written
+     * and migrates its schema to this release's.
+     *
+     * @throws StoreException with a sentence naming the file, and the fix when the file is read-only
+     */
     public static SqliteKeyStore open(Path file) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            PrivateFiles.create(file);
         } catch (IOException e) {
-            throw new StoreException("Could not create the directory for " + file + ": " + e.getMessage(), e);
+            throw new StoreException("Could not create the data file " + file + ": " + e.getMessage(), e);
         }
         List<StoreSession> opened = new ArrayList<>();
         try {
             Connection writerConnection = connect(file, SQLiteConfig.TransactionMode.IMMEDIATE);
             opened.add(new StoreSession(writerConnection));
+            checkWritable(writerConnection, file);
             Schema.migrate(writerConnection);
             writerConnection.setAutoCommit(false);
             List<StoreSession> readerSessions = new ArrayList<>();
@@ -69,6 +74,31 @@ public final class SqliteKeyStore implements AutoCloseable {
                 throw storeException;
             }
             throw new StoreException("Could not open the data file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * SQLite opens a file it may not write read-only, without a word, and fails only at the first write: each
+     * request would then answer an internal error that clients retry forever. So one write is tried at once (the
+     * schema version set to itself) and rolled back.
+     */
+    private static void checkWritable(Connection connection, Path file) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            int version;
+            try (ResultSet result = statement.executeQuery("PRAGMA user_version")) {
+                version = result.getInt(1);
+            }
+            statement.execute("PRAGMA user_version = " + version);
+        } catch (SQLException e) {
+            if ((e.getErrorCode() & 0xFF) == SQLITE_READONLY) {
+                throw new StoreException("The data file " + file + " is read-only, so no change could be saved."
+                        + " Make it writable for this user (chmod u+w " + file + ") or use another data file.", e);
+            }
+            throw e;
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
         }
     }
 

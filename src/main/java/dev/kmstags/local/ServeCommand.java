@@ -153,15 +153,16 @@ public final class ServeCommand {
                   --data FILE         SQLite file (default: %s)
                   --access-key K      access key requests must be signed with (default test)
                   --secret-key S      secret key requests must be signed with (default test); other local
-                                      users can see it in the process list, so prefer one of these two:
+                                      users can see it in the process list: prefer the file or the environment
                   --secret-key-file F the secret key is the first line of file F
-                  Environment: KMS_TAG_MANAGER_ACCESS_KEY and KMS_TAG_MANAGER_SECRET_KEY give the keys when
-                  the options above do not.
                   --no-seed           start an empty store without the demo account
                   --latency-ms N      delay every answer by N milliseconds
                   --quotas aws|FILE   throttle like KMS: AWS's request quotas per second, or a properties file
                                       of Operation=rate lines laid over them (default: no throttling)
                   --help              show this help
+
+                Environment: KMS_TAG_MANAGER_ACCESS_KEY and KMS_TAG_MANAGER_SECRET_KEY give the credentials
+                when the options above do not.
                 """.formatted(DataLocation.defaultDataFile());
     }
 

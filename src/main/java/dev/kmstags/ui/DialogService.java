@@ -28,6 +28,14 @@ public interface DialogService {
         return UnsavedEditsChoice.CANCEL;
     }
 
+    /**
+     * Asks before discarding work; answers true only when the user chose {@code action} (the button that goes
+     * ahead), false for Cancel.
+     */
+    default boolean confirm(String title, String header, String content, String action) {
+        return false;
+    }
+
     /** Shows the plan of an edit and its calls; answers whether the user chose Apply. */
     default boolean confirmReview(ReviewViewModel review) {
         return false;

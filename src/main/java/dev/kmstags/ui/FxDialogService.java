@@ -73,6 +73,19 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirm(String title, String header, String content, String action) {
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, title, header);
+        alert.setContentText(content);
+        ButtonType goAhead = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(resources.getString("confirm.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        alert.getButtonTypes().setAll(goAhead, cancel);
+        // Cancel is the default: Enter pressed out of habit keeps the work.
+        ((Button) alert.getDialogPane().lookupButton(goAhead)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        return alert.showAndWait().filter(goAhead::equals).isPresent();
+    }
+
+    @Override
     public boolean confirmReview(ReviewViewModel review) {
         Dialog<ButtonType> dialog = dialog(review.title(), "review-dialog");
         ReviewView view = new ReviewView(review, resources);

@@ -26,6 +26,7 @@ public final class ScriptedDialogs implements DialogService {
     private final Deque<ConflictViewModel.Choice> conflictAnswers = new ArrayDeque<>();
     private final Deque<UnsavedEditsChoice> unsavedAnswers = new ArrayDeque<>();
     private final Deque<Consumer<ConflictViewModel>> conflictActions = new ArrayDeque<>();
+    private final Deque<Boolean> confirmAnswers = new ArrayDeque<>();
 
     /** The next review is answered with Apply, as a user who finds Apply enabled and presses it. */
     public ScriptedDialogs applyNextReview() {
@@ -59,6 +60,18 @@ public final class ScriptedDialogs implements DialogService {
     public ScriptedDialogs answerNextUnsavedEdits(UnsavedEditsChoice choice) {
         unsavedAnswers.add(choice);
         return this;
+    }
+
+    /** The next question asked with {@link #confirm} is answered with its action (true) or Cancel (false). */
+    public ScriptedDialogs answerNextConfirm(boolean goAhead) {
+        confirmAnswers.add(goAhead);
+        return this;
+    }
+
+    @Override
+    public boolean confirm(String title, String header, String content, String action) {
+        shown.add(new Shown("confirm", title, header, content));
+        return next(confirmAnswers, "confirmation");
     }
 
     @Override
@@ -111,7 +124,7 @@ public final class ScriptedDialogs implements DialogService {
         return shown;
     }
 
-    /** The dialogs of one kind ("error", "review", "conflict", "unsaved"...). */
+    /** The dialogs of one kind ("error", "review", "conflict", "unsaved", "confirm"...). */
     public List<Shown> shown(String kind) {
         return shown.stream().filter(dialog -> dialog.kind().equals(kind)).toList();
     }

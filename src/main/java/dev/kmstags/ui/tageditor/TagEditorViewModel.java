@@ -76,6 +76,9 @@ public final class TagEditorViewModel implements LeaveGuard {
     private final ObservableList<String> readOnlyErrors = FXCollections.unmodifiableObservableList(errors);
     private final ObservableList<String> readOnlyWarnings = FXCollections.unmodifiableObservableList(warnings);
     private final ObjectProperty<TagRowViewModel> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
+    private final ObservableList<TagRowViewModel> selectedRows = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper selectionEdited = new ReadOnlyBooleanWrapper(this, "selectionEdited");
+    private final TagEditHistory history = new TagEditHistory();
     private final ReadOnlyObjectWrapper<KeyRowViewModel> key = new ReadOnlyObjectWrapper<>(this, "key");
     private final ReadOnlyObjectWrapper<LoadState> loadState =
             new ReadOnlyObjectWrapper<>(this, "loadState", LoadState.NO_KEY);
@@ -93,6 +96,9 @@ public final class TagEditorViewModel implements LeaveGuard {
     private final BooleanBinding busy;
     private final BooleanBinding canRemove;
     private final BooleanBinding canRevert;
+    private final BooleanBinding canRevertAll;
+    private final BooleanBinding canUndo;
+    private final BooleanBinding canRedo;
     private final BooleanBinding canReview;
     private final BooleanBinding canRetry;
 
@@ -102,6 +108,8 @@ public final class TagEditorViewModel implements LeaveGuard {
     private long generation;
     /** The name of the key whose tag changes are being written; it may no longer be the key shown. */
     private String keyBeingWritten = "";
+    /** The cell being typed into and the table before the typing started: one undo step once it ends. */
+    private CellEdit cellEdit;
     /** Closes the app once the commit in flight is written whole; null when closing waits for nothing. */
     private Runnable closeWhenCommitted;
 
@@ -125,7 +133,10 @@ public final class TagEditorViewModel implements LeaveGuard {
         editable = Bindings.equal(loadState, LoadState.LOADED).and(readOnlyReason.isEmpty()).and(committing.not());
         busy = Bindings.equal(loadState, LoadState.LOADING).or(committing);
         canRemove = editable.and(selectedRow.isNotNull());
-        canRevert = editable.and(dirty);
+        canRevert = editable.and(selectionEdited);
+        canRevertAll = editable.and(dirty);
+        canUndo = editable.and(history.canUndoProperty());
+        canRedo = editable.and(history.canRedoProperty());
         canReview = editable.and(dirty);
         canRetry = Bindings.equal(loadState, LoadState.FAILED);
 
@@ -136,6 +147,7 @@ public final class TagEditorViewModel implements LeaveGuard {
             }
             validate();
         });
+        selectedRows.addListener((ListChangeListener<TagRowViewModel>) change -> updateSelectionEdited());
         selectedKey.addListener((observable, old, selected) -> show(selected));
         tagService.addListener((observable, old, service) -> show(key.get()));
         show(selectedKey.getValue());
@@ -156,6 +168,7 @@ public final class TagEditorViewModel implements LeaveGuard {
         key.set(selected);
         original = Map.of();
         selectedRow.set(null);
+        forgetEdits();
         rows.clear();
         // The reason may come later: a key whose tags turn out to be unreadable becomes read-only then.
         readOnlyReason.unbind();
@@ -206,11 +219,84 @@ public final class TagEditorViewModel implements LeaveGuard {
     private void showTags(Map<String, String> tags) {
         original = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         selectedRow.set(null);
-        List<TagRowViewModel> loaded = new ArrayList<>();
-        tags.forEach((tagKey, value) -> loaded.add(TagRowViewModel.loaded(tagKey, value)));
-        rows.setAll(loaded);
+        forgetEdits();
+        rows.setAll(loadedRows());
         loadState.set(LoadState.LOADED);
         updatePlaceholder("");
+    }
+
+    private List<TagRowViewModel> loadedRows() {
+        List<TagRowViewModel> loaded = new ArrayList<>();
+        original.forEach((tagKey, value) -> loaded.add(TagRowViewModel.loaded(tagKey, value)));
+        return loaded;
+    }
+
+    private void forgetEdits() {
+        cellEdit = null;
+        history.clear();
+    }
+
+    /** Makes {@code edit} to the table as one step the user can undo. */
+    private void undoable(Runnable edit) {
+        commitCellEdit();
+        TableSnapshot before = TableSnapshot.of(rows);
+        edit.run();
+        history.record(before, TableSnapshot.of(rows));
+    }
+
+    /**
+     * The user starts typing into the {@code field} cell of {@code row}. Answers true when that cell's edit was
+     * under way already and only its editor was drawn anew (after scrolling or a layout), so it goes on as it was.
+     */
+    public boolean startCellEdit(TagRowViewModel row, TagRowViewModel.Field field) {
+        if (cellEdit != null && cellEdit.row() == row && cellEdit.field() == field) {
+            return true;
+        }
+        commitCellEdit();
+        cellEdit = new CellEdit(row, field, row.property(field).get(), TableSnapshot.of(rows));
+        return false;
+    }
+
+    /** The cell's text is kept (Enter, Tab, or the user moved on): the typing becomes one undo step. */
+    public void commitCellEdit() {
+        CellEdit edit = cellEdit;
+        cellEdit = null;
+        if (edit != null) {
+            history.record(edit.before(), TableSnapshot.of(rows));
+        }
+    }
+
+    /** The cell's typing is dropped (Escape): it gets back the text it had before. */
+    public void cancelCellEdit() {
+        CellEdit edit = cellEdit;
+        cellEdit = null;
+        if (edit != null) {
+            edit.row().property(edit.field()).set(edit.textBefore());
+        }
+    }
+
+    /** Takes the table back to before the last edit of this key's tags (Edit → Undo, Ctrl+Z). */
+    public void undo() {
+        commitCellEdit();
+        if (canUndo.get()) {
+            history.undo().ifPresent(this::restore);
+        }
+    }
+
+    /** Makes the last undone edit again (Edit → Redo, Ctrl+Shift+Z or Ctrl+Y). */
+    public void redo() {
+        commitCellEdit();
+        if (canRedo.get()) {
+            history.redo().ifPresent(this::restore);
+        }
+    }
+
+    private void restore(TableSnapshot snapshot) {
+        snapshot.restoreInto(rows);
+        if (!rows.contains(selectedRow.get())) {
+            selectedRow.set(null);
+        }
+        updateSelectionEdited();
     }
 
     /** Adds an empty row for a new tag and selects it; answers the row, or null when the key cannot be edited. */
@@ -219,7 +305,7 @@ public final class TagEditorViewModel implements LeaveGuard {
             return null;
         }
         TagRowViewModel row = TagRowViewModel.added("", "");
-        rows.add(row);
+        undoable(() -> rows.add(row));
         selectedRow.set(row);
         return row;
     }
@@ -234,18 +320,53 @@ public final class TagEditorViewModel implements LeaveGuard {
             return;
         }
         if (row.originalKey() == null) {
-            rows.remove(row);
+            undoable(() -> rows.remove(row));
             selectedRow.set(null);
         } else {
-            row.setRemoved(!row.removedProperty().get());
+            undoable(() -> row.setRemoved(!row.removedProperty().get()));
         }
     }
 
-    /** Discards every edit of the key's tags. */
-    public void revert() {
-        if (canRevert.get()) {
-            showTags(original);
+    /**
+     * Puts the selected rows back as they were loaded: an added row goes, a removed or changed one is as in KMS.
+     * One undo step.
+     */
+    public void revertSelected() {
+        if (!canRevert.get()) {
+            return;
         }
+        List<TagRowViewModel> reverted = List.copyOf(selectedRows);
+        undoable(() -> reverted.forEach(row -> {
+            if (row.originalKey() == null) {
+                rows.remove(row);
+            } else {
+                row.revertToLoaded();
+            }
+        }));
+        if (!rows.contains(selectedRow.get())) {
+            selectedRow.set(null);
+        }
+        updateSelectionEdited();
+    }
+
+    /** Discards every edit of the key's tags, after asking when more than one row is edited. One undo step. */
+    public void revertAll() {
+        commitCellEdit();
+        if (!canRevertAll.get()) {
+            return;
+        }
+        long edited = rows.stream().filter(TagRowViewModel::isEdited).count();
+        if (edited > 1 && !dialogs.confirm(messages.get("revertAll.title"),
+                messages.format("revertAll.header", edited, key.get().displayName()),
+                messages.get("revertAll.content"), messages.get("revertAll.action"))) {
+            return;
+        }
+        undoable(() -> rows.setAll(loadedRows()));
+        selectedRow.set(null);
+    }
+
+    private void updateSelectionEdited() {
+        selectionEdited.set(selectedRows.stream().anyMatch(row -> rows.contains(row) && row.isEdited()));
     }
 
     /** The plan that takes the key from its loaded tags to the table's. */
@@ -381,6 +502,7 @@ public final class TagEditorViewModel implements LeaveGuard {
         });
         original = Collections.unmodifiableMap(new LinkedHashMap<>(now));
         selectedRow.set(null);
+        forgetEdits();
         rows.setAll(rebased);
     }
 
@@ -451,7 +573,8 @@ public final class TagEditorViewModel implements LeaveGuard {
         warnings.setAll(result.warnings());
         valid.set(result.valid());
         overLimit.set(result.tagCount() > TagRules.MAX_TAGS_PER_KEY);
-        dirty.set(rows.stream().anyMatch(row -> row.stateProperty().get() != TagRowViewModel.State.UNCHANGED));
+        dirty.set(rows.stream().anyMatch(TagRowViewModel::isEdited));
+        updateSelectionEdited();
         countText.set(loadState.get() != LoadState.LOADED ? ""
                 : messages.format("editor.count", result.tagCount(), TagRules.MAX_TAGS_PER_KEY));
     }
@@ -472,6 +595,11 @@ public final class TagEditorViewModel implements LeaveGuard {
         lastResultIsError.set(error);
     }
 
+    /** A cell being typed into: which one, its text and the table before the first keystroke. */
+    private record CellEdit(TagRowViewModel row, TagRowViewModel.Field field, String textBefore,
+                            TableSnapshot before) {
+    }
+
     private static String describe(Throwable failure) {
         String message = failure.getMessage();
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
@@ -485,6 +613,11 @@ public final class TagEditorViewModel implements LeaveGuard {
     /** The row the table has selected; Remove and Restore act on it. */
     public ObjectProperty<TagRowViewModel> selectedRowProperty() {
         return selectedRow;
+    }
+
+    /** The rows the table has selected, in any order; Revert acts on them. */
+    public ObservableList<TagRowViewModel> selectedRows() {
+        return selectedRows;
     }
 
     /** The key whose tags are shown, or null. */
@@ -567,8 +700,22 @@ public final class TagEditorViewModel implements LeaveGuard {
         return canRemove;
     }
 
+    /** Whether a selected row has an edit to revert. */
     public BooleanBinding canRevertProperty() {
         return canRevert;
+    }
+
+    /** Whether the table has any edit to revert. */
+    public BooleanBinding canRevertAllProperty() {
+        return canRevertAll;
+    }
+
+    public BooleanBinding canUndoProperty() {
+        return canUndo;
+    }
+
+    public BooleanBinding canRedoProperty() {
+        return canRedo;
     }
 
     public BooleanBinding canReviewProperty() {

@@ -28,6 +28,12 @@ public final class TagRowViewModel {
         REMOVED
     }
 
+    /** Which half of the tag a cell shows and edits. */
+    public enum Field {
+        KEY,
+        VALUE
+    }
+
     private final String originalKey;
     private final String originalValue;
     private final StringProperty key = new SimpleStringProperty(this, "key");
@@ -96,6 +102,25 @@ public final class TagRowViewModel {
     /** The value the tag had when loaded; {@code null} for an added row. */
     public String originalValue() {
         return originalValue;
+    }
+
+    /** The key or the value, as {@code field} says. */
+    public StringProperty property(Field field) {
+        return field == Field.KEY ? key : value;
+    }
+
+    /** Whether the row adds, changes or removes a tag. */
+    public boolean isEdited() {
+        return state.get() != State.UNCHANGED;
+    }
+
+    /** Puts a loaded row's key, value and removal mark back as loaded; an added row has nothing to go back to. */
+    void revertToLoaded() {
+        if (originalKey != null) {
+            key.set(originalKey);
+            value.set(originalValue);
+            removed.set(false);
+        }
     }
 
     public StringProperty keyProperty() {

@@ -152,12 +152,181 @@ class TagEditorViewModelTest {
         assertThat(editor.dirtyProperty().get()).isTrue();
         assertThat(editor.canReviewProperty().get()).isTrue();
 
-        editor.revert();
+        dialogs.answerNextConfirm(true);
+        editor.revertAll();
 
+        assertThat(dialogs.shown("confirm")).hasSize(1);
         assertThat(editor.rows()).hasSize(3)
                 .allMatch(row -> row.stateProperty().get() == TagRowViewModel.State.UNCHANGED);
         assertThat(row("Env").valueProperty().get()).isEqualTo("dev");
         assertThat(editor.dirtyProperty().get()).isFalse();
+    }
+
+    /** Types {@code text} into the {@code field} cell of {@code row} keystroke by keystroke, as the cell does. */
+    private void type(TagRowViewModel row, TagRowViewModel.Field field, String text) {
+        editor.startCellEdit(row, field);
+        for (int end = 1; end <= text.length(); end++) {
+            row.property(field).set(text.substring(0, end));
+        }
+    }
+
+    @Test
+    void aCellEditIsOneUndoStepNotOnePerKeystrokeAndRedoMakesItAgain() {
+        assertThat(editor.canUndoProperty().get()).isFalse();
+        type(row("Env"), TagRowViewModel.Field.VALUE, "production");
+        editor.commitCellEdit();
+        assertThat(editor.canUndoProperty().get()).isTrue();
+
+        editor.undo();
+
+        assertThat(row("Env").valueProperty().get()).isEqualTo("dev");
+        assertThat(editor.canUndoProperty().get()).as("one step for the whole word").isFalse();
+        assertThat(editor.canRedoProperty().get()).isTrue();
+        assertThat(editor.dirtyProperty().get()).isFalse();
+
+        editor.redo();
+
+        assertThat(row("Env").valueProperty().get()).isEqualTo("production");
+        assertThat(editor.canRedoProperty().get()).isFalse();
+        assertThat(editor.dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    void undoDuringACellEditTakesBackWhatWasTypedSoFar() {
+        type(row("Team"), TagRowViewModel.Field.KEY, "Squad");
+
+        editor.undo();
+
+        assertThat(editor.rows()).extracting(r -> r.keyProperty().get()).containsExactlyInAnyOrder(
+                "Env", "Team", "Owner");
+    }
+
+    @Test
+    void aCellRedrawnDuringItsEditGoesOnWithTheSameUndoStep() {
+        type(row("Env"), TagRowViewModel.Field.VALUE, "prod");
+        assertThat(editor.startCellEdit(row("Env"), TagRowViewModel.Field.VALUE)).as("resumed").isTrue();
+        row("Env").valueProperty().set("production");
+        editor.commitCellEdit();
+
+        editor.undo();
+
+        assertThat(row("Env").valueProperty().get()).isEqualTo("dev");
+        assertThat(editor.canUndoProperty().get()).isFalse();
+    }
+
+    @Test
+    void escapePutsBackTheTextAndLeavesNothingToUndo() {
+        type(row("Env"), TagRowViewModel.Field.VALUE, "oops");
+
+        editor.cancelCellEdit();
+
+        assertThat(row("Env").valueProperty().get()).isEqualTo("dev");
+        assertThat(editor.canUndoProperty().get()).isFalse();
+    }
+
+    @Test
+    void addingRemovingAndRestoringAreUndoneAndRedoneStepByStep() {
+        TagRowViewModel added = editor.addTag();
+        type(added, TagRowViewModel.Field.KEY, "CostCenter");
+        editor.commitCellEdit();
+        remove("Owner");
+        remove("Owner");
+
+        editor.undo();
+        assertThat(row("Owner").stateProperty().get()).isEqualTo(TagRowViewModel.State.REMOVED);
+        editor.undo();
+        assertThat(row("Owner").stateProperty().get()).isEqualTo(TagRowViewModel.State.UNCHANGED);
+        editor.undo();
+        assertThat(added.keyProperty().get()).isEmpty();
+        editor.undo();
+        assertThat(editor.rows()).hasSize(3).doesNotContain(added);
+        assertThat(editor.canUndoProperty().get()).isFalse();
+
+        editor.redo();
+        editor.redo();
+        assertThat(editor.rows()).contains(added);
+        assertThat(added.keyProperty().get()).isEqualTo("CostCenter");
+    }
+
+    @Test
+    void aNewEditDropsWhatCouldBeRedone() {
+        type(row("Env"), TagRowViewModel.Field.VALUE, "production");
+        editor.commitCellEdit();
+        editor.undo();
+
+        remove("Owner");
+
+        assertThat(editor.canRedoProperty().get()).isFalse();
+    }
+
+    @Test
+    void revertPutsBackOnlyTheSelectedRowsAsOneUndoStep() {
+        row("Env").valueProperty().set("production");
+        row("Team").keyProperty().set("Squad");
+        TagRowViewModel added = add("CostCenter", "CC-1");
+        assertThat(editor.canRevertProperty().get()).as("nothing selected").isFalse();
+
+        editor.selectedRows().setAll(row("Env"), added);
+        assertThat(editor.canRevertProperty().get()).isTrue();
+        editor.revertSelected();
+
+        assertThat(row("Env").valueProperty().get()).isEqualTo("dev");
+        assertThat(editor.rows()).doesNotContain(added);
+        assertThat(row("Squad").stateProperty().get()).isEqualTo(TagRowViewModel.State.CHANGED);
+        assertThat(dialogs.shown()).as("no question for the selected rows").isEmpty();
+
+        editor.undo();
+
+        assertThat(row("Env").valueProperty().get()).isEqualTo("production");
+        assertThat(editor.rows()).contains(added);
+    }
+
+    @Test
+    void revertAllAsksFirstWhenSeveralRowsAreEditedAndIsUndoable() {
+        row("Env").valueProperty().set("production");
+        remove("Owner");
+
+        dialogs.answerNextConfirm(false);
+        editor.revertAll();
+        assertThat(dialogs.shown("confirm")).extracting(ScriptedDialogs.Shown::header)
+                .containsExactly("Discard the edits of 2 tags of alias/payments-prod?");
+        assertThat(editor.dirtyProperty().get()).as("Cancel keeps the edits").isTrue();
+
+        dialogs.answerNextConfirm(true);
+        editor.revertAll();
+        assertThat(editor.dirtyProperty().get()).isFalse();
+
+        editor.undo();
+        assertThat(row("Env").valueProperty().get()).isEqualTo("production");
+        assertThat(row("Owner").stateProperty().get()).isEqualTo(TagRowViewModel.State.REMOVED);
+    }
+
+    @Test
+    void revertAllOfASingleEditAsksNothing() {
+        row("Env").valueProperty().set("production");
+
+        editor.revertAll();
+
+        assertThat(dialogs.shown()).isEmpty();
+        assertThat(editor.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void theHistoryBelongsToTheKeyShownAndEndsWhenTheTagsAreLoadedAgain() {
+        type(row("Env"), TagRowViewModel.Field.VALUE, "production");
+        editor.commitCellEdit();
+        dialogs.answerNextUnsavedEdits(UnsavedEditsChoice.DISCARD);
+        assertThat(editor.mayLeave()).isTrue();
+        assertThat(editor.canUndoProperty().get()).isFalse();
+
+        remove("Owner");
+        editor.reload();
+        assertThat(editor.canUndoProperty().get()).isFalse();
+
+        remove("Owner");
+        select(createKey(tag("Env", "test")), KeyManager.CUSTOMER, "Enabled");
+        assertThat(editor.canUndoProperty().get()).isFalse();
+        assertThat(editor.canRedoProperty().get()).isFalse();
     }
 
     @Test

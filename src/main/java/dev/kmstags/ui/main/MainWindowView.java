@@ -18,6 +18,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
@@ -28,6 +31,7 @@ import javafx.scene.layout.VBox;
 public final class MainWindowView extends BorderPane {
 
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    private static final KeyCombination REDO_ALSO = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
 
     private final MainWindowViewModel viewModel;
     private final ConnectionsViewModel connections;
@@ -47,6 +51,12 @@ public final class MainWindowView extends BorderPane {
     private MenuItem removeTagItem;
     @FXML
     private MenuItem revertItem;
+    @FXML
+    private MenuItem revertAllItem;
+    @FXML
+    private MenuItem undoItem;
+    @FXML
+    private MenuItem redoItem;
     @FXML
     private MenuItem reviewItem;
     @FXML
@@ -92,6 +102,15 @@ public final class MainWindowView extends BorderPane {
         addTagItem.disableProperty().bind(tagEditor.canAddProperty().not());
         removeTagItem.disableProperty().bind(tagEditor.canRemoveProperty().not());
         revertItem.disableProperty().bind(tagEditor.canRevertProperty().not());
+        revertAllItem.disableProperty().bind(tagEditor.canRevertAllProperty().not());
+        undoItem.disableProperty().bind(tagEditor.canUndoProperty().not());
+        redoItem.disableProperty().bind(tagEditor.canRedoProperty().not());
+        // A menu item has one shortcut; Ctrl+Y, the other usual one for Redo, goes through the scene.
+        sceneProperty().addListener((observable, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(REDO_ALSO, this::redo);
+            }
+        });
         reviewItem.disableProperty().bind(tagEditor.canReviewProperty().not());
 
         new ConnectionMenuView(connectionMenu, connections, resources);
@@ -160,6 +179,21 @@ public final class MainWindowView extends BorderPane {
     @FXML
     private void revert() {
         tagEditorView.revert();
+    }
+
+    @FXML
+    private void revertAll() {
+        tagEditorView.revertAll();
+    }
+
+    @FXML
+    private void undo() {
+        tagEditorView.undo();
+    }
+
+    @FXML
+    private void redo() {
+        tagEditorView.redo();
     }
 
     @FXML

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,7 @@ class ServeCommandTest {
         Path data = directory.resolve("killed.db");
         List<String> answeredKeys = new CopyOnWriteArrayList<>();
         List<String> answeredTags = new CopyOnWriteArrayList<>();
+        CountDownLatch thirtyKeysAnswered = new CountDownLatch(30);
         String taggedKey;
         try (ServeProcess serve = ServeProcess.start("--port", "0", "--data", data.toString(), "--no-seed");
              KmsClient kms = clientFor(serve, "test", "test")) {
@@ -70,6 +72,7 @@ class ServeCommandTest {
                         String description = "write " + i;
                         String keyId = kms.createKey(b -> b.description(description)).keyMetadata().keyId();
                         answeredKeys.add(keyId);
+                        thirtyKeysAnswered.countDown();
                         if (answeredTags.size() < 49) {
                             String tagKey = "t" + i;
                             kms.tagResource(b -> b.keyId(taggedKey).tags(tag(tagKey, "v")));
@@ -81,9 +84,8 @@ class ServeCommandTest {
                 }
             });
             writer.start();
-            while (answeredKeys.size() < 30) {
-                Thread.sleep(5);
-            }
+            assertThat(thirtyKeysAnswered.await(1, TimeUnit.MINUTES))
+                    .as("30 keys created before the kill; answered: %s", answeredKeys.size()).isTrue();
             serve.kill();
             stop.set(true);
             writer.join(60_000);

@@ -2,7 +2,6 @@ package dev.kmstags.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,19 +55,34 @@ class FxThreadLagUiTest {
 
     @Test
     void aThreadWaitsWhileTheFxThreadIsBehindAndGoesOnOnceItAnswers() throws Exception {
-        CompletableFuture<Boolean> waited = CompletableFuture.supplyAsync(() -> {
+        CountDownLatch waitEnded = new CountDownLatch(1);
+        AtomicBoolean fxFreeWhenTheWaitEnded = new AtomicBoolean();
+        Thread waiter = new Thread(() -> {
             try {
                 lag.awaitCaughtUp(BEHIND, TimeUnit.MINUTES.toNanos(1));
             } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+                return;
             }
-            return fxFree.get();
-        });
+            fxFreeWhenTheWaitEnded.set(fxFree.get());
+            waitEnded.countDown();
+        }, "waiter");
+        waiter.start();
 
-        Thread.sleep(300);
-        assertThat(waited).as("waiting while the FX thread is busy").isNotDone();
+        awaitWaiting(waiter);
         release.countDown();
-        assertThat(waited.get(1, TimeUnit.MINUTES)).as("the FX thread was free when the wait ended").isTrue();
+        assertThat(waitEnded.await(1, TimeUnit.MINUTES)).as("the wait ended once the FX thread answered").isTrue();
+        assertThat(fxFreeWhenTheWaitEnded).as("the FX thread was free when the wait ended").isTrue();
+    }
+
+    /** Returns once the thread waits with a time limit, as only a thread held back by the lag does. */
+    private static void awaitWaiting(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (thread.getState() != Thread.State.TIMED_WAITING) {
+            assertThat(thread.getState()).as("the thread went on without waiting")
+                    .isNotEqualTo(Thread.State.TERMINATED);
+            assertThat(deadline - System.nanoTime()).as("the thread did not start waiting").isPositive();
+            Thread.sleep(1);
+        }
     }
 
     @Test

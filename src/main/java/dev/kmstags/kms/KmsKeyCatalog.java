@@ -42,7 +42,7 @@ public final class KmsKeyCatalog implements KeyCatalog {
 
     /**
      * Concurrent DescribeKey and ListResourceTags calls. 20 hides the round trips (10,000 keys described in about
-     * 11 s at 20 ms a call, 1.1 times the bound of 10 s; see the README's key list benchmark) and caps the rate at
+     * 11 s at 20 ms a call, 1.1 times the bound of 10 s; see the key list in docs/benchmarks.md) and caps the rate at
      * 20 per round trip, 1,000 calls a second at 20 ms, leaving room under KMS's per-account request quotas; calls
      * KMS throttles all the same are retried by the SDK.
      */

@@ -109,7 +109,9 @@ class PackagedAppIT {
         String output = run(builder, 0);
 
         assertThat(output).contains("Self-check: the main window shows 12 keys")
-                .contains("alias/payments-prod").contains("alias/aws/s3");
+                .contains("alias/payments-prod").contains("alias/aws/s3")
+                .as("JavaFX loaded as the named modules it supports")
+                .doesNotContain("Unsupported JavaFX configuration");
         assertThat(Files.exists(folder.resolve("data/kms-tag-manager/local-kms.db"))).isTrue();
     }
 

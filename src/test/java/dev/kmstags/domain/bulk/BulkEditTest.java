@@ -118,7 +118,8 @@ class BulkEditTest {
                 new RenameKey("env", "Environment"));
 
         KeyPlan a = plan.keys().get("a");
-        assertThat(a.problems()).containsExactly(new BulkProblem.RenameTargetTaken("env", "Environment", "dev", "prod"));
+        assertThat(a.problems())
+                .containsExactly(new BulkProblem.RenameTargetTaken("env", "Environment", "dev", "prod"));
         assertThat(a.plan().isEmpty()).isTrue();
         assertThat(a.ready()).isFalse();
         assertThat(plan.withProblems()).containsExactly(a);

@@ -26,7 +26,9 @@ public final class BulkSelection {
 
     /**
      * The selection of {@code keys}, with the tags {@code tags} holds for them (by key ID). A key is left out when
-     * its summary says its tags are read-only, when KMS denied its tags, or when its tags are not loaded.
+     * its summary says its tags are read-only, or when KMS denied its tags.
+     *
+     * @throws IllegalArgumentException when a key that could be tagged has no tags in {@code tags}: load them first
      */
     public static BulkSelection of(List<KeySummary> keys, Map<String, KeyTags> tags) {
         Map<String, Map<String, String>> editable = new LinkedHashMap<>();
@@ -36,7 +38,9 @@ public final class BulkSelection {
             Optional<ReadOnlyReason> blocked = key.tagEditingBlockedBy();
             if (blocked.isPresent()) {
                 skipped.put(key.keyId(), blocked.get());
-            } else if (keyTags == null || keyTags.denied()) {
+            } else if (keyTags == null) {
+                throw new IllegalArgumentException("The tags of " + key.keyId() + " are not loaded");
+            } else if (keyTags.denied()) {
                 skipped.put(key.keyId(), ReadOnlyReason.TAGS_DENIED);
             } else {
                 editable.put(key.keyId(), asMap(keyTags.tags()));

@@ -1,6 +1,7 @@
 package dev.kmstags.domain.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kmstags.domain.KeyManager;
 import dev.kmstags.domain.KeyStates;
@@ -272,6 +273,15 @@ class BulkEditTest {
         assertThat(plan.keys()).containsOnlyKeys("ok");
         assertThat(plan.skipped()).containsExactly(Map.entry("aws", ReadOnlyReason.AWS_MANAGED),
                 Map.entry("gone", ReadOnlyReason.PENDING_DELETION), Map.entry("hidden", ReadOnlyReason.TAGS_DENIED));
+    }
+
+    @Test
+    void aKeyWhoseTagsAreNotLoadedCannotBeSelected() {
+        List<KeySummary> summaries = List.of(
+                new KeySummary("ok", "arn:ok", List.of(), "", KeyStates.ENABLED, KeyManager.CUSTOMER, null));
+
+        assertThatThrownBy(() -> BulkSelection.of(summaries, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ok");
     }
 
     @Test

@@ -157,6 +157,7 @@ class BulkTagWriterTest {
         BulkTagWriter.Run[] run = new BulkTagWriter.Run[1];
         Object ready = new Object();
 
+        // The lock keeps the workers from reading run[0] before start() has returned it.
         synchronized (ready) {
             run[0] = writer(2).start(plans, new BulkTagWriter.Listener() {
                 @Override
@@ -225,6 +226,46 @@ class BulkTagWriterTest {
         keyIds.forEach(keyId -> assertThat(kmsTags(keyId)).isEqualTo(TARGET));
         // Five throttles, each seen by the pace: the SDK retried none of them itself.
         assertThat(result.throttles()).isEqualTo(5);
+    }
+
+    @Test
+    void throttlingAndAConflictInTheSameRun() throws Exception {
+        Map<String, TagPlan> plans = renameAndSet();
+        String clashing = keyIds.get(3);
+        backend.faults().fail("TagResource", 4, "ThrottlingException", "Rate exceeded");
+
+        BulkResult result = await(writer(2).start(plans, new BulkTagWriter.Listener() {
+            @Override
+            public void starting(String keyId) {
+                if (keyId.equals(clashing)) {
+                    other.untagResource(b -> b.keyId(clashing).tagKeys("env"));
+                }
+            }
+        }));
+
+        assertThat(result.throttles()).isEqualTo(4);
+        assertThat(result.keys().get(clashing)).isInstanceOf(KeyResult.Conflict.class);
+        assertThat(kmsTags(clashing)).isEqualTo(Map.of("Owner", "alice"));
+        assertThat(result.written()).hasSize(KEYS - 1);
+        keyIds.stream().filter(k -> !k.equals(clashing)).forEach(keyId -> assertThat(kmsTags(keyId)).isEqualTo(TARGET));
+    }
+
+    @Test
+    void aKeyThatMergedWithTheirTagsWouldBreakTheLimitIsNotWritten() throws Exception {
+        Map<String, TagPlan> plans = renameAndSet();
+        String crowded = keyIds.get(1);
+        List<Tag> many = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            many.add(tag("k" + i, "v"));
+        }
+        other.tagResource(b -> b.keyId(crowded).tags(many));
+
+        BulkResult result = await(writer(1).start(Map.of(crowded, plans.get(crowded)), new BulkTagWriter.Listener() {
+        }));
+
+        assertThat(result.keys().get(crowded))
+                .isEqualTo(new KeyResult.Skipped(KeyResult.Reason.MERGE_BREAKS_RULES));
+        assertThat(kmsTags(crowded)).hasSize(50).containsEntry("env", "dev").doesNotContainKey("CostCenter");
     }
 
     @Test

@@ -35,8 +35,8 @@ public record BulkTotals(int keysChanged, int added, int overwritten, int remove
         return new BulkTotals(keys, added, overwritten, removed, renamed, untags, tags);
     }
 
-    /** How long writing takes at {@code quotas}; see {@link RequestQuotas#timeFor}. */
-    public Duration estimate(RequestQuotas quotas) {
+    /** How long writing takes at {@code quotas}; see {@link TagCallQuotas#timeFor}. */
+    public Duration estimate(TagCallQuotas quotas) {
         return quotas.timeFor(untagCalls, tagCalls);
     }
 }

@@ -1,7 +1,7 @@
 package dev.kmstags.kms.bulk;
 
 import dev.kmstags.domain.TagPlan;
-import dev.kmstags.domain.bulk.RequestQuotas;
+import dev.kmstags.domain.bulk.TagCallQuotas;
 import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.kms.KmsErrors;
 import java.time.Duration;
@@ -66,7 +66,7 @@ public final class BulkTagWriter {
     private final KeyCommit.Paces paces;
 
     /** A writer at {@code quotas}, on the system clock, with {@link #DEFAULT_THREADS} threads. */
-    public BulkTagWriter(KmsClient client, KmsConnection connection, RequestQuotas quotas) {
+    public BulkTagWriter(KmsClient client, KmsConnection connection, TagCallQuotas quotas) {
         this(client, connection, DEFAULT_THREADS, new KeyCommit.Paces(Pace.of(READ_RATE, DEFAULT_BACK_OFF),
                 Pace.of(quotas.untagPerSecond(), DEFAULT_BACK_OFF), Pace.of(quotas.tagPerSecond(), DEFAULT_BACK_OFF)));
     }
@@ -177,7 +177,7 @@ public final class BulkTagWriter {
         private BulkProgress progress() {
             double tagRate = paces.tag().rate();
             double untagRate = paces.untag().rate();
-            Duration left = new RequestQuotas(tagRate, untagRate).timeFor(untagsLeft.get(), tagsLeft.get());
+            Duration left = new TagCallQuotas(tagRate, untagRate).timeFor(untagsLeft.get(), tagsLeft.get());
             return new BulkProgress(results.size(), plans.size(), tagRate, untagRate, left);
         }
 

@@ -65,7 +65,7 @@ class BulkEditTest {
         assertThat(plan.keys()).isEmpty();
         assertThat(plan.ready()).isEmpty();
         assertThat(plan.totals()).isEqualTo(new BulkTotals(0, 0, 0, 0, 0, 0, 0));
-        assertThat(plan.totals().estimate(RequestQuotas.AWS_DEFAULT)).isEqualTo(Duration.ZERO);
+        assertThat(plan.totals().estimate(TagCallQuotas.AWS_DEFAULT)).isEqualTo(Duration.ZERO);
     }
 
     @Test
@@ -286,10 +286,10 @@ class BulkEditTest {
 
     @Test
     void theEstimateIsTheSlowerStreamPlusOneTagIntervalWhenBothKindsAreMade() {
-        assertThat(RequestQuotas.AWS_DEFAULT.timeFor(0, 1000)).isEqualTo(Duration.ofSeconds(100));
-        assertThat(RequestQuotas.AWS_DEFAULT.timeFor(1000, 0)).isEqualTo(Duration.ofSeconds(200));
-        assertThat(RequestQuotas.AWS_DEFAULT.timeFor(1000, 1000)).isEqualTo(Duration.ofMillis(200_100));
-        assertThat(RequestQuotas.AWS_DEFAULT.timeFor(10, 1000)).isEqualTo(Duration.ofSeconds(100));
-        assertThat(new RequestQuotas(50, 20).timeFor(100, 100)).isEqualTo(Duration.ofMillis(5020));
+        assertThat(TagCallQuotas.AWS_DEFAULT.timeFor(0, 1000)).isEqualTo(Duration.ofSeconds(100));
+        assertThat(TagCallQuotas.AWS_DEFAULT.timeFor(1000, 0)).isEqualTo(Duration.ofSeconds(200));
+        assertThat(TagCallQuotas.AWS_DEFAULT.timeFor(1000, 1000)).isEqualTo(Duration.ofMillis(200_100));
+        assertThat(TagCallQuotas.AWS_DEFAULT.timeFor(10, 1000)).isEqualTo(Duration.ofSeconds(100));
+        assertThat(new TagCallQuotas(50, 20).timeFor(100, 100)).isEqualTo(Duration.ofMillis(5020));
     }
 }

@@ -269,6 +269,27 @@ class BulkTagWriterTest {
     }
 
     @Test
+    void aWriterAboveTheQuotasOfABackendThatThrottlesLikeKmsStillWritesEveryKey() throws Exception {
+        Map<String, TagPlan> plans = renameAndSet();
+        other.close();
+        client.close();
+        backend.close();
+        backend = LocalKmsBackend.start(BackendOptions.defaults(folder.resolve("kms.db")).withPort(0)
+                .withSeed(false).withQuotas(dev.kmstags.local.quota.RequestQuotas.aws()));
+        connection = KmsConnection.bundledBackend(backend.endpoint(), "us-east-1", "test", "test");
+        client = KmsClients.create(connection);
+        other = KmsClients.create(connection);
+        Duration backOff = Duration.ofMillis(20);
+
+        // Four times the quotas, from three threads: KMS's answers, not the writer's settings, must slow it down.
+        BulkResult result = await(new BulkTagWriter(client, connection, 3, Pace.of(500, backOff),
+                Pace.of(20, backOff), Pace.of(40, backOff)).start(plans, new BulkTagWriter.Listener() { }));
+
+        assertThat(result.keysWith(KeyResult.Applied.class)).containsExactlyElementsOf(keyIds);
+        keyIds.forEach(keyId -> assertThat(kmsTags(keyId)).isEqualTo(TARGET));
+    }
+
+    @Test
     void aKeyAlreadyAsPlannedIsSkippedWithoutACall() throws Exception {
         Map<String, TagPlan> plans = renameAndSet();
         String done = keyIds.get(0);

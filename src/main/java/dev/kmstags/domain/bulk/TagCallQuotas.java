@@ -5,13 +5,14 @@ import java.time.Duration;
 /**
  * The account's request quotas for the two tag-writing operations, in calls per second (AWS's defaults:
  * TagResource 10, UntagResource 5; an account may have others), and how long a number of calls takes at them.
+ * The bundled backend's table of every operation's quota is {@code local.quota.RequestQuotas}.
  */
-public record RequestQuotas(double tagPerSecond, double untagPerSecond) {
+public record TagCallQuotas(double tagPerSecond, double untagPerSecond) {
 
     /** AWS's default quotas for TagResource and UntagResource. */
-    public static final RequestQuotas AWS_DEFAULT = new RequestQuotas(10, 5);
+    public static final TagCallQuotas AWS_DEFAULT = new TagCallQuotas(10, 5);
 
-    public RequestQuotas {
+    public TagCallQuotas {
         if (!(tagPerSecond > 0) || !(untagPerSecond > 0)) {
             throw new IllegalArgumentException("Quotas must be positive: " + tagPerSecond + ", " + untagPerSecond);
         }

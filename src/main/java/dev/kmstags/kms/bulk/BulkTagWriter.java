@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * <p>TagResource and UntagResource each have a {@link Pace} at their quota, which slows down on throttling and
  * creeps back up; a throttled call is retried, never failed. A few threads work on keys at once, so the latency
  * of one call does not cap the rate: the paces, not the threads, decide how fast calls go.
- * See docs/decisions/0008-bulk-commit-pacing.md.
+ * See docs/decisions/0010-bulk-commit-pacing.md.
  */
 public final class BulkTagWriter {
 

@@ -130,6 +130,26 @@ class MainWindowUiTest {
     }
 
     @Test
+    void theCopyButtonPutsTheArnOnTheClipboardAndSaysCopied(FxRobot robot) throws Exception {
+        waitForKeys(robot);
+        robot.clickOn("alias/payments-prod");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "alias/payments-prod".equals(text(robot, ".details-title")));
+        javafx.scene.control.Button copyArn = robot.lookup(".copy-button.copy-arn")
+                .queryAs(javafx.scene.control.Button.class);
+        assertThat(copyArn.getText()).isEmpty();
+
+        robot.clickOn(copyArn);
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "Copied".equals(copyArn.getText()));
+        String arn = context.mainWindow().keyDetails().arnProperty().get();
+        assertThat(arn).startsWith("arn:aws:kms:us-east-1:111122223333:key/");
+        assertThat(WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                () -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))).isEqualTo(arn);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> copyArn.getText().isEmpty());
+    }
+
+    @Test
     void filteringNarrowsTheListAndTheDarkThemeApplies(FxRobot robot) throws Exception {
         waitForKeys(robot);
 

@@ -33,6 +33,8 @@ public final class KeyDetailsViewModel {
     private final ReadOnlyStringWrapper managerText = new ReadOnlyStringWrapper(this, "managerText", "");
     private final ReadOnlyStringWrapper createdText = new ReadOnlyStringWrapper(this, "createdText", "");
     private final ReadOnlyStringWrapper readOnlyNote = new ReadOnlyStringWrapper(this, "readOnlyNote", "");
+    private final ReadOnlyStringWrapper keyIdCopyText = new ReadOnlyStringWrapper(this, "keyIdCopyText", "");
+    private final ReadOnlyStringWrapper arnCopyText = new ReadOnlyStringWrapper(this, "arnCopyText", "");
 
     private final InvalidationListener aliasesArrived = observable -> showAliases(key.get());
     private final InvalidationListener readOnlyReasonChanged =
@@ -52,6 +54,7 @@ public final class KeyDetailsViewModel {
         }
         key.set(selected);
         hasKey.set(selected != null);
+        endCopiedSign();
         if (selected != null) {
             // Aliases and a tags-denied reason may arrive after the key was selected.
             selected.aliasesTextProperty().addListener(aliasesArrived);
@@ -83,6 +86,36 @@ public final class KeyDetailsViewModel {
         aliasesText.set(!selected.aliasesText().isEmpty() ? selected.aliasesText()
                 : selected.aliasesListed() ? messages.get("details.noAliases")
                 : messages.get("keyList.aliasesNotListed"));
+    }
+
+    /** The key ID for the clipboard; its copy button says "Copied" until {@link #endCopiedSign()}. */
+    public String copyKeyId() {
+        endCopiedSign();
+        keyIdCopyText.set(messages.get("details.copied"));
+        return keyId.get();
+    }
+
+    /** The ARN for the clipboard; its copy button says "Copied" until {@link #endCopiedSign()}. */
+    public String copyArn() {
+        endCopiedSign();
+        arnCopyText.set(messages.get("details.copied"));
+        return arn.get();
+    }
+
+    /** Ends the sign that a value was copied: the view calls it a moment after the copy. */
+    public void endCopiedSign() {
+        keyIdCopyText.set("");
+        arnCopyText.set("");
+    }
+
+    /** The text of the key ID's copy button: "Copied" just after a copy, else empty (an icon only). */
+    public ReadOnlyStringProperty keyIdCopyTextProperty() {
+        return keyIdCopyText.getReadOnlyProperty();
+    }
+
+    /** The text of the ARN's copy button: "Copied" just after a copy, else empty (an icon only). */
+    public ReadOnlyStringProperty arnCopyTextProperty() {
+        return arnCopyText.getReadOnlyProperty();
     }
 
     /** The selected key, or {@code null}; the tag editor will follow it. */

@@ -29,6 +29,24 @@ class KeyDetailsViewModelTest {
     }
 
     @Test
+    void copyingTheArnSaysCopiedOnItsButtonUntilTheSignEndsOrAnotherKeyIsSelected() {
+        selection.set(new KeyRowViewModel(PAYMENTS, MESSAGES, DATES));
+        assertThat(viewModel.arnCopyTextProperty().get()).isEmpty();
+
+        assertThat(viewModel.copyArn()).isEqualTo(PAYMENTS.arn());
+
+        assertThat(viewModel.arnCopyTextProperty().get()).isEqualTo("Copied");
+        assertThat(viewModel.keyIdCopyTextProperty().get()).isEmpty();
+        viewModel.endCopiedSign();
+        assertThat(viewModel.arnCopyTextProperty().get()).isEmpty();
+
+        assertThat(viewModel.copyKeyId()).isEqualTo(PAYMENTS.keyId());
+        assertThat(viewModel.keyIdCopyTextProperty().get()).isEqualTo("Copied");
+        selection.set(new KeyRowViewModel(AWS_S3, MESSAGES, DATES));
+        assertThat(viewModel.keyIdCopyTextProperty().get()).isEmpty();
+    }
+
+    @Test
     void theSelectedKeyIsDescribed() {
         selection.set(new KeyRowViewModel(PAYMENTS, MESSAGES, DATES));
 

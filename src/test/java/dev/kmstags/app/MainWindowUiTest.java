@@ -130,6 +130,23 @@ class MainWindowUiTest {
     }
 
     @Test
+    void aKeyPendingDeletionShowsWhenItIsDeleted(FxRobot robot) throws Exception {
+        waitForKeys(robot);
+        robot.clickOn("alias/tmp-experiment");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "alias/tmp-experiment".equals(text(robot, ".details-title")));
+
+        Label deletion = robot.lookup(".deletion-date").queryAs(Label.class);
+        assertThat(deletion.isVisible()).isTrue();
+        assertThat(deletion.getText()).matches("[A-Z][a-z]{2} \\d{1,2}, \\d{4}, .*");
+        Snapshots.save(stage.getScene(), "main-window-pending-deletion");
+
+        robot.clickOn("alias/orders-db");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "alias/orders-db".equals(text(robot, ".details-title")));
+        assertThat(deletion.isVisible()).isFalse();
+    }
+
+    @Test
     void theCopyButtonPutsTheArnOnTheClipboardAndSaysCopied(FxRobot robot) throws Exception {
         waitForKeys(robot);
         robot.clickOn("alias/payments-prod");

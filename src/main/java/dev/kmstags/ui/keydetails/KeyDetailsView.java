@@ -47,6 +47,10 @@ public final class KeyDetailsView extends StackPane {
     @FXML
     private Label createdLabel;
     @FXML
+    private Label deletionName;
+    @FXML
+    private Label deletionLabel;
+    @FXML
     private Label readOnlyNote;
     @FXML
     private StackPane tagEditorSlot;
@@ -74,6 +78,11 @@ public final class KeyDetailsView extends StackPane {
         aliasesLabel.textProperty().bind(viewModel.aliasesTextProperty());
         descriptionLabel.textProperty().bind(viewModel.descriptionTextProperty());
         createdLabel.textProperty().bind(viewModel.createdTextProperty());
+        deletionLabel.textProperty().bind(viewModel.deletionTextProperty());
+        for (Label deletion : new Label[] {deletionName, deletionLabel}) {
+            deletion.visibleProperty().bind(viewModel.deletionTextProperty().isNotEmpty());
+            deletion.managedProperty().bind(deletion.visibleProperty());
+        }
         readOnlyNote.textProperty().bind(viewModel.readOnlyNoteProperty());
         readOnlyNote.visibleProperty().bind(viewModel.readOnlyNoteProperty().isNotEmpty());
         readOnlyNote.managedProperty().bind(readOnlyNote.visibleProperty());

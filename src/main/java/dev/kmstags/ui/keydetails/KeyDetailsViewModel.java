@@ -32,6 +32,7 @@ public final class KeyDetailsViewModel {
     private final ReadOnlyObjectWrapper<Tone> stateTone = new ReadOnlyObjectWrapper<>(this, "stateTone", Tone.NEUTRAL);
     private final ReadOnlyStringWrapper managerText = new ReadOnlyStringWrapper(this, "managerText", "");
     private final ReadOnlyStringWrapper createdText = new ReadOnlyStringWrapper(this, "createdText", "");
+    private final ReadOnlyStringWrapper deletionText = new ReadOnlyStringWrapper(this, "deletionText", "");
     private final ReadOnlyStringWrapper readOnlyNote = new ReadOnlyStringWrapper(this, "readOnlyNote", "");
     private final ReadOnlyStringWrapper keyIdCopyText = new ReadOnlyStringWrapper(this, "keyIdCopyText", "");
     private final ReadOnlyStringWrapper arnCopyText = new ReadOnlyStringWrapper(this, "arnCopyText", "");
@@ -63,7 +64,7 @@ public final class KeyDetailsViewModel {
         if (selected == null) {
             for (ReadOnlyStringWrapper text : new ReadOnlyStringWrapper[] {
                     title, keyId, arn, aliasesText, descriptionText, stateText, managerText, createdText,
-                    readOnlyNote}) {
+                    deletionText, readOnlyNote}) {
                 text.set("");
             }
             stateTone.set(Tone.NEUTRAL);
@@ -78,6 +79,7 @@ public final class KeyDetailsViewModel {
         stateTone.set(selected.stateTone());
         managerText.set(selected.managerText());
         createdText.set(selected.createdText());
+        deletionText.set(selected.deletionText());
         readOnlyNote.set(selected.readOnlyReasonText());
     }
 
@@ -162,6 +164,11 @@ public final class KeyDetailsViewModel {
 
     public ReadOnlyStringProperty createdTextProperty() {
         return createdText.getReadOnlyProperty();
+    }
+
+    /** When KMS deletes the selected key, if it is pending deletion; empty otherwise. */
+    public ReadOnlyStringProperty deletionTextProperty() {
+        return deletionText.getReadOnlyProperty();
     }
 
     /** Why the selected key's tags cannot be changed; empty when they can. */

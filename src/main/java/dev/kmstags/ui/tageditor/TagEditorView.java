@@ -127,6 +127,11 @@ public final class TagEditorView extends VBox {
             showRemoveOrRestore();
             Platform.runLater(this::restyleCells);
         });
+        table.editingCellProperty().addListener((observable, old, editing) -> {
+            if (editing == null) {
+                Platform.runLater(this::restyleCells);
+            }
+        });
 
         viewModel.errors().addListener((ListChangeListener<String>) change -> showProblems());
         viewModel.warnings().addListener((ListChangeListener<String>) change -> showProblems());
@@ -134,12 +139,16 @@ public final class TagEditorView extends VBox {
     }
 
     /**
-     * Styles the table's cells again once a change of the rows has settled. When a row is added and edited at once
+     * Styles the table's cells again once a change of the rows or an edit has settled. When a row is added and edited at once
      * (Add tag lays the table out outside a pulse), cells of the other added rows resolved the theme's colours
      * (-color-*) to black: near-black text on the dark theme. Changing a cell's style classes makes JavaFX style
      * it again, in place.
      */
     private void restyleCells() {
+        // Not while a cell is edited: restyling lays the table out again, which would end the edit mid-word.
+        if (table.getEditingCell() != null) {
+            return;
+        }
         for (Node cell : table.lookupAll(".tag-cell")) {
             cell.getStyleClass().add(RESTYLED);
             cell.getStyleClass().remove(RESTYLED);

@@ -43,6 +43,9 @@ public final class AppContext implements AutoCloseable {
 
     static final double DEFAULT_WIDTH = 1280;
     static final double DEFAULT_HEIGHT = 800;
+    /** The smallest window in which every action of the main window stays in view (SmallWindowUiTest). */
+    static final double MIN_WIDTH = 900;
+    static final double MIN_HEIGHT = 600;
     private static final String STYLESHEET = "/dev/kmstags/ui/app.css";
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
@@ -125,8 +128,8 @@ public final class AppContext implements AutoCloseable {
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
         stage.titleProperty().bind(viewModel.windowTitleProperty());
         stage.getIcons().setAll(AppIcons.all());
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         stage.setScene(scene);
         window.restore(stage, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         stage.setOnHiding(event -> window.remember(stage));

@@ -4,7 +4,6 @@ import dev.kmstags.local.BackendOptions;
 import dev.kmstags.local.DataLocation;
 import dev.kmstags.profiles.AwsEnvironment;
 import dev.kmstags.profiles.AwsSetup;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
@@ -37,9 +36,15 @@ public final class KmsTagManagerApp extends Application {
         // bundled backend with its demo keys, whatever the user opened last.
         context = SelfCheck.requested()
                 ? new AppContext(backend, options.region().orElse(AwsSetup.FALLBACK_REGION), Locale.getDefault())
-                : new AppContext(backend, options, Locale.getDefault(), Preferences.userRoot().node(PREFERENCES_NODE),
-                        AwsEnvironment.ofProcess(), Path.of(System.getProperty("user.home")));
+                : appContext(backend, options);
         context.show(stage);
+    }
+
+    /** The app on the user's preferences and AWS files, found where the AWS SDK and CLI find them. */
+    private static AppContext appContext(BackendOptions backend, StartOptions options) {
+        AwsEnvironment environment = AwsEnvironment.ofProcess();
+        return new AppContext(backend, options, Locale.getDefault(), Preferences.userRoot().node(PREFERENCES_NODE),
+                environment, environment.userHome());
     }
 
     @Override

@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param manager     who manages the key
  * @param created     when the key was created, or {@code null} when KMS did not say
  * @param described   whether KMS described the key; when it refused, only the key ID, ARN and aliases are known
+ * @param deletionDate when KMS deletes a key pending deletion (DescribeKey's DeletionDate), else {@code null}
  */
 public record KeySummary(String keyId, String arn, List<String> aliases, String description, String state,
-                         KeyManager manager, Instant created, boolean described) {
+                         KeyManager manager, Instant created, boolean described, Instant deletionDate) {
 
     public KeySummary {
         Objects.requireNonNull(keyId, "keyId");
@@ -30,10 +31,16 @@ public record KeySummary(String keyId, String arn, List<String> aliases, String 
         Objects.requireNonNull(manager, "manager");
     }
 
-    /** A key KMS described. */
+    /** A key KMS described, not pending deletion. */
     public KeySummary(String keyId, String arn, List<String> aliases, String description, String state,
                       KeyManager manager, Instant created) {
-        this(keyId, arn, aliases, description, state, manager, created, true);
+        this(keyId, arn, aliases, description, state, manager, created, true, null);
+    }
+
+    /** A key without a deletion date: not pending deletion, or not described. */
+    public KeySummary(String keyId, String arn, List<String> aliases, String description, String state,
+                      KeyManager manager, Instant created, boolean described) {
+        this(keyId, arn, aliases, description, state, manager, created, described, null);
     }
 
     /** A key KMS listed but would not describe to these credentials: only what ListKeys and ListAliases said. */
@@ -43,7 +50,7 @@ public record KeySummary(String keyId, String arn, List<String> aliases, String 
 
     /** This key with {@code newAliases}, which arrived after it was described. */
     public KeySummary withAliases(List<String> newAliases) {
-        return new KeySummary(keyId, arn, newAliases, description, state, manager, created, described);
+        return new KeySummary(keyId, arn, newAliases, description, state, manager, created, described, deletionDate);
     }
 
     /** The first alias in alphabetical order, if the key has any. */

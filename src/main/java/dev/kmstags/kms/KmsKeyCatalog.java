@@ -200,7 +200,9 @@ public final class KmsKeyCatalog implements KeyCatalog {
                 metadata.description(),
                 metadata.keyStateAsString(),
                 KeyManager.fromKms(metadata.keyManagerAsString()),
-                metadata.creationDate());
+                metadata.creationDate(),
+                true,
+                metadata.deletionDate());
     }
 
     private static void logRefusals(List<KeySummary> keys) {

@@ -2,6 +2,7 @@ package dev.kmstags.profiles;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +23,24 @@ public record AwsEnvironment(Map<String, String> variables) {
 
     private Optional<String> get(String name) {
         return Optional.ofNullable(variables.get(name)).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    /** The home folder the AWS CLI and SDK find {@code ~/.aws} under, for this process. */
+    public Path userHome() {
+        return userHome(System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * The home folder as the AWS SDK for Java 2 finds it ({@code UserHomeDirectoryUtils}), so the app reads the
+     * same {@code ~/.aws} files as the SDK and the CLI: {@code HOME} on every system; on Windows then
+     * {@code USERPROFILE}, then {@code HOMEDRIVE} with {@code HOMEPATH}; else Java's {@code user.home}.
+     */
+    Path userHome(String osName, Path javaUserHome) {
+        Optional<String> home = get("HOME");
+        if (home.isEmpty() && osName.toLowerCase(Locale.ROOT).startsWith("windows")) {
+            home = get("USERPROFILE").or(() -> get("HOMEDRIVE").flatMap(drive -> get("HOMEPATH").map(drive::concat)));
+        }
+        return home.map(Path::of).orElse(javaUserHome);
     }
 
     /** Where the AWS files are: {@code AWS_CONFIG_FILE}, {@code AWS_SHARED_CREDENTIALS_FILE} or under {@code home}. */

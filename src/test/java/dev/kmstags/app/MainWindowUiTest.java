@@ -130,6 +130,43 @@ class MainWindowUiTest {
     }
 
     @Test
+    void aKeyPendingDeletionShowsWhenItIsDeleted(FxRobot robot) throws Exception {
+        waitForKeys(robot);
+        robot.clickOn("alias/tmp-experiment");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "alias/tmp-experiment".equals(text(robot, ".details-title")));
+
+        Label deletion = robot.lookup(".deletion-date").queryAs(Label.class);
+        assertThat(deletion.isVisible()).isTrue();
+        assertThat(deletion.getText()).matches("[A-Z][a-z]{2} \\d{1,2}, \\d{4}, .*");
+        Snapshots.save(stage.getScene(), "main-window-pending-deletion");
+
+        robot.clickOn("alias/orders-db");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "alias/orders-db".equals(text(robot, ".details-title")));
+        assertThat(deletion.isVisible()).isFalse();
+    }
+
+    @Test
+    void theCopyButtonPutsTheArnOnTheClipboardAndSaysCopied(FxRobot robot) throws Exception {
+        waitForKeys(robot);
+        robot.clickOn("alias/payments-prod");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "alias/payments-prod".equals(text(robot, ".details-title")));
+        javafx.scene.control.Button copyArn = robot.lookup(".copy-button.copy-arn")
+                .queryAs(javafx.scene.control.Button.class);
+        assertThat(copyArn.getText()).isEmpty();
+
+        robot.clickOn(copyArn);
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "Copied".equals(copyArn.getText()));
+        String arn = context.mainWindow().keyDetails().arnProperty().get();
+        assertThat(arn).startsWith("arn:aws:kms:us-east-1:111122223333:key/");
+        assertThat(WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                () -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))).isEqualTo(arn);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> copyArn.getText().isEmpty());
+    }
+
+    @Test
     void filteringNarrowsTheListAndTheDarkThemeApplies(FxRobot robot) throws Exception {
         waitForKeys(robot);
 

@@ -107,6 +107,10 @@ class KmsKeyCatalogTest {
                     .containsExactly("alias/build-cache", "alias/ci-artifacts");
             assertThat(byAlias.get("alias/reporting-old").state()).isEqualTo("Disabled");
             assertThat(byAlias.get("alias/tmp-experiment").state()).isEqualTo("PendingDeletion");
+            assertThat(byAlias.get("alias/tmp-experiment").deletionDate())
+                    .as("DescribeKey's DeletionDate of a key pending deletion")
+                    .isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(1)));
+            assertThat(byAlias.get("alias/payments-prod").deletionDate()).isNull();
             assertThat(byAlias.get("alias/aws/s3").manager()).isEqualTo(KeyManager.AWS);
             assertThat(byAlias.get("alias/aws/ebs").manager()).isEqualTo(KeyManager.AWS);
             assertThat(keys).filteredOn(key -> key.aliases().isEmpty()).hasSize(1);

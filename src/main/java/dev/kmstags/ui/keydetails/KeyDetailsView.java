@@ -3,20 +3,26 @@ package dev.kmstags.ui.keydetails;
 import dev.kmstags.ui.FxmlViews;
 import dev.kmstags.ui.Tone;
 import java.util.ResourceBundle;
+import javafx.animation.PauseTransition;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * The panel right of the key list: the selected key's facts, and the slot where the tag editor goes. Binds to a
  * {@link KeyDetailsViewModel}.
  */
 public final class KeyDetailsView extends StackPane {
+
+    /** How long a copy button says "Copied". */
+    private static final Duration COPIED_SIGN = Duration.seconds(2);
 
     private final KeyDetailsViewModel viewModel;
 
@@ -41,9 +47,19 @@ public final class KeyDetailsView extends StackPane {
     @FXML
     private Label createdLabel;
     @FXML
+    private Label deletionName;
+    @FXML
+    private Label deletionLabel;
+    @FXML
     private Label readOnlyNote;
     @FXML
     private StackPane tagEditorSlot;
+    @FXML
+    private Button copyKeyIdButton;
+    @FXML
+    private Button copyArnButton;
+
+    private final PauseTransition copiedSign = new PauseTransition(COPIED_SIGN);
 
     public KeyDetailsView(KeyDetailsViewModel viewModel, ResourceBundle resources) {
         this.viewModel = viewModel;
@@ -62,9 +78,17 @@ public final class KeyDetailsView extends StackPane {
         aliasesLabel.textProperty().bind(viewModel.aliasesTextProperty());
         descriptionLabel.textProperty().bind(viewModel.descriptionTextProperty());
         createdLabel.textProperty().bind(viewModel.createdTextProperty());
+        deletionLabel.textProperty().bind(viewModel.deletionTextProperty());
+        for (Label deletion : new Label[] {deletionName, deletionLabel}) {
+            deletion.visibleProperty().bind(viewModel.deletionTextProperty().isNotEmpty());
+            deletion.managedProperty().bind(deletion.visibleProperty());
+        }
         readOnlyNote.textProperty().bind(viewModel.readOnlyNoteProperty());
         readOnlyNote.visibleProperty().bind(viewModel.readOnlyNoteProperty().isNotEmpty());
         readOnlyNote.managedProperty().bind(readOnlyNote.visibleProperty());
+        copyKeyIdButton.textProperty().bind(viewModel.keyIdCopyTextProperty());
+        copyArnButton.textProperty().bind(viewModel.arnCopyTextProperty());
+        copiedSign.setOnFinished(event -> viewModel.endCopiedSign());
         showTone(viewModel.stateToneProperty().get());
         viewModel.stateToneProperty().addListener((observable, old, tone) -> showTone(tone));
     }
@@ -77,18 +101,20 @@ public final class KeyDetailsView extends StackPane {
 
     @FXML
     private void copyKeyId() {
-        copy(viewModel.keyIdProperty().get());
+        copy(viewModel.copyKeyId());
     }
 
     @FXML
     private void copyArn() {
-        copy(viewModel.arnProperty().get());
+        copy(viewModel.copyArn());
     }
 
-    private static void copy(String text) {
+    /** Puts the text on the clipboard; the button says "Copied" for a moment. */
+    private void copy(String text) {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
+        copiedSign.playFromStart();
     }
 
     /** Where the tag editor of the selected key goes; holds a placeholder until then. */

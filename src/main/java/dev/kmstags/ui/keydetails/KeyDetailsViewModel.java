@@ -32,7 +32,10 @@ public final class KeyDetailsViewModel {
     private final ReadOnlyObjectWrapper<Tone> stateTone = new ReadOnlyObjectWrapper<>(this, "stateTone", Tone.NEUTRAL);
     private final ReadOnlyStringWrapper managerText = new ReadOnlyStringWrapper(this, "managerText", "");
     private final ReadOnlyStringWrapper createdText = new ReadOnlyStringWrapper(this, "createdText", "");
+    private final ReadOnlyStringWrapper deletionText = new ReadOnlyStringWrapper(this, "deletionText", "");
     private final ReadOnlyStringWrapper readOnlyNote = new ReadOnlyStringWrapper(this, "readOnlyNote", "");
+    private final ReadOnlyStringWrapper keyIdCopyText = new ReadOnlyStringWrapper(this, "keyIdCopyText", "");
+    private final ReadOnlyStringWrapper arnCopyText = new ReadOnlyStringWrapper(this, "arnCopyText", "");
 
     private final InvalidationListener aliasesArrived = observable -> showAliases(key.get());
     private final InvalidationListener readOnlyReasonChanged =
@@ -52,6 +55,7 @@ public final class KeyDetailsViewModel {
         }
         key.set(selected);
         hasKey.set(selected != null);
+        endCopiedSign();
         if (selected != null) {
             // Aliases and a tags-denied reason may arrive after the key was selected.
             selected.aliasesTextProperty().addListener(aliasesArrived);
@@ -60,7 +64,7 @@ public final class KeyDetailsViewModel {
         if (selected == null) {
             for (ReadOnlyStringWrapper text : new ReadOnlyStringWrapper[] {
                     title, keyId, arn, aliasesText, descriptionText, stateText, managerText, createdText,
-                    readOnlyNote}) {
+                    deletionText, readOnlyNote}) {
                 text.set("");
             }
             stateTone.set(Tone.NEUTRAL);
@@ -75,6 +79,7 @@ public final class KeyDetailsViewModel {
         stateTone.set(selected.stateTone());
         managerText.set(selected.managerText());
         createdText.set(selected.createdText());
+        deletionText.set(selected.deletionText());
         readOnlyNote.set(selected.readOnlyReasonText());
     }
 
@@ -83,6 +88,36 @@ public final class KeyDetailsViewModel {
         aliasesText.set(!selected.aliasesText().isEmpty() ? selected.aliasesText()
                 : selected.aliasesListed() ? messages.get("details.noAliases")
                 : messages.get("keyList.aliasesNotListed"));
+    }
+
+    /** The key ID for the clipboard; its copy button says "Copied" until {@link #endCopiedSign()}. */
+    public String copyKeyId() {
+        endCopiedSign();
+        keyIdCopyText.set(messages.get("details.copied"));
+        return keyId.get();
+    }
+
+    /** The ARN for the clipboard; its copy button says "Copied" until {@link #endCopiedSign()}. */
+    public String copyArn() {
+        endCopiedSign();
+        arnCopyText.set(messages.get("details.copied"));
+        return arn.get();
+    }
+
+    /** Ends the sign that a value was copied: the view calls it a moment after the copy. */
+    public void endCopiedSign() {
+        keyIdCopyText.set("");
+        arnCopyText.set("");
+    }
+
+    /** The text of the key ID's copy button: "Copied" just after a copy, else empty (an icon only). */
+    public ReadOnlyStringProperty keyIdCopyTextProperty() {
+        return keyIdCopyText.getReadOnlyProperty();
+    }
+
+    /** The text of the ARN's copy button: "Copied" just after a copy, else empty (an icon only). */
+    public ReadOnlyStringProperty arnCopyTextProperty() {
+        return arnCopyText.getReadOnlyProperty();
     }
 
     /** The selected key, or {@code null}; the tag editor will follow it. */
@@ -129,6 +164,11 @@ public final class KeyDetailsViewModel {
 
     public ReadOnlyStringProperty createdTextProperty() {
         return createdText.getReadOnlyProperty();
+    }
+
+    /** When KMS deletes the selected key, if it is pending deletion; empty otherwise. */
+    public ReadOnlyStringProperty deletionTextProperty() {
+        return deletionText.getReadOnlyProperty();
     }
 
     /** Why the selected key's tags cannot be changed; empty when they can. */

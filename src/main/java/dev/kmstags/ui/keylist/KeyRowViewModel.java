@@ -37,6 +37,7 @@ public final class KeyRowViewModel {
     private final Tone stateTone;
     private final String managerText;
     private final String createdText;
+    private final String deletionText;
     private final String createdDateText;
     private final String keySearchText;
     private String aliasSearchText = "";
@@ -62,6 +63,7 @@ public final class KeyRowViewModel {
         this.stateTone = key.described() ? toneOf(key.state()) : Tone.WARNING;
         this.managerText = key.described() ? messages.get("manager." + key.manager().name()) : "";
         this.createdText = key.created() == null ? "" : dates.dateTime().format(key.created());
+        this.deletionText = key.deletionDate() == null ? "" : dates.dateTime().format(key.deletionDate());
         this.createdDateText = key.created() == null ? "" : dates.date().format(key.created());
         this.keySearchText = String.join("\n", key.keyId(), key.arn(), key.description()).toLowerCase(Locale.ROOT);
         this.readOnlyReasonText.set(key.tagEditingBlockedBy().map(this::reasonText).orElse(""));
@@ -189,6 +191,11 @@ public final class KeyRowViewModel {
     }
 
     /** The creation date and time in the user's time zone; empty when unknown. */
+    /** When KMS deletes the key, for a key pending deletion; empty otherwise. */
+    public String deletionText() {
+        return deletionText;
+    }
+
     public String createdText() {
         return createdText;
     }

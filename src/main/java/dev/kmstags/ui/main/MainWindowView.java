@@ -129,9 +129,9 @@ public final class MainWindowView extends BorderPane {
         statusLabel.pseudoClassStateChanged(ERROR, viewModel.statusIsErrorProperty().get());
         viewModel.statusIsErrorProperty().addListener(
                 (observable, old, error) -> statusLabel.pseudoClassStateChanged(ERROR, error));
-        lastResultLabel.textProperty().bind(viewModel.lastResultProperty());
-        lastResultLabel.pseudoClassStateChanged(ERROR, viewModel.lastResultIsErrorProperty().get());
-        viewModel.lastResultIsErrorProperty().addListener(
+        lastResultLabel.textProperty().bind(viewModel.shownResultProperty());
+        lastResultLabel.pseudoClassStateChanged(ERROR, viewModel.shownResultIsErrorProperty().get());
+        viewModel.shownResultIsErrorProperty().addListener(
                 (observable, old, error) -> lastResultLabel.pseudoClassStateChanged(ERROR, error));
 
         showTheme(viewModel.themeProperty().get());

@@ -22,6 +22,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -72,6 +74,8 @@ public final class MainWindowViewModel {
     private final BooleanProperty otherWork = new SimpleBooleanProperty(this, "otherWork");
     private final StringProperty lastResult = new SimpleStringProperty(this, "lastResult", "");
     private final BooleanProperty lastResultIsError = new SimpleBooleanProperty(this, "lastResultIsError");
+    private final ReadOnlyStringWrapper shownResult = new ReadOnlyStringWrapper(this, "shownResult", "");
+    private final ReadOnlyBooleanWrapper shownResultIsError = new ReadOnlyBooleanWrapper(this, "shownResultIsError");
 
     /** The open connection's services; null while none is open. */
     private KmsServices services;
@@ -129,6 +133,13 @@ public final class MainWindowViewModel {
             }
         });
         keyList.setSelectionGuard(this::mayLeave);
+        lastResult.addListener((observable, old, result) -> showResult());
+        lastResultIsError.addListener((observable, old, error) -> showResult());
+    }
+
+    private void showResult() {
+        shownResult.set(lastResult.get());
+        shownResultIsError.set(lastResultIsError.get());
     }
 
     /** A region without keys has no ARN to read the account from: the open connection may still know it. */
@@ -176,6 +187,9 @@ public final class MainWindowViewModel {
         connectionName.set(name);
         region.set(newRegion);
         accountId.set("");
+        // A result of the previous connection or region would read as one of this one.
+        shownResult.set("");
+        shownResultIsError.set(false);
         connectionStatus.set(messages.format("connection.opening." + kind.name(), name, newRegion));
         connectionState.set(ConnectionState.CONNECTING);
         tagService.set(null);
@@ -315,6 +329,16 @@ public final class MainWindowViewModel {
     /** Whether {@link #lastResultProperty()} reports a failure. */
     public BooleanProperty lastResultIsErrorProperty() {
         return lastResultIsError;
+    }
+
+    /** The last result the status bar shows: {@link #lastResultProperty()} since the current connection opened. */
+    public ReadOnlyStringProperty shownResultProperty() {
+        return shownResult.getReadOnlyProperty();
+    }
+
+    /** Whether {@link #shownResultProperty()} reports a failure. */
+    public ReadOnlyBooleanProperty shownResultIsErrorProperty() {
+        return shownResultIsError.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ConnectionState> connectionStateProperty() {

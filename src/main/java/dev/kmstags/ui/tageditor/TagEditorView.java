@@ -9,6 +9,7 @@ import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -34,6 +35,7 @@ public final class TagEditorView extends VBox {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final Set<KeyCode> EDITOR_KEYS = EnumSet.of(KeyCode.TAB, KeyCode.ENTER, KeyCode.ESCAPE,
             KeyCode.BACK_SPACE);
+    private static final String RESTYLED = "restyled";
 
     private final TagEditorViewModel viewModel;
     private final ResourceBundle resources;
@@ -121,11 +123,36 @@ public final class TagEditorView extends VBox {
             }
             showRemoveOrRestore();
         });
-        viewModel.rows().addListener((ListChangeListener<TagRowViewModel>) change -> showRemoveOrRestore());
+        viewModel.rows().addListener((ListChangeListener<TagRowViewModel>) change -> {
+            showRemoveOrRestore();
+            Platform.runLater(this::restyleCells);
+        });
+        table.editingCellProperty().addListener((observable, old, editing) -> {
+            if (editing == null) {
+                Platform.runLater(this::restyleCells);
+            }
+        });
 
         viewModel.errors().addListener((ListChangeListener<String>) change -> showProblems());
         viewModel.warnings().addListener((ListChangeListener<String>) change -> showProblems());
         showProblems();
+    }
+
+    /**
+     * Styles the table's cells again once a change of the rows or an edit has settled. When a row is added and edited at once
+     * (Add tag lays the table out outside a pulse), cells of the other added rows resolved the theme's colours
+     * (-color-*) to black: near-black text on the dark theme. Changing a cell's style classes makes JavaFX style
+     * it again, in place.
+     */
+    private void restyleCells() {
+        // Not while a cell is edited: restyling lays the table out again, which would end the edit mid-word.
+        if (table.getEditingCell() != null) {
+            return;
+        }
+        for (Node cell : table.lookupAll(".tag-cell")) {
+            cell.getStyleClass().add(RESTYLED);
+            cell.getStyleClass().remove(RESTYLED);
+        }
     }
 
     /** The Remove button says Restore while the selected row is struck out. */

@@ -7,11 +7,14 @@ import static dev.kmstags.ui.TestKeys.NO_ALIAS;
 import static dev.kmstags.ui.TestKeys.PAYMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kmstags.domain.KeyManager;
+import dev.kmstags.domain.KeySummary;
 import dev.kmstags.domain.KeyTags;
 import dev.kmstags.ui.TestTaskExecutor;
 import dev.kmstags.ui.Tone;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.SimpleObjectProperty;
@@ -26,6 +29,38 @@ class KeyDetailsViewModelTest {
     void withoutASelectionThePanelInvitesTheUserToSelectAKey() {
         assertThat(viewModel.hasKeyProperty().get()).isFalse();
         assertThat(viewModel.titleProperty().get()).isEmpty();
+    }
+
+    @Test
+    void copyingTheArnSaysCopiedOnItsButtonUntilTheSignEndsOrAnotherKeyIsSelected() {
+        selection.set(new KeyRowViewModel(PAYMENTS, MESSAGES, DATES));
+        assertThat(viewModel.arnCopyTextProperty().get()).isEmpty();
+
+        assertThat(viewModel.copyArn()).isEqualTo(PAYMENTS.arn());
+
+        assertThat(viewModel.arnCopyTextProperty().get()).isEqualTo("Copied");
+        assertThat(viewModel.keyIdCopyTextProperty().get()).isEmpty();
+        viewModel.endCopiedSign();
+        assertThat(viewModel.arnCopyTextProperty().get()).isEmpty();
+
+        assertThat(viewModel.copyKeyId()).isEqualTo(PAYMENTS.keyId());
+        assertThat(viewModel.keyIdCopyTextProperty().get()).isEqualTo("Copied");
+        selection.set(new KeyRowViewModel(AWS_S3, MESSAGES, DATES));
+        assertThat(viewModel.keyIdCopyTextProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aKeyPendingDeletionShowsItsDeletionDate() {
+        KeySummary pending = new KeySummary("1234abcd-12ab-34cd-56ef-1234567890ab",
+                "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                List.of("alias/tmp-experiment"), "", "PendingDeletion", KeyManager.CUSTOMER,
+                Instant.parse("2026-01-02T03:04:05Z"), true, Instant.parse("2026-12-24T10:30:00Z"));
+
+        selection.set(new KeyRowViewModel(pending, MESSAGES, DATES));
+
+        assertThat(viewModel.deletionTextProperty().get()).isEqualTo("2026-12-24 10:30");
+        selection.set(new KeyRowViewModel(PAYMENTS, MESSAGES, DATES));
+        assertThat(viewModel.deletionTextProperty().get()).isEmpty();
     }
 
     @Test

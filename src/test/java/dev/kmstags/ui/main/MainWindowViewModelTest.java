@@ -281,6 +281,38 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void theLastResultOfThePreviousConnectionOrRegionIsClearedWhenAnotherOpens() {
+        viewModel.connect(KmsConnection.Kind.AWS_PROFILE, "moto", "us-east-1", () -> servicesOf(PAYMENTS));
+        viewModel.lastResultProperty().set("2 tags changed on alias/moto-orders");
+        assertThat(viewModel.shownResultProperty().get()).isEqualTo("2 tags changed on alias/moto-orders");
+
+        viewModel.connect(KmsConnection.Kind.AWS_PROFILE, "moto", "eu-west-1", () -> servicesOf(REPORTING));
+
+        assertThat(viewModel.shownResultProperty().get()).isEmpty();
+        viewModel.lastResultIsErrorProperty().set(true);
+        viewModel.lastResultProperty().set("The tags of alias/reporting-old could not be changed");
+        assertThat(viewModel.shownResultProperty().get())
+                .isEqualTo("The tags of alias/reporting-old could not be changed");
+        assertThat(viewModel.shownResultIsErrorProperty().get()).isTrue();
+
+        viewModel.connect(KmsConnection.Kind.BUNDLED_BACKEND, "us-east-1", () -> servicesOf(PAYMENTS));
+
+        assertThat(viewModel.shownResultProperty().get()).isEmpty();
+        assertThat(viewModel.shownResultIsErrorProperty().get()).isFalse();
+    }
+
+    @Test
+    void afterAFailedConnectionTheStatusBarStillNamesWhereCommitsWouldGo() {
+        viewModel.connect(KmsConnection.Kind.AWS_PROFILE, "moto", "us-east-1", () -> servicesOf(PAYMENTS));
+        viewModel.connect(KmsConnection.Kind.AWS_PROFILE, "closed-port", "eu-west-1", () -> {
+            throw new IOException("Connection refused");
+        });
+
+        assertThat(viewModel.connectionTextProperty().get()).isEqualTo("closed-port · eu-west-1");
+        assertThat(viewModel.statusIsErrorProperty().get()).isTrue();
+    }
+
+    @Test
     void theThemeStartsLightAndCanBeSwitched() {
         assertThat(viewModel.themeProperty().get()).isEqualTo(Theme.LIGHT);
 

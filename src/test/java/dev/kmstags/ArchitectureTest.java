@@ -85,6 +85,12 @@ class ArchitectureTest {
             .because("the command line reads and writes inventories without JavaFX");
 
     @ArchTest
+    static final ArchRule commandLineNeedsNoJavaFx = ourClassesIn("cli")
+            .should().onlyDependOnClassesThat(areOursOnlyIn("cli", "inventory", "kms", "profiles", "local", "domain"))
+            .andShould().onlyDependOnClassesThat(resideOutsideOfPackage("javafx.."))
+            .because("`tags export` and `tags plan` run in scripts and CI, where there is no JavaFX");
+
+    @ArchTest
     static final ArchRule bundledBackendDependsOnlyOnTheDomain = ourClassesIn("local")
             .should().onlyDependOnClassesThat(areOursOnlyIn("local", "domain"))
             .because("the backend also runs alone, as `serve`, and shares only the tag rules with the app");

@@ -1,7 +1,6 @@
 package dev.kmstags.inventory;
 
 import dev.kmstags.domain.EditedTag;
-import dev.kmstags.domain.KeySummary;
 import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.TagPlan;
 import dev.kmstags.domain.TagViolation;

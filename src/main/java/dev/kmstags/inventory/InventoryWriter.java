@@ -90,7 +90,8 @@ public final class InventoryWriter {
     private static void writeRows(List<List<String>> rows, Writer out) throws IOException {
         out.write(InventoryColumns.BYTE_ORDER_MARK);
         CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\r\n");
-        try (SequenceWriter writer = CSV.writer(schema).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
+        try (SequenceWriter writer = CSV.writer(schema).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValues(out)) {
             for (List<String> row : rows) {
                 writer.write(row.toArray(String[]::new));
             }

@@ -2,7 +2,12 @@ package dev.kmstags;
 
 import dev.kmstags.app.KmsTagManagerApp;
 import dev.kmstags.app.StartOptions;
+import dev.kmstags.cli.TagsCommand;
+import dev.kmstags.local.BackendOptions;
+import dev.kmstags.local.DataLocation;
 import dev.kmstags.local.ServeCommand;
+import dev.kmstags.profiles.AwsEnvironment;
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -54,6 +59,11 @@ public final class Launcher {
             case "serve" -> {
                 return ServeCommand.run(args.subList(1, args.size()), out, err);
             }
+            case "tags" -> {
+                return new TagsCommand(AwsEnvironment.ofProcess(), Path.of(System.getProperty("user.home")),
+                        () -> BackendOptions.defaults(DataLocation.defaultDataFile()).withPort(0))
+                        .run(args.subList(1, args.size()), out, err);
+            }
             default -> {
                 err.println("Unknown argument: " + first);
                 err.print(usage());
@@ -81,6 +91,7 @@ public final class Launcher {
 
                 Commands:
                   serve            Run the bundled KMS-compatible backend alone (see serve --help)
+                  tags             Export the keys' tags as CSV or JSON, or plan an edited export (see tags --help)
                   --help           Show this help and exit
                   --version        Show the version and exit
                 """;

@@ -74,6 +74,23 @@ class ArchitectureTest {
             .because("kms serves the UI and knows nothing of it, nor of the backend it may talk to over HTTP");
 
     @ArchTest
+    static final ArchRule inventoryDependsOnlyOnTheDomain = ourClassesIn("inventory")
+            .should().onlyDependOnClassesThat(areOursOnlyIn("inventory", "domain"))
+            .because("export and import are file formats over the domain, shared by the UI and the command line");
+
+    @ArchTest
+    static final ArchRule inventoryNeedsNoJavaFxNorAws = noClasses()
+            .that().resideInAPackage("dev.kmstags.inventory..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "software.amazon..")
+            .because("the command line reads and writes inventories without JavaFX");
+
+    @ArchTest
+    static final ArchRule commandLineNeedsNoJavaFx = ourClassesIn("cli")
+            .should().onlyDependOnClassesThat(areOursOnlyIn("cli", "inventory", "kms", "profiles", "local", "domain"))
+            .andShould().onlyDependOnClassesThat(resideOutsideOfPackage("javafx.."))
+            .because("`tags export` and `tags plan` run in scripts and CI, where there is no JavaFX");
+
+    @ArchTest
     static final ArchRule bundledBackendDependsOnlyOnTheDomain = ourClassesIn("local")
             .should().onlyDependOnClassesThat(areOursOnlyIn("local", "domain"))
             .because("the backend also runs alone, as `serve`, and shares only the tag rules with the app");

@@ -19,4 +19,13 @@ public final class Arns {
         String[] parts = arn.split(":", 6);
         return parts.length == 6 && ACCOUNT.matcher(parts[4]).matches() ? Optional.of(parts[4]) : Optional.empty();
     }
+
+    /** The region of {@code arn}, such as {@code eu-west-1}, if it names one. */
+    public static Optional<String> region(String arn) {
+        if (arn == null || !arn.startsWith("arn:")) {
+            return Optional.empty();
+        }
+        String[] parts = arn.split(":", 6);
+        return parts.length == 6 && !parts[3].isEmpty() ? Optional.of(parts[3]) : Optional.empty();
+    }
 }

@@ -60,7 +60,8 @@ public final class Launcher {
                 return ServeCommand.run(args.subList(1, args.size()), out, err);
             }
             case "tags" -> {
-                return new TagsCommand(AwsEnvironment.ofProcess(), Path.of(System.getProperty("user.home")),
+                AwsEnvironment environment = AwsEnvironment.ofProcess();
+                return new TagsCommand(environment, environment.userHome(),
                         () -> BackendOptions.defaults(DataLocation.defaultDataFile()).withPort(0))
                         .run(args.subList(1, args.size()), out, err);
             }

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -187,8 +188,15 @@ class TagsCommandTest {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("child.log").toFile());
-        builder.environment().putAll(environment);
-        builder.environment().put("HOME", folder.toString());
+        // The profile is found in $HOME/.aws, as the AWS CLI finds it, though Java's user.home is elsewhere.
+        Path aws = Files.createDirectories(folder.resolve("home").resolve(".aws"));
+        Files.copy(Path.of(environment.get("AWS_CONFIG_FILE")), aws.resolve("config"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of(environment.get("AWS_SHARED_CREDENTIALS_FILE")), aws.resolve("credentials"),
+                StandardCopyOption.REPLACE_EXISTING);
+        builder.environment().remove("AWS_CONFIG_FILE");
+        builder.environment().remove("AWS_SHARED_CREDENTIALS_FILE");
+        builder.environment().put("HOME", aws.getParent().toString());
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String log = Files.readString(folder.resolve("child.log"));

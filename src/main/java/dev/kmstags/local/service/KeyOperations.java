@@ -105,14 +105,15 @@ final class KeyOperations {
         errors.throwIfAny();
         String scope = "ListKeys\n" + request.region();
         long after = marker == null ? 0 : parsePosition(markers.positionOf(scope, marker));
-        List<StoreSession.Positioned<StoredKey>> page =
-                store.read(session -> session.keysAfter(request.region(), after, limit + 1));
+        List<StoreSession.Positioned<String>> page =
+                store.read(session -> session.keyIdsAfter(request.region(), after, limit + 1));
         boolean truncated = page.size() > limit;
-        List<StoreSession.Positioned<StoredKey>> shown = truncated ? page.subList(0, limit) : page;
+        List<StoreSession.Positioned<String>> shown = truncated ? page.subList(0, limit) : page;
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ArrayNode keys = response.putArray("Keys");
-        for (StoreSession.Positioned<StoredKey> row : shown) {
-            keys.addObject().put("KeyId", row.value().keyId()).put("KeyArn", KeyGuards.arn(row.value()));
+        for (StoreSession.Positioned<String> row : shown) {
+            keys.addObject().put("KeyId", row.value())
+                    .put("KeyArn", KmsAccount.keyArn(request.region(), row.value()));
         }
         if (truncated) {
             response.put("NextMarker", markers.issue(scope, Long.toString(shown.get(shown.size() - 1).position())));

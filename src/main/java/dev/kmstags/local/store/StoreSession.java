@@ -40,10 +40,13 @@ public final class StoreSession implements AutoCloseable {
         return queryOne("SELECT " + KEY_COLUMNS + " FROM keys WHERE key_id = ?", StoreSession::readKey, keyId);
     }
 
-    /** Up to {@code limit} keys of a region in creation order, after the given position (0 for the start). */
-    public List<Positioned<StoredKey>> keysAfter(String region, long afterPosition, int limit) {
-        return query("SELECT seq, " + KEY_COLUMNS + " FROM keys WHERE region = ? AND seq > ? ORDER BY seq LIMIT ?",
-                rows -> new Positioned<>(rows.getLong(1), readKey(rows, 1)), region, afterPosition, limit);
+    /**
+     * The IDs of up to {@code limit} keys of a region in creation order, after the given position (0 for the start).
+     * Only the ID is read: ListKeys of 1,000 keys spent most of its time reading columns it does not answer.
+     */
+    public List<Positioned<String>> keyIdsAfter(String region, long afterPosition, int limit) {
+        return query("SELECT seq, key_id FROM keys WHERE region = ? AND seq > ? ORDER BY seq LIMIT ?",
+                rows -> new Positioned<>(rows.getLong(1), rows.getString(2)), region, afterPosition, limit);
     }
 
     public void insertKey(StoredKey key) {
@@ -164,18 +167,13 @@ public final class StoreSession implements AutoCloseable {
     }
 
     private static StoredKey readKey(ResultSet rows) throws SQLException {
-        return readKey(rows, 0);
-    }
-
-    private static StoredKey readKey(ResultSet rows, int offset) throws SQLException {
-        long deletion = rows.getLong(offset + 11);
+        long deletion = rows.getLong(11);
         Long deletionDate = rows.wasNull() ? null : deletion;
-        int window = rows.getInt(offset + 12);
+        int window = rows.getInt(12);
         Integer pendingWindow = rows.wasNull() ? null : window;
-        return new StoredKey(rows.getString(offset + 1), rows.getString(offset + 2), rows.getString(offset + 3),
-                rows.getLong(offset + 4), rows.getString(offset + 5), rows.getString(offset + 6),
-                rows.getString(offset + 7), rows.getString(offset + 8), rows.getString(offset + 9),
-                rows.getString(offset + 10), deletionDate, pendingWindow);
+        return new StoredKey(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4),
+                rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9),
+                rows.getString(10), deletionDate, pendingWindow);
     }
 
     private static StoredAlias readAlias(ResultSet rows) throws SQLException {

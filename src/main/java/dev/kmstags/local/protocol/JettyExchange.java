@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.eclipse.jetty.server.Response;
  * against. The answer is collected whole and handed to Jetty in one write by {@link #answer}, with its length known.
  */
 final class JettyExchange extends HttpExchange {
+
+    private static final URI ROOT = URI.create("/");
 
     private final Request request;
     private final Headers requestHeaders = new Headers();
@@ -72,9 +75,18 @@ final class JettyExchange extends HttpExchange {
         return responseHeaders;
     }
 
+    /** The request target as sent, such as {@code /}: no scheme or host, as the JDK's server gives it. */
     @Override
     public URI getRequestURI() {
-        return request.getHttpURI().toURI();
+        String target = request.getHttpURI().getPathQuery();
+        if (ROOT.getPath().equals(target)) {
+            return ROOT;
+        }
+        try {
+            return new URI(target);
+        } catch (URISyntaxException e) {
+            return request.getHttpURI().toURI();
+        }
     }
 
     @Override

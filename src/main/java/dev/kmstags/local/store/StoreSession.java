@@ -42,11 +42,27 @@ public final class StoreSession implements AutoCloseable {
 
     /**
      * The IDs of up to {@code limit} keys of a region in creation order, after the given position (0 for the start).
-     * Only the ID is read: ListKeys of 1,000 keys spent most of its time reading columns it does not answer.
+     * SQLite joins them into one string, so 1,000 IDs cost one call into it instead of two per key (reading the
+     * twelve columns of every key, as this once did, took most of a ListKeys of 1,000 keys).
      */
-    public List<Positioned<String>> keyIdsAfter(String region, long afterPosition, int limit) {
-        return query("SELECT seq, key_id FROM keys WHERE region = ? AND seq > ? ORDER BY seq LIMIT ?",
-                rows -> new Positioned<>(rows.getLong(1), rows.getString(2)), region, afterPosition, limit);
+    public KeyIdPage keyIdsAfter(String region, long afterPosition, int limit) {
+        KeyIdPage page = queryOne("SELECT group_concat(key_id, ' ' ORDER BY seq), max(seq) FROM (SELECT seq, key_id"
+                + " FROM keys WHERE region = ? AND seq > ? ORDER BY seq LIMIT ?)", rows -> {
+                    String ids = rows.getString(1);
+                    return new KeyIdPage(ids == null ? List.of() : List.of(ids.split(" ")), rows.getLong(2), false);
+                }, region, afterPosition, limit).orElseThrow();
+        boolean more = page.keyIds().size() == limit && queryOne("SELECT 1 FROM keys WHERE region = ? AND seq > ?"
+                + " LIMIT 1", rows -> true, region, page.lastPosition()).isPresent();
+        return new KeyIdPage(page.keyIds(), page.lastPosition(), more);
+    }
+
+    /**
+     * A page of key IDs in creation order.
+     *
+     * @param lastPosition the position of the last ID, where the next page starts
+     * @param more         whether keys follow that position
+     */
+    public record KeyIdPage(List<String> keyIds, long lastPosition, boolean more) {
     }
 
     public void insertKey(StoredKey key) {
@@ -156,10 +172,6 @@ public final class StoreSession implements AutoCloseable {
     }
 
     // ---- plumbing
-
-    /** A row with its position in a paged listing. */
-    public record Positioned<T>(long position, T value) {
-    }
 
     @FunctionalInterface
     private interface RowReader<T> {

@@ -1,5 +1,6 @@
 package dev.kmstags.local.protocol;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
 final class SlowRequestReaper implements Connection.Listener {
 
     private final Set<HttpConnection> open = ConcurrentHashMap.newKeySet();
+    /** Connections found too slow once, with the start of the request found so. */
+    private final Map<HttpConnection, Long> slowOnce = new ConcurrentHashMap<>();
     private final long headerTimeoutNanos;
     private final double minBodyBytesPerNano;
     private final long periodMs;
@@ -52,14 +55,19 @@ final class SlowRequestReaper implements Connection.Listener {
     @Override
     public void onClosed(Connection connection) {
         open.remove(connection);
+        slowOnce.remove(connection);
     }
 
     private void sweep() {
         try {
             long now = NanoTime.now();
             for (HttpConnection connection : open) {
-                String why = tooSlow(connection.getParser(), now);
-                if (why != null) {
+                HttpParser parser = connection.getParser();
+                long begin = parser.getBeginNanoTime();
+                String why = tooSlow(parser, begin, now);
+                if (why == null) {
+                    slowOnce.remove(connection);
+                } else if (Long.valueOf(begin).equals(slowOnce.put(connection, begin))) {
                     connection.getEndPoint().close(new TimeoutException(why));
                 }
             }
@@ -68,12 +76,18 @@ final class SlowRequestReaper implements Connection.Listener {
         }
     }
 
-    /** @return why the request on this parser has taken too long, or null when it has not (or none is under way) */
-    private String tooSlow(HttpParser parser, long now) {
-        if (parser.isStart() || !(parser.inHeaderState() || parser.inContentState())) {
+    /**
+     * The parser belongs to another thread and its fields are read here without synchronisation, so a sweep may see
+     * a state and a start that do not belong together (such as the start of 0 that a reset leaves): a connection is
+     * closed only when two sweeps in a row find the same request too slow.
+     *
+     * @return why the request on this parser has taken too long, or null when it has not (or none is under way)
+     */
+    private String tooSlow(HttpParser parser, long begin, long now) {
+        if (begin == 0 || parser.isStart() || !(parser.inHeaderState() || parser.inContentState())) {
             return null;
         }
-        long elapsed = NanoTime.elapsed(parser.getBeginNanoTime(), now);
+        long elapsed = NanoTime.elapsed(begin, now);
         if (elapsed <= headerTimeoutNanos) {
             return null;
         }

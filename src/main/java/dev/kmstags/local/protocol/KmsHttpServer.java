@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
@@ -103,7 +104,8 @@ public final class KmsHttpServer implements AutoCloseable {
             server.start();
         } catch (IOException e) {
             stopQuietly(server);
-            throw e;
+            // Jetty wraps the BindException; callers tell a port in use by it, as with the JDK's server.
+            throw e.getCause() instanceof BindException bind ? bind : e;
         } catch (Exception e) {
             stopQuietly(server);
             throw new IOException("The HTTP server could not start: " + e.getMessage(), e);

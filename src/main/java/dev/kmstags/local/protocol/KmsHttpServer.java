@@ -3,18 +3,18 @@ package dev.kmstags.local.protocol;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.BindException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * The HTTP side of the bundled KMS backend: speaks the KMS wire protocol (AWS JSON 1.1 over {@code POST /},
@@ -22,23 +22,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * every authenticated request to a {@link KmsRequestHandler}. Any AWS SDK or the AWS CLI can talk to
  * {@link #endpoint()}.
  *
- * <p>It tunes the JDK's built-in server through system properties that the JDK reads once per JVM, so it should be
- * the first {@code com.sun.net.httpserver} server the JVM starts.
+ * <p>It runs on Jetty, whose connections wait for the network without holding a thread, within {@link HttpLimits}:
+ * a bounded pool of threads, and requests that must arrive in time.
  */
 public final class KmsHttpServer implements AutoCloseable {
 
+    /** Every thread the server runs has a name that starts with this. */
+    static final String THREAD_NAME = "kms-http";
     // Room for many clients connecting at once (the default is 50).
     private static final int ACCEPT_BACKLOG = 256;
     private static final long SHUTDOWN_WAIT_MS = 1_000;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
     private final URI endpoint;
 
-    private KmsHttpServer(HttpServer server, ExecutorService executor) {
+    private KmsHttpServer(Server server, int port) {
         this.server = server;
-        this.executor = executor;
-        this.endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        this.endpoint = URI.create("http://127.0.0.1:" + port);
     }
 
     /**
@@ -59,43 +59,67 @@ public final class KmsHttpServer implements AutoCloseable {
      */
     public static KmsHttpServer start(int port, Credentials credentials, KmsRequestHandler handler, int latencyMs,
                                       Clock clock) throws IOException {
+        return start(port, credentials, handler, latencyMs, clock, HttpLimits.DEFAULTS);
+    }
+
+    /** As {@link #start(int, Credentials, KmsRequestHandler, int, Clock)}, within the given limits. */
+    public static KmsHttpServer start(int port, Credentials credentials, KmsRequestHandler handler, int latencyMs,
+                                      Clock clock, HttpLimits limits) throws IOException {
         Objects.requireNonNull(handler, "handler");
         if (latencyMs < 0) {
             throw new IllegalArgumentException("latency must not be negative: " + latencyMs);
         }
-        configureJdkServer();
-        HttpServer server = HttpServer.create(
-                new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), ACCEPT_BACKLOG);
         ObjectMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-        server.createContext("/", new KmsExchangeHandler(new SigV4Verifier(credentials, clock), handler, mapper,
-                latencyMs));
-        // A cached pool: with added latency many clients wait at once, and each waits in its own thread.
-        ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
-        server.setExecutor(executor);
-        server.start();
-        return new KmsHttpServer(server, executor);
+        return serve(port, new KmsExchangeHandler(new SigV4Verifier(credentials, clock), handler, mapper, latencyMs),
+                limits);
     }
 
     /**
-     * The JDK server reads these once, when the first server in the JVM is created. Without TCP_NODELAY, Nagle's
-     * algorithm and delayed ACKs add about 40 ms to every keep-alive request. Without a drain amount of 0 the
-     * server would, after refusing an oversized body, keep reading up to 64 KiB of it and block while the client
-     * sends nothing; with it, a connection whose body was not read to the end is simply closed.
+     * Serves any handler on {@code 127.0.0.1:port} exactly as the KMS protocol is served: the same server, threads,
+     * limits and adapter. The backend benchmark's ceiling (a constant answer) runs on this.
      */
-    private static void configureJdkServer() {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        if (System.getProperty("sun.net.httpserver.drainAmount") == null) {
-            System.setProperty("sun.net.httpserver.drainAmount", "0");
+    public static KmsHttpServer serve(int port, HttpHandler handler, HttpLimits limits) throws IOException {
+        QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads() - 1, Math.min(8, limits.maxThreads() - 1));
+        threads.setName(THREAD_NAME);
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        server.setErrorHandler(new PlainErrorHandler());
+        server.setStopTimeout(SHUTDOWN_WAIT_MS);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler(THREAD_NAME + "-timer", true);
+        ServerConnector connector = new ServerConnector(server, null, scheduler, null, 1, 1,
+                new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        connector.setAcceptQueueSize(ACCEPT_BACKLOG);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        SlowRequestReaper reaper = new SlowRequestReaper(limits);
+        connector.addEventListener(reaper);
+        server.addConnector(connector);
+        server.setHandler(new ExchangeAdapter(handler, limits.maxDrainBytes()));
+        try {
+            server.start();
+        } catch (IOException e) {
+            stopQuietly(server);
+            // Jetty wraps the BindException; callers tell a port in use by it, as with the JDK's server.
+            throw e.getCause() instanceof BindException bind ? bind : e;
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw new IOException("The HTTP server could not start: " + e.getMessage(), e);
         }
+        reaper.start(scheduler);
+        return new KmsHttpServer(server, connector.getLocalPort());
     }
 
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "kms-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // It did not start; there is nothing left to stop.
+        }
     }
 
     /** The TCP port the server answers on. */
@@ -111,12 +135,6 @@ public final class KmsHttpServer implements AutoCloseable {
     /** Stops accepting, drops open connections and stops the worker threads; returns within about a second. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stopQuietly(server);
     }
 }

@@ -6,11 +6,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -38,8 +38,6 @@ public final class SigV4Verifier {
     private static final Duration ALLOWED_SKEW = Duration.ofMinutes(5);
     private static final DateTimeFormatter BASIC_FORMAT = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC).withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter DAY_FORMAT = DateTimeFormatter.ofPattern("uuuuMMdd")
-            .withZone(ZoneOffset.UTC);
     // Region names go into ARNs and file names downstream: accept only what real region names look like.
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final int SIGNING_KEY_CACHE_LIMIT = 64;
@@ -110,9 +108,9 @@ public final class SigV4Verifier {
     private static Instant requestTime(String amzDate, String httpDate) {
         String text = amzDate != null ? amzDate : httpDate;
         try {
-            DateTimeFormatter format = amzDate != null ? BASIC_FORMAT : DateTimeFormatter.RFC_1123_DATE_TIME;
-            return Instant.from(format.parse(text.strip()));
-        } catch (DateTimeParseException e) {
+            return amzDate != null ? AmzDate.parse(text.strip())
+                    : Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(text.strip()));
+        } catch (DateTimeException e) {
             throw ProtocolErrors.incompleteSignature("Date must be in ISO-8601 'basic format'. Got '" + text
                     + "'. See http://en.wikipedia.org/wiki/ISO_8601");
         }
@@ -148,7 +146,7 @@ public final class SigV4Verifier {
             problems.append("Credential should be scoped with a valid terminator: '").append(TERMINATOR)
                     .append("', not '").append(scope.terminator()).append("'. ");
         }
-        String day = DAY_FORMAT.format(requestTime);
+        String day = AmzDate.format(requestTime).substring(0, 8);
         if (!day.equals(scope.date())) {
             problems.append("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date")
                     .append(" from HTTP: '").append(scope.date()).append("' != '").append(day).append("', from '")
@@ -164,7 +162,7 @@ public final class SigV4Verifier {
         String canonicalRequest = CanonicalRequest.of(method, uri, headers, authorization,
                 Digests.hex(Digests.sha256(body)));
         String stringToSign = AuthorizationHeader.ALGORITHM + '\n'
-                + BASIC_FORMAT.format(requestTime) + '\n'
+                + AmzDate.format(requestTime) + '\n'
                 + scope.date() + '/' + scope.region() + '/' + scope.service() + '/' + scope.terminator() + '\n'
                 + Digests.hex(Digests.sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
         byte[] expected = Digests.hex(Digests.hmacSha256(signingKey(scope.date(), scope.region()),

@@ -1,8 +1,8 @@
 package dev.kmstags.local.service;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.kmstags.domain.KeyStates;
 import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.TagRules;
@@ -105,17 +105,12 @@ final class KeyOperations {
         errors.throwIfAny();
         String scope = "ListKeys\n" + request.region();
         long after = marker == null ? 0 : parsePosition(markers.positionOf(scope, marker));
-        List<StoreSession.Positioned<StoredKey>> page =
-                store.read(session -> session.keysAfter(request.region(), after, limit + 1));
-        boolean truncated = page.size() > limit;
-        List<StoreSession.Positioned<StoredKey>> shown = truncated ? page.subList(0, limit) : page;
+        StoreSession.KeyIdPage page = store.read(session -> session.keyIdsAfter(request.region(), after, limit));
+        boolean truncated = page.more();
         ObjectNode response = JsonNodeFactory.instance.objectNode();
-        ArrayNode keys = response.putArray("Keys");
-        for (StoreSession.Positioned<StoredKey> row : shown) {
-            keys.addObject().put("KeyId", row.value().keyId()).put("KeyArn", KeyGuards.arn(row.value()));
-        }
+        response.putRawValue("Keys", new RawValue(KeyListJson.keys(request.region(), page.keyIds())));
         if (truncated) {
-            response.put("NextMarker", markers.issue(scope, Long.toString(shown.get(shown.size() - 1).position())));
+            response.put("NextMarker", markers.issue(scope, Long.toString(page.lastPosition())));
         }
         response.put("Truncated", truncated);
         return response;

@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.sqlite.SQLiteConfig;
@@ -25,10 +27,13 @@ public final class SqliteKeyStore implements AutoCloseable {
 
     private static final int READERS = 4;
     private static final int SQLITE_READONLY = 8;
+    /** The most writes one commit takes; a queue longer than this is committed in several. */
+    private static final int MAX_BATCH = 64;
 
     private final Path file;
     private final StoreSession writer;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final Queue<WriteBatch.Pending<?>> pendingWrites = new ConcurrentLinkedQueue<>();
     private final BlockingQueue<StoreSession> readers;
     private final List<StoreSession> allReaders = new ArrayList<>();
     private volatile boolean closed;
@@ -131,28 +136,38 @@ public final class SqliteKeyStore implements AutoCloseable {
 
     /**
      * Runs {@code work} in one write transaction, after every other write: it commits when {@code work} returns
-     * and rolls back entirely when it throws.
+     * and rolls back entirely when it throws. Writes that arrive while another is being committed are run one
+     * after the other and committed together (see {@link WriteBatch}); each returns only once it is committed.
      */
     public <T> T write(Function<StoreSession, T> work) {
+        WriteBatch.Pending<T> mine = new WriteBatch.Pending<>(work);
+        pendingWrites.add(mine);
         writeLock.lock();
         try {
-            ensureOpen();
-            boolean committed = false;
-            try {
-                T result = work.apply(writer);
-                writer.connection().commit();
-                committed = true;
-                return result;
-            } catch (SQLException e) {
-                throw new StoreException("Could not write the data file: " + e.getMessage(), e);
-            } finally {
-                if (!committed) {
-                    endTransaction(writer, true);
+            while (!mine.done()) {
+                List<WriteBatch.Pending<?>> batch = new ArrayList<>();
+                for (WriteBatch.Pending<?> next = pendingWrites.poll(); next != null; next = pendingWrites.poll()) {
+                    batch.add(next);
+                    if (batch.size() == MAX_BATCH) {
+                        break;
+                    }
+                }
+                if (closed) {
+                    StoreException failure = new StoreException("The data file is closed");
+                    batch.forEach(pending -> pending.fail(failure));
+                } else {
+                    WriteBatch.run(writer, batch);
                 }
             }
         } finally {
             writeLock.unlock();
         }
+        return mine.outcome();
+    }
+
+    /** How many writes wait for the one under way; for tests of writes committed together. */
+    int writersWaiting() {
+        return writeLock.getQueueLength();
     }
 
     private StoreSession takeReader() {

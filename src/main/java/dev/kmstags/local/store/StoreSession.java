@@ -40,10 +40,29 @@ public final class StoreSession implements AutoCloseable {
         return queryOne("SELECT " + KEY_COLUMNS + " FROM keys WHERE key_id = ?", StoreSession::readKey, keyId);
     }
 
-    /** Up to {@code limit} keys of a region in creation order, after the given position (0 for the start). */
-    public List<Positioned<StoredKey>> keysAfter(String region, long afterPosition, int limit) {
-        return query("SELECT seq, " + KEY_COLUMNS + " FROM keys WHERE region = ? AND seq > ? ORDER BY seq LIMIT ?",
-                rows -> new Positioned<>(rows.getLong(1), readKey(rows, 1)), region, afterPosition, limit);
+    /**
+     * The IDs of up to {@code limit} keys of a region in creation order, after the given position (0 for the start).
+     * SQLite joins them into one string, so 1,000 IDs cost one call into it instead of two per key (reading the
+     * twelve columns of every key, as this once did, took most of a ListKeys of 1,000 keys).
+     */
+    public KeyIdPage keyIdsAfter(String region, long afterPosition, int limit) {
+        KeyIdPage page = queryOne("SELECT group_concat(key_id, ' ' ORDER BY seq), max(seq) FROM (SELECT seq, key_id"
+                + " FROM keys WHERE region = ? AND seq > ? ORDER BY seq LIMIT ?)", rows -> {
+                    String ids = rows.getString(1);
+                    return new KeyIdPage(ids == null ? List.of() : List.of(ids.split(" ")), rows.getLong(2), false);
+                }, region, afterPosition, limit).orElseThrow();
+        boolean more = page.keyIds().size() == limit && queryOne("SELECT 1 FROM keys WHERE region = ? AND seq > ?"
+                + " LIMIT 1", rows -> true, region, page.lastPosition()).isPresent();
+        return new KeyIdPage(page.keyIds(), page.lastPosition(), more);
+    }
+
+    /**
+     * A page of key IDs in creation order.
+     *
+     * @param lastPosition the position of the last ID, where the next page starts
+     * @param more         whether keys follow that position
+     */
+    public record KeyIdPage(List<String> keyIds, long lastPosition, boolean more) {
     }
 
     public void insertKey(StoredKey key) {
@@ -154,28 +173,19 @@ public final class StoreSession implements AutoCloseable {
 
     // ---- plumbing
 
-    /** A row with its position in a paged listing. */
-    public record Positioned<T>(long position, T value) {
-    }
-
     @FunctionalInterface
     private interface RowReader<T> {
         T read(ResultSet rows) throws SQLException;
     }
 
     private static StoredKey readKey(ResultSet rows) throws SQLException {
-        return readKey(rows, 0);
-    }
-
-    private static StoredKey readKey(ResultSet rows, int offset) throws SQLException {
-        long deletion = rows.getLong(offset + 11);
+        long deletion = rows.getLong(11);
         Long deletionDate = rows.wasNull() ? null : deletion;
-        int window = rows.getInt(offset + 12);
+        int window = rows.getInt(12);
         Integer pendingWindow = rows.wasNull() ? null : window;
-        return new StoredKey(rows.getString(offset + 1), rows.getString(offset + 2), rows.getString(offset + 3),
-                rows.getLong(offset + 4), rows.getString(offset + 5), rows.getString(offset + 6),
-                rows.getString(offset + 7), rows.getString(offset + 8), rows.getString(offset + 9),
-                rows.getString(offset + 10), deletionDate, pendingWindow);
+        return new StoredKey(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4),
+                rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9),
+                rows.getString(10), deletionDate, pendingWindow);
     }
 
     private static StoredAlias readAlias(ResultSet rows) throws SQLException {

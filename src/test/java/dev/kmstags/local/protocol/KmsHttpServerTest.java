@@ -411,8 +411,9 @@ class KmsHttpServerTest {
     }
 
     /**
-     * Messages no HTTP client sends, whose end the server cannot know: the JDK's HTTP server refuses them before they
-     * reach the KMS protocol, with its own short text, and closes the connection; nothing reaches the operations.
+     * Messages no HTTP client sends, whose end the server cannot know: the HTTP server refuses them before they
+     * reach the KMS protocol, with one line of plain text that names nothing of the server's insides, and closes the
+     * connection; nothing reaches the operations.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -420,7 +421,7 @@ class KmsHttpServerTest {
         "an unreadable length       | 400 | POST / HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: abc\\r\\n\\r\\n",
         "two different lengths      | 400 | POST / HTTP/1.1\\r\\nContent-Length: 2\\r\\nContent-Length: 3\\r\\n\\r\\n",
         "a header line without name | 400 | POST / HTTP/1.1\\r\\nHost: x\\r\\nno-colon here\\r\\n\\r\\n",
-        "a transfer coding it lacks | 501 | POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: gzip\\r\\n\\r\\n",
+        "a transfer coding it lacks | 400 | POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: gzip\\r\\n\\r\\n",
     })
     void messageThatIsNotHttpIsRefusedBeforeKmsAndTheConnectionClosed(String what, int status, String message)
             throws Exception {
@@ -432,6 +433,8 @@ class KmsHttpServerTest {
             RawHttpResponse response = RawHttpResponse.read(in);
 
             assertThat(response.status()).isEqualTo(status);
+            assertThat(response.headers()).containsEntry("content-type", "text/plain; charset=us-ascii");
+            assertThat(response.body()).isEqualTo(status + " Bad Request\n");
             assertThat(in.read()).as("the server closed the connection").isEqualTo(-1);
         }
         assertThat(lastRequest.get()).isNull();

@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +64,52 @@ class SqliteKeyStoreTest {
                 return null;
             });
             assertThat(store.read(StoreSession::keyCount)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void writesCommittedTogetherStayAllOrNothingEachOnItsOwn() throws Exception {
+        try (SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"))) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> store.write(session -> {
+                holding.countDown();
+                await(release);
+                session.insertKey(key("11111111-1111-4111-8111-111111111111"));
+                return null;
+            }));
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            // Both queue up behind the first, so they are committed together, one failing half-way.
+            CompletableFuture<Object> failing = CompletableFuture.supplyAsync(() -> store.write(session -> {
+                session.insertKey(key("22222222-2222-4222-8222-222222222222"));
+                throw new IllegalStateException("a rule failed after the insert");
+            }));
+            CompletableFuture<Object> third = CompletableFuture.supplyAsync(() -> store.write(session -> {
+                session.insertKey(key("33333333-3333-4333-8333-333333333333"));
+                return "written";
+            }));
+            for (int i = 0; i < 3_000 && store.writersWaiting() < 2; i++) {
+                Thread.sleep(10);
+            }
+            assertThat(store.writersWaiting()).isEqualTo(2);
+            release.countDown();
+
+            assertThat(first.get(30, TimeUnit.SECONDS)).isNull();
+            assertThatThrownBy(() -> failing.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+            assertThat(third.get(30, TimeUnit.SECONDS)).isEqualTo("written");
+            Optional<StoredKey> failed = store.read(session -> session.findKey("22222222-2222-4222-8222-222222222222"));
+            Optional<StoredKey> written = store.read(session -> session.findKey("33333333-3333-4333-8333-333333333333"));
+            assertThat(failed).isEmpty();
+            assertThat(written).isPresent();
+            assertThat(store.read(StoreSession::keyCount)).isEqualTo(2);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

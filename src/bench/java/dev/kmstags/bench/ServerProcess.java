@@ -69,6 +69,23 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0", "--data", dataFile.toString(),
                 "--no-seed"));
         command.addAll(serveOptions);
+        return start("serve", command, nice.isPresent() ? niceness : 0);
+    }
+
+    /**
+     * {@link CeilingServer} with the same JVM options, on this harness's class path (the jar's classes and
+     * libraries, and the harness); {@code answers} are its {@code Operation=file} arguments.
+     */
+    static ServerProcess ceiling(Path java, List<String> jvmOptions, List<String> answers) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CeilingServer.class.getName()));
+        command.addAll(answers);
+        return start("ceiling", command, 0);
+    }
+
+    private static ServerProcess start(String name, List<String> command, int niceness) throws IOException {
         Deque<String> output = new ArrayDeque<>();
         CompletableFuture<Integer> listening = new CompletableFuture<>();
         long start = System.nanoTime();
@@ -81,11 +98,10 @@ final class ServerProcess implements AutoCloseable {
         }, listening);
         try {
             int port = listening.get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
-            return new ServerProcess("serve", process, port, start, System.nanoTime(), output,
-                    nice.isPresent() ? niceness : 0);
+            return new ServerProcess(name, process, port, start, System.nanoTime(), output, niceness);
         } catch (Exception e) {
             process.destroyForcibly();
-            throw new IOException("serve did not start: " + e.getMessage() + "; output: " + snapshot(output), e);
+            throw new IOException(name + " did not start: " + e.getMessage() + "; output: " + snapshot(output), e);
         }
     }
 
@@ -198,6 +214,12 @@ final class ServerProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** SIGKILL at once, as {@code kill -9} does: no shutdown hook runs; waits (bounded) for the end. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(15, TimeUnit.SECONDS);
     }
 
     /** Waits (bounded) for the process to end after {@link #close()}; whether it ended. */

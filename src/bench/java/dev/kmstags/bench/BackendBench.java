@@ -1,5 +1,6 @@
 package dev.kmstags.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -37,6 +38,9 @@ public final class BackendBench {
     private static final int POOL_PER_CONNECTION = 1_024;
     private static final int MOTO_KEYS = 8;
     private static final int MOTO_POOL_PER_CONNECTION = 64;
+    private static final int STALLED_SOCKETS = 1_000;
+    private static final int STALLED_CALLS = 20;
+    private static final Duration DURABILITY_LOAD = Duration.ofSeconds(3);
     /** Signatures are valid for 5 minutes: a phase signed up front must end well within that. */
     private static final Duration SIGNATURE_BUDGET = Duration.ofMinutes(4);
 
@@ -52,6 +56,10 @@ public final class BackendBench {
     private static final double TARGET_TAG_RESOURCE_PER_SECOND = 5_000;
     private static final double TARGET_P99_MS = 10;
     private static final double TARGET_COLD_START_S = 0.8;
+    private static final double TARGET_TAG_RESOURCE_OF_CEILING = 0.5;
+    private static final double TARGET_LIST_RESOURCE_TAGS_OF_CEILING = 0.7;
+    private static final double TARGET_LIST_KEYS_TIMES_MOTO = 10;
+    private static final double TARGET_STALLED_MS = 100;
 
     private BackendBench() {
     }
@@ -138,29 +146,56 @@ public final class BackendBench {
                         + " 1-minute load average before starting: %.2f%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), settings.connections(), HostCpu.loadAverage());
 
-        // ---- ours: load and ListKeys on one server process
-        List<LoadSummary> oursLoad;
+        // ---- ours and its ceiling side by side, then ListKeys and stalled sockets on ours
+        Map<String, List<LoadSummary>> loads;
         ListKeysResult listKeys;
+        LoadSummary oursListKeysLoad;
+        StalledSockets.Result stalled;
         Path data = Files.createTempFile("kms-bench-", ".db");
         Files.delete(data);
         try (ServerProcess server = ServerProcess.serve(java, settings.serverJvmOptions(), settings.jar(), data)) {
             System.out.println("-- bundled backend on port " + server.port() + (settings.serverJvmOptions().isEmpty()
                     ? "" : " with " + settings.serverJvmOptions()));
-            oursLoad = load(server, LOAD_REGION, settings.connections(), TAG_KEYS, LIST_TAG_KEYS,
-                    POOL_PER_CONNECTION, settings.warmup(), settings.measure(), settings.rounds(), problems, "ours");
+            Keys keys = prepare(server, LOAD_REGION, TAG_KEYS, LIST_TAG_KEYS, problems, "ours");
+            Path listAnswer = settings.outDir().resolve("ceiling-ListResourceTags.json");
+            Files.write(listAnswer, keys.listAnswer());
+            try (ServerProcess ceiling = ServerProcess.ceiling(java, settings.serverJvmOptions(),
+                    List.of("ListResourceTags=" + listAnswer))) {
+                System.out.println("-- ceiling (the same HTTP server answering a constant) on port " + ceiling.port()
+                        + "; rounds alternate between the two");
+                loads = load(List.of(new Target("ours", server, keys), new Target("ceil", ceiling, keys)),
+                        LOAD_REGION, settings.connections(), POOL_PER_CONNECTION, settings.warmup(),
+                        settings.measure(), settings.rounds(), problems);
+            }
             listKeys = listKeys(server.port(), settings.listKeysRepetitions(), problems);
+            oursListKeysLoad = listKeysLoad(server, settings.connections(), settings.warmup(), settings.measure(),
+                    settings.rounds(), problems, "ours");
+            awaitQuiet(Duration.ofSeconds(1));
+            stalled = StalledSockets.run(server.port(), LOAD_REGION, STALLED_SOCKETS, STALLED_CALLS);
+            System.out.printf(Locale.ROOT, "   ours  signed ListKeys on a new connection while %d sockets stall:"
+                            + " median %.1f ms, max %.1f ms, %d of %d answered 200%n", stalled.stalledSockets(),
+                    stalled.medianMs(), stalled.maxMs(), stalled.answered200(), stalled.calls());
         } finally {
             deleteDataFiles(data);
         }
-        report.put("ours", Map.of("load", oursLoad, "listKeys", listKeys));
+        List<LoadSummary> oursLoad = loads.get("ours");
+        List<LoadSummary> ceilingLoad = loads.get("ceil");
+        report.put("ours", Map.of("load", oursLoad, "listKeys", listKeys, "listKeysLoad", oursListKeysLoad,
+                "stalledSockets", stalled));
+        report.put("ceiling", Map.of("load", ceilingLoad));
 
         // ---- ours: cold start
         List<ColdStart> coldStarts = coldStarts(java, settings, problems);
         report.put("oursColdStart", coldStarts);
 
+        // ---- ours: kill -9 under write load
+        DurabilityCheck.Result durability = durability(java, settings);
+        report.put("killUnderWriteLoad", durability);
+
         // ---- moto_server, when on the PATH
         Map<String, Object> moto = new LinkedHashMap<>();
         List<LoadSummary> motoLoad = List.of();
+        LoadSummary motoListKeysLoad = null;
         ColdStart motoStart = null;
         Optional<Path> motoPath = "off".equalsIgnoreCase(settings.moto()) ? Optional.empty()
                 : ServerProcess.onPath("moto_server");
@@ -172,9 +207,14 @@ public final class BackendBench {
         } else {
             moto.put("executable", motoPath.get().toString());
             try {
-                motoLoad = motoLoad(motoPath.get(), settings, problems);
+                try (ServerProcess server = ServerProcess.moto(motoPath.get().toString())) {
+                    motoLoad = motoLoad(server, settings, problems);
+                    motoListKeysLoad = listKeysLoad(server, settings.connections(), settings.motoWarmup(),
+                            settings.motoMeasure(), 1, problems, "moto");
+                }
                 motoStart = motoColdStart(motoPath.get(), settings.motoColdStarts());
                 moto.put("load", motoLoad);
+                moto.put("listKeysLoad", motoListKeysLoad);
                 moto.put("coldStart", motoStart);
             } catch (IOException | RuntimeException e) {
                 System.out.println("-- moto_server failed, its figures are left out: " + e);
@@ -184,13 +224,22 @@ public final class BackendBench {
         report.put("moto", moto);
 
         Map<String, Object> ratios = ratios(oursLoad, motoLoad, coldStarts.get(0), motoStart);
+        if (motoListKeysLoad != null) {
+            ratios.put("ListKeys1000", oursListKeysLoad.median().throughput()
+                    / motoListKeysLoad.median().throughput());
+        }
         report.put("ratiosOursToMoto", ratios);
-        Map<String, Object> targets = targets(oursLoad, coldStarts.get(0));
+        Map<String, Object> ceilingRatios = ceilingRatios(oursLoad, ceilingLoad);
+        report.put("ratiosOursToCeiling", ceilingRatios);
+        Map<String, Object> targets = targets(oursLoad, coldStarts.get(0), ceilingRatios, ratios, stalled,
+                durability);
         report.put("targets", targets);
         report.put("loadAverageAtEnd", HostCpu.loadAverage());
         report.put("problems", problems);
 
-        printTable(settings, oursLoad, listKeys, coldStarts, motoLoad, motoStart, targets);
+        printTable(settings, oursLoad, ceilingLoad, listKeys, coldStarts, motoLoad, motoStart, targets);
+        printSideBySide(oursLoad, ceilingLoad, motoLoad, oursListKeysLoad, motoListKeysLoad, stalled, durability,
+                targets);
         Path json = settings.outDir().resolve("backend.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
         System.out.println("Every figure: " + json);
@@ -203,43 +252,111 @@ public final class BackendBench {
 
     // ------------------------------------------------------------------ load
 
-    private static List<LoadSummary> load(ServerProcess server, String region, int connections, int tagKeyCount,
-                                          int listKeyCount, int poolSize, Duration warmup, Duration measure,
-                                          int rounds, List<String> problems, String who) throws Exception {
-        List<String> tagKeys;
-        List<String> listedKeys;
+    /** The keys a load runs on, and a ListResourceTags answer as the server gave it (the ceiling's constant). */
+    private record Keys(List<String> tagKeys, List<String> listedKeys, byte[] listAnswer) {
+    }
+
+    /** A server under load, on the keys whose IDs go into its request bodies. */
+    private record Target(String who, ServerProcess server, Keys keys) {
+    }
+
+    private static Keys prepare(ServerProcess server, String region, int tagKeyCount, int listKeyCount,
+                                List<String> problems, String who) throws IOException {
         try (KmsCalls calls = new KmsCalls(server.port(), region)) {
-            tagKeys = calls.createKeys(tagKeyCount, 0);
-            listedKeys = calls.createKeys(listKeyCount, TAGS_PER_LISTED_KEY);
-            int tags = calls.call("ListResourceTags", "{\"KeyId\":\"" + listedKeys.get(0) + "\"}")
-                    .path("Tags").size();
+            List<String> tagKeys = calls.createKeys(tagKeyCount, 0);
+            List<String> listedKeys = calls.createKeys(listKeyCount, TAGS_PER_LISTED_KEY);
+            JsonNode listed = calls.call("ListResourceTags", "{\"KeyId\":\"" + listedKeys.get(0) + "\"}");
+            int tags = listed.path("Tags").size();
             if (tags != TAGS_PER_LISTED_KEY) {
                 problems.add(who + ": ListResourceTags returned " + tags + " tags, not " + TAGS_PER_LISTED_KEY);
             }
+            return new Keys(tagKeys, listedKeys, new ObjectMapper().writeValueAsBytes(listed));
         }
-        LongSupplier cpu = server::cpuNanos;
-        List<LoadPhase.Result> tagRounds = new ArrayList<>();
-        List<LoadPhase.Result> listRounds = new ArrayList<>();
+    }
+
+    /**
+     * TagResource then ListResourceTags, round after round; within a round each operation runs on every target in
+     * turn, so that a busy spell of the shared machine falls on all of them alike. Per target, in order.
+     */
+    private static Map<String, List<LoadSummary>> load(List<Target> targets, String region, int connections,
+                                                       int poolSize, Duration warmup, Duration measure, int rounds,
+                                                       List<String> problems) throws Exception {
+        Map<String, List<LoadPhase.Result>> tagRounds = new LinkedHashMap<>();
+        Map<String, List<LoadPhase.Result>> listRounds = new LinkedHashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (Target target : targets) {
+                awaitQuiet(Duration.ofSeconds(1));
+                List<String> tagKeys = target.keys().tagKeys();
+                byte[][][] tagPools = pools(target.server().port(), region, "TagResource", connections, poolSize,
+                        (c, j) -> {
+                            String key = tagKeys.get((c + j * connections) % tagKeys.size());
+                            return "{\"KeyId\":\"" + key + "\",\"Tags\":[{\"TagKey\":\"Owner\",\"TagValue\":\"team-"
+                                    + (j % 17) + "\"},{\"TagKey\":\"bench:writer\",\"TagValue\":\"c" + c + "-" + j
+                                    + "\"}]}";
+                        });
+                LoadPhase.Result tag = LoadPhase.run("TagResource", target.server().port(), tagPools, warmup,
+                        measure, target.server()::cpuNanos);
+                report(target.who(), round, tag, problems);
+                tagRounds.computeIfAbsent(target.who(), w -> new ArrayList<>()).add(tag);
+            }
+            for (Target target : targets) {
+                awaitQuiet(Duration.ofSeconds(1));
+                List<String> listedKeys = target.keys().listedKeys();
+                byte[][][] listPools = pools(target.server().port(), region, "ListResourceTags", connections,
+                        poolSize, (c, j) -> "{\"KeyId\":\"" + listedKeys.get((c + j * connections) % listedKeys.size())
+                                + "\"}");
+                LoadPhase.Result list = LoadPhase.run("ListResourceTags", target.server().port(), listPools, warmup,
+                        measure, target.server()::cpuNanos);
+                report(target.who(), round, list, problems);
+                listRounds.computeIfAbsent(target.who(), w -> new ArrayList<>()).add(list);
+            }
+        }
+        Map<String, List<LoadSummary>> summaries = new LinkedHashMap<>();
+        for (Target target : targets) {
+            summaries.put(target.who(), List.of(summary("TagResource", tagRounds.get(target.who())),
+                    summary("ListResourceTags", listRounds.get(target.who()))));
+        }
+        return summaries;
+    }
+
+    /**
+     * ListKeys with {@code Limit=1000} over 1,000 keys in {@link #LIST_REGION} (created here unless there already),
+     * under the same closed-loop load as the other operations.
+     */
+    private static LoadSummary listKeysLoad(ServerProcess server, int connections, Duration warmup, Duration measure,
+                                            int rounds, List<String> problems, String who) throws Exception {
+        try (KmsCalls calls = new KmsCalls(server.port(), LIST_REGION)) {
+            int existing = calls.call("ListKeys", "{\"Limit\":1000}").path("Keys").size();
+            calls.createKeys(LIST_KEYS_COUNT - existing, 0);
+        }
+        List<LoadPhase.Result> results = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             awaitQuiet(Duration.ofSeconds(1));
-            byte[][][] tagPools = pools(server.port(), region, "TagResource", connections, poolSize, (c, j) -> {
-                String key = tagKeys.get((c + j * connections) % tagKeys.size());
-                return "{\"KeyId\":\"" + key + "\",\"Tags\":[{\"TagKey\":\"Owner\",\"TagValue\":\"team-" + (j % 17)
-                        + "\"},{\"TagKey\":\"bench:writer\",\"TagValue\":\"c" + c + "-" + j + "\"}]}";
-            });
-            LoadPhase.Result tag = LoadPhase.run("TagResource", server.port(), tagPools, warmup, measure, cpu);
-            report(who, round, tag, problems);
-            tagRounds.add(tag);
-
-            awaitQuiet(Duration.ofSeconds(1));
-            byte[][][] listPools = pools(server.port(), region, "ListResourceTags", connections, poolSize, (c, j) ->
-                    "{\"KeyId\":\"" + listedKeys.get((c + j * connections) % listedKeys.size()) + "\"}");
-            LoadPhase.Result list = LoadPhase.run("ListResourceTags", server.port(), listPools, warmup, measure,
-                    cpu);
-            report(who, round, list, problems);
-            listRounds.add(list);
+            // Every request is the same call; a few distinct signatures per connection are enough.
+            byte[][][] pools = pools(server.port(), LIST_REGION, "ListKeys", connections, 16,
+                    (c, j) -> "{\"Limit\":1000}");
+            LoadPhase.Result result = LoadPhase.run("ListKeys(1000)", server.port(), pools, warmup, measure,
+                    server::cpuNanos);
+            report(who, round, result, problems);
+            results.add(result);
         }
-        return List.of(summary("TagResource", tagRounds), summary("ListResourceTags", listRounds));
+        return summary("ListKeys(1000)", results);
+    }
+
+    private static DurabilityCheck.Result durability(Path java, Settings settings) throws Exception {
+        Path data = settings.outDir().resolve("kill-9-" + System.nanoTime() + ".db");
+        try {
+            awaitQuiet(Duration.ofSeconds(1));
+            DurabilityCheck.Result result = DurabilityCheck.run(java, settings.serverJvmOptions(), settings.jar(),
+                    data, settings.connections(), DURABILITY_LOAD);
+            System.out.printf(Locale.ROOT, "   ours  kill -9 after %.0f s of TagResource by %d writers: %,d writes"
+                            + " acknowledged, %d in flight; %d of %d keys miss an acknowledged write%n",
+                    result.secondsUnderLoad(), result.writers(), result.acknowledged(), result.inFlightAtKill(),
+                    result.keysMissingAnAcknowledgedWrite(), result.keysChecked());
+            return result;
+        } finally {
+            deleteDataFiles(data);
+        }
     }
 
     private interface BodyMaker {
@@ -465,15 +582,14 @@ public final class BackendBench {
 
     // ------------------------------------------------------------------ moto
 
-    private static List<LoadSummary> motoLoad(Path moto, Settings settings, List<String> problems)
+    private static List<LoadSummary> motoLoad(ServerProcess server, Settings settings, List<String> problems)
             throws Exception {
-        try (ServerProcess server = ServerProcess.moto(moto.toString())) {
-            server.awaitFirst200(LOAD_REGION, 20);
-            System.out.println("-- moto_server on port " + server.port() + ": " + settings.motoWarmup().toSeconds()
-                    + " s warm-up, " + settings.motoMeasure().toSeconds() + " s measured, one round");
-            return load(server, LOAD_REGION, settings.connections(), MOTO_KEYS, MOTO_KEYS, MOTO_POOL_PER_CONNECTION,
-                    settings.motoWarmup(), settings.motoMeasure(), 1, problems, "moto");
-        }
+        server.awaitFirst200(LOAD_REGION, 20);
+        System.out.println("-- moto_server on port " + server.port() + ": " + settings.motoWarmup().toSeconds()
+                + " s warm-up, " + settings.motoMeasure().toSeconds() + " s measured, one round");
+        Keys keys = prepare(server, LOAD_REGION, MOTO_KEYS, MOTO_KEYS, problems, "moto");
+        return load(List.of(new Target("moto", server, keys)), LOAD_REGION, settings.connections(),
+                MOTO_POOL_PER_CONNECTION, settings.motoWarmup(), settings.motoMeasure(), 1, problems).get("moto");
     }
 
     private static ColdStart motoColdStart(Path moto, int runs) throws Exception {
@@ -511,9 +627,31 @@ public final class BackendBench {
         return ratios;
     }
 
-    private static Map<String, Object> targets(List<LoadSummary> ours, ColdStart defaultStart) {
+    /** Ours over the ceiling's median throughput, per operation. */
+    private static Map<String, Object> ceilingRatios(List<LoadSummary> ours, List<LoadSummary> ceiling) {
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        for (int i = 0; i < ours.size(); i++) {
+            ratios.put(ours.get(i).operation(), ours.get(i).median().throughput()
+                    / ceiling.get(i).median().throughput());
+        }
+        return ratios;
+    }
+
+    private static Map<String, Object> targets(List<LoadSummary> ours, ColdStart defaultStart,
+                                               Map<String, Object> ofCeiling, Map<String, Object> ofMoto,
+                                               StalledSockets.Result stalled, DurabilityCheck.Result durability) {
         LoadPhase.Result tag = ours.get(0).median();
         Map<String, Object> targets = new LinkedHashMap<>();
+        targets.put("tagResourceAtLeastHalfTheCeiling",
+                (double) ofCeiling.get("TagResource") >= TARGET_TAG_RESOURCE_OF_CEILING);
+        targets.put("listResourceTagsAtLeast70PercentOfTheCeiling",
+                (double) ofCeiling.get("ListResourceTags") >= TARGET_LIST_RESOURCE_TAGS_OF_CEILING);
+        targets.put("listKeys1000AtLeast10TimesMoto", ofMoto.containsKey("ListKeys1000")
+                ? (Object) ((double) ofMoto.get("ListKeys1000") >= TARGET_LIST_KEYS_TIMES_MOTO) : "no moto_server");
+        targets.put("listKeysUnder100msWhile1000SocketsStall", stalled.answered200() == stalled.calls()
+                && stalled.maxMs() < TARGET_STALLED_MS);
+        targets.put("nothingAcknowledgedLostToKill9", durability.keysMissingAnAcknowledgedWrite() == 0
+                && durability.acknowledged() > 0);
         targets.put("tagResourcePerSecondAtLeast5000", tag.throughput() >= TARGET_TAG_RESOURCE_PER_SECOND);
         targets.put("tagResourceP99Under10ms", tag.p99Ms() < TARGET_P99_MS);
         targets.put("listResourceTagsP99Under10ms", ours.get(1).median().p99Ms() < TARGET_P99_MS);
@@ -524,7 +662,49 @@ public final class BackendBench {
         return targets;
     }
 
-    private static void printTable(Settings s, List<LoadSummary> ours, ListKeysResult listKeys,
+    private static void printSideBySide(List<LoadSummary> ours, List<LoadSummary> ceiling, List<LoadSummary> moto,
+                                        LoadSummary oursListKeys, LoadSummary motoListKeys,
+                                        StalledSockets.Result stalled, DurabilityCheck.Result durability,
+                                        Map<String, Object> targets) {
+        String line = "-".repeat(104);
+        System.out.printf(Locale.ROOT, "%-18s | %10s %10s %10s | %13s %9s%n", "Operation", "ours/s", "ceiling/s",
+                "moto/s", "ours/ceiling", "ours/moto");
+        System.out.println(line);
+        for (int i = 0; i < ours.size(); i++) {
+            double o = ours.get(i).median().throughput();
+            double c = ceiling.get(i).median().throughput();
+            String operation = ours.get(i).operation();
+            Optional<Double> m = moto.stream().filter(x -> x.operation().equals(operation))
+                    .map(x -> x.median().throughput()).findFirst();
+            System.out.printf(Locale.ROOT, "%-18s | %,10.0f %,10.0f %10s | %12.0f%% %9s%n", operation, o, c,
+                    m.map(x -> String.format(Locale.ROOT, "%,.0f", x)).orElse("-"), 100 * o / c,
+                    m.map(x -> String.format(Locale.ROOT, "%.0fx", o / x)).orElse("-"));
+        }
+        double listKeys = oursListKeys.median().throughput();
+        System.out.printf(Locale.ROOT, "%-18s | %,10.0f %10s %10s | %13s %9s%n", "ListKeys(1000)", listKeys, "-",
+                motoListKeys == null ? "-" : String.format(Locale.ROOT, "%,.0f", motoListKeys.median().throughput()),
+                "-", motoListKeys == null ? "-"
+                        : String.format(Locale.ROOT, "%.1fx", listKeys / motoListKeys.median().throughput()));
+        System.out.println(line);
+        System.out.printf(Locale.ROOT, "While %d sockets stall: signed ListKeys median %.1f ms, max %.1f ms%n",
+                stalled.stalledSockets(), stalled.medianMs(), stalled.maxMs());
+        System.out.printf(Locale.ROOT, "kill -9 under write load: %,d acknowledged writes, %d keys miss one%n",
+                durability.acknowledged(), durability.keysMissingAnAcknowledgedWrite());
+        System.out.println(line);
+        System.out.printf(Locale.ROOT, "Targets: TagResource >= 50%% of ceiling %s, ListResourceTags >= 70%% of"
+                        + " ceiling %s, ListKeys(1000) >= 10x moto %s,%n         ListKeys < 100 ms while sockets"
+                        + " stall %s, nothing acknowledged lost to kill -9 %s%n",
+                verdict(targets.get("tagResourceAtLeastHalfTheCeiling")),
+                verdict(targets.get("listResourceTagsAtLeast70PercentOfTheCeiling")),
+                targets.get("listKeys1000AtLeast10TimesMoto") instanceof Boolean b ? verdict(b)
+                        : targets.get("listKeys1000AtLeast10TimesMoto"),
+                verdict(targets.get("listKeysUnder100msWhile1000SocketsStall")),
+                verdict(targets.get("nothingAcknowledgedLostToKill9")));
+        System.out.println();
+    }
+
+    private static void printTable(Settings s, List<LoadSummary> ours, List<LoadSummary> ceiling,
+                                   ListKeysResult listKeys,
                                    List<ColdStart> coldStarts, List<LoadSummary> moto, ColdStart motoStart,
                                    Map<String, Object> targets) {
         System.out.println();

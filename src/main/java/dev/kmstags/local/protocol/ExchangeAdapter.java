@@ -1,0 +1,65 @@
+package dev.kmstags.local.protocol;
+
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Runs an {@link HttpHandler} for each Jetty request, on one of the server's worker threads.
+ *
+ * <p>An answer that closes the connection while the client is still sending a body it was told not to send (one
+ * over the size limit) is written first, then the rest of that body is read and thrown away, up to a cap and while
+ * it keeps coming. Clients such as Python's {@code http.client} send the whole body before they read anything;
+ * closing a socket with unread data makes the OS reset the connection, and such a client would see that reset
+ * instead of the answer. A client that asked for {@code 100 Continue} sends no body unless told to, so nothing is
+ * read from it.
+ */
+final class ExchangeAdapter extends Handler.Abstract {
+
+    /** How long the rest of a refused body may pause before the connection is closed all the same. */
+    private static final long DRAIN_IDLE_MS = 1_000;
+
+    private final HttpHandler handler;
+    private final int maxDrainBytes;
+
+    ExchangeAdapter(HttpHandler handler, int maxDrainBytes) {
+        super(InvocationType.BLOCKING);
+        this.handler = handler;
+        this.maxDrainBytes = maxDrainBytes;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        JettyExchange exchange = new JettyExchange(request);
+        handler.handle(exchange);
+        if (!exchange.closesConnection() || exchange.expectsContinue() || maxDrainBytes == 0) {
+            exchange.answer(response, callback);
+            return true;
+        }
+        try (Blocker.Callback written = Blocker.callback()) {
+            exchange.answer(response, written);
+            written.block();
+        }
+        drain(request, exchange.getRequestBody());
+        callback.succeeded();
+        return true;
+    }
+
+    private void drain(Request request, InputStream body) {
+        request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(DRAIN_IDLE_MS);
+        byte[] buffer = new byte[64 * 1024];
+        long drained = 0;
+        try {
+            for (int read = body.read(buffer); read >= 0 && drained <= maxDrainBytes; read = body.read(buffer)) {
+                drained += read;
+            }
+        } catch (IOException | RuntimeException e) {
+            // The client stopped sending or went away: the connection is closed either way.
+        }
+    }
+}

@@ -34,6 +34,7 @@ public final class Launcher {
      * Runs the command named by {@code args}.
      *
      * @return the exit status, or -1 when the command keeps running (the app or the server) and ends on its own
+     *     (the app's self-check answers its status once the app has stopped)
      */
     static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty() || isAppOption(args.get(0))) {
@@ -43,8 +44,7 @@ public final class Launcher {
                 err.println(e.getMessage());
                 return EXIT_USAGE;
             }
-            KmsTagManagerApp.launchApp(args.toArray(String[]::new));
-            return -1;
+            return KmsTagManagerApp.launchApp(args.toArray(String[]::new)).orElse(-1);
         }
         String first = args.get(0);
         switch (first) {

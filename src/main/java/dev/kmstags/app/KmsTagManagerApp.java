@@ -5,6 +5,7 @@ import dev.kmstags.local.DataLocation;
 import dev.kmstags.profiles.AwsEnvironment;
 import dev.kmstags.profiles.AwsSetup;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -21,9 +22,13 @@ public final class KmsTagManagerApp extends Application {
 
     private AppContext context;
 
-    /** Opens the desktop app and returns when its last window closes. */
-    public static void launchApp(String[] args) {
+    /**
+     * Opens the desktop app and returns when its last window closes and it has stopped: with the exit status of
+     * the self-check when one ran, else empty.
+     */
+    public static OptionalInt launchApp(String[] args) {
         Application.launch(KmsTagManagerApp.class, args);
+        return SelfCheck.exitStatus();
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.kmstags.app;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.keylist.KeyListViewModel.LoadState;
 import java.io.PrintStream;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 
@@ -16,6 +18,9 @@ final class SelfCheck {
 
     static final String PROPERTY = "kmstags.selfCheck";
     static final String ENVIRONMENT_VARIABLE = "KMS_TAG_MANAGER_SELF_CHECK";
+
+    private static final int NOT_FINISHED = -1;
+    private static final AtomicInteger STATUS = new AtomicInteger(NOT_FINISHED);
 
     private SelfCheck() {
     }
@@ -38,9 +43,19 @@ final class SelfCheck {
         });
     }
 
+    /**
+     * Ends the app. The JVM is ended only once the app has stopped (its client, backend and background work
+     * closed): {@link #exitStatus()} gives the status to the launcher after {@code Application.launch} returns.
+     * Ending it here, while the FX thread still runs {@code stop()}, could cut that short mid-way.
+     */
     private static void finish(int status) {
+        STATUS.compareAndSet(NOT_FINISHED, status);
         Platform.exit();
-        // Off the FX thread, so the app's stop() closes the client and the backend before the JVM ends.
-        new Thread(() -> System.exit(status), "self-check-exit").start();
+    }
+
+    /** The exit status of a self-check that has finished; empty when none ran or it has not finished. */
+    static OptionalInt exitStatus() {
+        int status = STATUS.get();
+        return status == NOT_FINISHED ? OptionalInt.empty() : OptionalInt.of(status);
     }
 }

@@ -151,8 +151,34 @@ class TagEditorUiTest {
     /** Double-clicks the cell, replaces its text (editing selects it all) and presses {@code then}. */
     private static void editCell(FxRobot robot, String current, String replacement, KeyCode then)
             throws Exception {
-        robot.doubleClickOn(tagCell(robot, current));
+        startEditing(robot, tagCell(robot, current));
         robot.write(replacement).type(then);
+        // The test goes on once the key reached the cell, not while the typing is still queued.
+        waitUntil("the cell edit ends",
+                () -> robot.lookup(".tag-table").queryAs(TableView.class).getEditingCell() == null);
+        if (then == KeyCode.ENTER) {
+            tagCell(robot, replacement);
+        }
+    }
+
+    /**
+     * Double-clicks {@code cell} and waits until its editor has the keyboard. On a loaded machine a double-click now
+     * and then opens no editor (the typing then reaches no cell and the table stays unedited): only then is it
+     * done again.
+     */
+    static void startEditing(FxRobot robot, Node cell) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            robot.doubleClickOn(cell);
+            try {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".tag-cell-editor")
+                        .match(Node::isFocused).tryQuery().isPresent());
+                return;
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (attempt == 3) {
+                    throw new AssertionError("Timed out waiting until a cell editor has the keyboard", e);
+                }
+            }
+        }
     }
 
     /** The button labelled {@code text}, once it shows (a dialog's buttons show a pulse after the dialog). */

@@ -1,9 +1,9 @@
 package dev.kmstags.bench;
 
 import dev.kmstags.kms.KeyCatalog;
-import dev.kmstags.ui.DateFormats;
-import dev.kmstags.ui.FxTaskExecutor;
-import dev.kmstags.ui.Messages;
+import dev.kmstags.ui.common.DateFormats;
+import dev.kmstags.ui.common.FxTaskExecutor;
+import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.keylist.KeyListView;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.keylist.KeyListViewModel.LoadState;

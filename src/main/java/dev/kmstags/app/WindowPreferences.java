@@ -1,6 +1,6 @@
 package dev.kmstags.app;
 
-import dev.kmstags.ui.Theme;
+import dev.kmstags.ui.common.Theme;
 import java.util.Objects;
 import java.util.prefs.Preferences;
 import javafx.geometry.Rectangle2D;

@@ -8,7 +8,7 @@ import dev.kmstags.local.BackendOptions;
 import dev.kmstags.local.LocalKmsBackend;
 import dev.kmstags.profiles.AwsEnvironment;
 import dev.kmstags.profiles.MemoryPreferences;
-import dev.kmstags.ui.Theme;
+import dev.kmstags.ui.common.Theme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.kms.KmsClients;
 import dev.kmstags.local.BackendOptions;
-import dev.kmstags.ui.Theme;
+import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.conflict.ConflictViewModel;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.kmstags.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.local.BackendOptions;
-import dev.kmstags.ui.Theme;
+import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
 import dev.kmstags.ui.main.MainWindowView;
 import dev.kmstags.ui.tageditor.TagRowViewModel;

@@ -1,7 +1,7 @@
 package dev.kmstags.ui.conflict;
 
 import dev.kmstags.domain.TagMerge;
-import dev.kmstags.ui.FxmlViews;
+import dev.kmstags.ui.common.FxmlViews;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -1,7 +1,7 @@
 package dev.kmstags.ui.conflict;
 
 import dev.kmstags.domain.TagMerge;
-import dev.kmstags.ui.Messages;
+import dev.kmstags.ui.common.Messages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

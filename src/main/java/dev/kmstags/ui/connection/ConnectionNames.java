@@ -3,7 +3,7 @@ package dev.kmstags.ui.connection;
 import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.profiles.ConnectionTarget;
 import dev.kmstags.profiles.RegionChoice;
-import dev.kmstags.ui.Messages;
+import dev.kmstags.ui.common.Messages;
 
 /** What the menus and the status bar call connections and regions. */
 final class ConnectionNames {

@@ -1,7 +1,7 @@
 package dev.kmstags.ui.keydetails;
 
-import dev.kmstags.ui.FxmlViews;
-import dev.kmstags.ui.Tone;
+import dev.kmstags.ui.common.FxmlViews;
+import dev.kmstags.ui.common.Tone;
 import java.util.ResourceBundle;
 import javafx.animation.PauseTransition;
 import javafx.css.PseudoClass;

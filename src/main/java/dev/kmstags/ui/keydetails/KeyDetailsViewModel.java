@@ -1,7 +1,7 @@
 package dev.kmstags.ui.keydetails;
 
-import dev.kmstags.ui.Messages;
-import dev.kmstags.ui.Tone;
+import dev.kmstags.ui.common.Messages;
+import dev.kmstags.ui.common.Tone;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.util.Objects;
 import javafx.beans.InvalidationListener;

@@ -1,7 +1,7 @@
 package dev.kmstags.ui.keylist;
 
-import dev.kmstags.ui.FxmlViews;
-import dev.kmstags.ui.Tone;
+import dev.kmstags.ui.common.FxmlViews;
+import dev.kmstags.ui.common.Tone;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.ResourceBundle;

@@ -1,7 +1,7 @@
 package dev.kmstags.ui.main;
 
-import dev.kmstags.ui.FxmlViews;
-import dev.kmstags.ui.Theme;
+import dev.kmstags.ui.common.FxmlViews;
+import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.connection.ConnectionMenuView;
 import dev.kmstags.ui.connection.ConnectionsViewModel;
 import dev.kmstags.ui.connection.RegionMenuView;

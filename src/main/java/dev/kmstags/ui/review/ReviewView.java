@@ -1,6 +1,6 @@
 package dev.kmstags.ui.review;
 
-import dev.kmstags.ui.FxmlViews;
+import dev.kmstags.ui.common.FxmlViews;
 import java.util.List;
 import java.util.ResourceBundle;
 import javafx.fxml.FXML;

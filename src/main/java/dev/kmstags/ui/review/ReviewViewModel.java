@@ -3,7 +3,7 @@ package dev.kmstags.ui.review;
 import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.TagMerge;
 import dev.kmstags.domain.TagPlan;
-import dev.kmstags.ui.Messages;
+import dev.kmstags.ui.common.Messages;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.kmstags.ui.tageditor;
 
-import dev.kmstags.ui.FxmlViews;
+import dev.kmstags.ui.common.FxmlViews;
 import java.util.ResourceBundle;
 import java.util.EnumSet;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.kmstags.ui.tageditor;
 import dev.kmstags.domain.TagPlan;
 import dev.kmstags.domain.TagRule;
 import dev.kmstags.domain.TagRules;
-import dev.kmstags.ui.Messages;
+import dev.kmstags.ui.common.Messages;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.kmstags.ui.conflict;
 
-import static dev.kmstags.ui.TestKeys.MESSAGES;
+import static dev.kmstags.ui.common.TestKeys.MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 

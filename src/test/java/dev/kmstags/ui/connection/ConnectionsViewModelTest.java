@@ -1,8 +1,8 @@
 package dev.kmstags.ui.connection;
 
-import static dev.kmstags.ui.TestKeys.DATES;
-import static dev.kmstags.ui.TestKeys.MESSAGES;
-import static dev.kmstags.ui.TestKeys.PAYMENTS;
+import static dev.kmstags.ui.common.TestKeys.DATES;
+import static dev.kmstags.ui.common.TestKeys.MESSAGES;
+import static dev.kmstags.ui.common.TestKeys.PAYMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.KeyManager;
@@ -14,9 +14,9 @@ import dev.kmstags.profiles.AwsSetup;
 import dev.kmstags.profiles.ConnectionPreferences;
 import dev.kmstags.profiles.ConnectionTarget;
 import dev.kmstags.profiles.MemoryPreferences;
-import dev.kmstags.ui.DialogService;
-import dev.kmstags.ui.TestServices;
-import dev.kmstags.ui.TestTaskExecutor;
+import dev.kmstags.ui.common.DialogService;
+import dev.kmstags.ui.common.TestServices;
+import dev.kmstags.ui.common.TestTaskExecutor;
 import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.main.MainWindowViewModel;

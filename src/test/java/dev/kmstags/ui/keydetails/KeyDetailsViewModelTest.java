@@ -1,17 +1,17 @@
 package dev.kmstags.ui.keydetails;
 
-import static dev.kmstags.ui.TestKeys.AWS_S3;
-import static dev.kmstags.ui.TestKeys.DATES;
-import static dev.kmstags.ui.TestKeys.MESSAGES;
-import static dev.kmstags.ui.TestKeys.NO_ALIAS;
-import static dev.kmstags.ui.TestKeys.PAYMENTS;
+import static dev.kmstags.ui.common.TestKeys.AWS_S3;
+import static dev.kmstags.ui.common.TestKeys.DATES;
+import static dev.kmstags.ui.common.TestKeys.MESSAGES;
+import static dev.kmstags.ui.common.TestKeys.NO_ALIAS;
+import static dev.kmstags.ui.common.TestKeys.PAYMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.KeyManager;
 import dev.kmstags.domain.KeySummary;
 import dev.kmstags.domain.KeyTags;
-import dev.kmstags.ui.TestTaskExecutor;
-import dev.kmstags.ui.Tone;
+import dev.kmstags.ui.common.TestTaskExecutor;
+import dev.kmstags.ui.common.Tone;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package dev.kmstags.ui.keylist;
 
-import static dev.kmstags.ui.TestKeys.AWS_S3;
-import static dev.kmstags.ui.TestKeys.DATES;
-import static dev.kmstags.ui.TestKeys.EXPERIMENT;
-import static dev.kmstags.ui.TestKeys.MESSAGES;
-import static dev.kmstags.ui.TestKeys.NO_ALIAS;
-import static dev.kmstags.ui.TestKeys.PAYMENTS;
-import static dev.kmstags.ui.TestKeys.REPORTING;
+import static dev.kmstags.ui.common.TestKeys.AWS_S3;
+import static dev.kmstags.ui.common.TestKeys.DATES;
+import static dev.kmstags.ui.common.TestKeys.EXPERIMENT;
+import static dev.kmstags.ui.common.TestKeys.MESSAGES;
+import static dev.kmstags.ui.common.TestKeys.NO_ALIAS;
+import static dev.kmstags.ui.common.TestKeys.PAYMENTS;
+import static dev.kmstags.ui.common.TestKeys.REPORTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.KeyManager;
@@ -16,9 +16,9 @@ import dev.kmstags.domain.Tag;
 import dev.kmstags.kms.KeyCatalog;
 import dev.kmstags.kms.KmsAccessException;
 import dev.kmstags.kms.KmsProblem;
-import dev.kmstags.ui.TestKeys;
-import dev.kmstags.ui.TestTaskExecutor;
-import dev.kmstags.ui.Tone;
+import dev.kmstags.ui.common.TestKeys;
+import dev.kmstags.ui.common.TestTaskExecutor;
+import dev.kmstags.ui.common.Tone;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

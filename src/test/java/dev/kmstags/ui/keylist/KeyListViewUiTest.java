@@ -1,15 +1,15 @@
 package dev.kmstags.ui.keylist;
 
-import static dev.kmstags.ui.TestKeys.AWS_S3;
-import static dev.kmstags.ui.TestKeys.DATES;
-import static dev.kmstags.ui.TestKeys.MESSAGES;
-import static dev.kmstags.ui.TestKeys.PAYMENTS;
-import static dev.kmstags.ui.TestKeys.REPORTING;
+import static dev.kmstags.ui.common.TestKeys.AWS_S3;
+import static dev.kmstags.ui.common.TestKeys.DATES;
+import static dev.kmstags.ui.common.TestKeys.MESSAGES;
+import static dev.kmstags.ui.common.TestKeys.PAYMENTS;
+import static dev.kmstags.ui.common.TestKeys.REPORTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.KeySummary;
 import dev.kmstags.domain.KeyTags;
-import dev.kmstags.ui.TestTaskExecutor;
+import dev.kmstags.ui.common.TestTaskExecutor;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;

@@ -1,10 +1,10 @@
 package dev.kmstags.ui.main;
 
-import static dev.kmstags.ui.TestKeys.AWS_S3;
-import static dev.kmstags.ui.TestKeys.DATES;
-import static dev.kmstags.ui.TestKeys.MESSAGES;
-import static dev.kmstags.ui.TestKeys.PAYMENTS;
-import static dev.kmstags.ui.TestKeys.REPORTING;
+import static dev.kmstags.ui.common.TestKeys.AWS_S3;
+import static dev.kmstags.ui.common.TestKeys.DATES;
+import static dev.kmstags.ui.common.TestKeys.MESSAGES;
+import static dev.kmstags.ui.common.TestKeys.PAYMENTS;
+import static dev.kmstags.ui.common.TestKeys.REPORTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.KeySummary;
@@ -14,11 +14,11 @@ import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.kms.KmsProblem;
 import dev.kmstags.kms.KmsServices;
 import dev.kmstags.kms.TagService;
-import dev.kmstags.ui.DialogService;
-import dev.kmstags.ui.LeaveGuard;
-import dev.kmstags.ui.TestServices;
-import dev.kmstags.ui.TestTaskExecutor;
-import dev.kmstags.ui.Theme;
+import dev.kmstags.ui.common.DialogService;
+import dev.kmstags.ui.common.LeaveGuard;
+import dev.kmstags.ui.common.TestServices;
+import dev.kmstags.ui.common.TestTaskExecutor;
+import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.keylist.KeyRowViewModel;

@@ -1,7 +1,7 @@
 package dev.kmstags.ui.tageditor;
 
-import static dev.kmstags.ui.TestKeys.DATES;
-import static dev.kmstags.ui.TestKeys.MESSAGES;
+import static dev.kmstags.ui.common.TestKeys.DATES;
+import static dev.kmstags.ui.common.TestKeys.MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.KeyManager;
@@ -14,10 +14,10 @@ import dev.kmstags.kms.KmsSession;
 import dev.kmstags.kms.TagService;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.local.LocalKmsBackend;
-import dev.kmstags.ui.ScriptedDialogs;
-import dev.kmstags.ui.TestKeys;
-import dev.kmstags.ui.TestTaskExecutor;
-import dev.kmstags.ui.UnsavedEditsChoice;
+import dev.kmstags.ui.common.ScriptedDialogs;
+import dev.kmstags.ui.common.TestKeys;
+import dev.kmstags.ui.common.TestTaskExecutor;
+import dev.kmstags.ui.common.UnsavedEditsChoice;
 import dev.kmstags.ui.conflict.ConflictViewModel;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
 import dev.kmstags.ui.review.ReviewViewModel;

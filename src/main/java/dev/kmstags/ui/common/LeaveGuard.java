@@ -1,4 +1,4 @@
-package dev.kmstags.ui;
+package dev.kmstags.ui.common;
 
 /**
  * What the main window asks before it replaces the tags shown in the editor, replaces its connection or closes;

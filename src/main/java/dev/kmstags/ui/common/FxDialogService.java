@@ -1,4 +1,4 @@
-package dev.kmstags.ui;
+package dev.kmstags.ui.common;
 
 import dev.kmstags.ui.conflict.ConflictView;
 import dev.kmstags.ui.conflict.ConflictViewModel;

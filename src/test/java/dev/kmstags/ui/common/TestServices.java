@@ -1,4 +1,4 @@
-package dev.kmstags.ui;
+package dev.kmstags.ui.common;
 
 import dev.kmstags.kms.KeyCatalog;
 import dev.kmstags.kms.KmsServices;

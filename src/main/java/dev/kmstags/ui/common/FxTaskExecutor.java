@@ -1,4 +1,4 @@
-package dev.kmstags.ui;
+package dev.kmstags.ui.common;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package dev.kmstags.ui;
+package dev.kmstags.ui.common;
 
 /** What to do with tag edits that were not applied when the user leaves them. */
 public enum UnsavedEditsChoice {

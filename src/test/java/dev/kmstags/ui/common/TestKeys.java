@@ -1,4 +1,4 @@
-package dev.kmstags.ui;
+package dev.kmstags.ui.common;
 
 import dev.kmstags.domain.KeyManager;
 import dev.kmstags.domain.KeySummary;

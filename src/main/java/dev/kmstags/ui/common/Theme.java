@@ -1,4 +1,4 @@
-package dev.kmstags.ui;
+package dev.kmstags.ui.common;
 
 /** The app's colour themes. */
 public enum Theme {

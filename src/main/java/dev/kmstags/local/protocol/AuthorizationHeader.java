@@ -3,7 +3,6 @@ package dev.kmstags.local.protocol;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The parts of a SigV4 {@code Authorization} header:
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
 record AuthorizationHeader(String credential, String signedHeaders, List<String> signedHeaderNames, String signature) {
 
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
-    private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
 
     /**
      * @param header  the raw header value
@@ -46,18 +44,33 @@ record AuthorizationHeader(String credential, String signedHeaders, List<String>
     private static Map<String, String> parameters(String parameters, String header) {
         Map<String, String> values = new HashMap<>(4);
         // AWS separates the parameters by commas and whitespace alike, so a space pasted into a key shows up here.
-        for (String pair : SEPARATORS.split(parameters)) {
-            if (pair.isEmpty()) {
-                continue;
+        int start = 0;
+        int length = parameters.length();
+        while (start < length) {
+            int end = start;
+            while (end < length && !isSeparator(parameters.charAt(end))) {
+                end++;
             }
-            int equals = pair.indexOf('=');
-            if (equals < 0) {
-                throw ProtocolErrors.incompleteSignature("'" + pair + "' not a valid key=value pair"
-                        + " (missing equal-sign) in Authorization header: '" + header + "'.");
+            if (end > start) {
+                addPair(values, parameters.substring(start, end), header);
             }
-            values.putIfAbsent(pair.substring(0, equals), pair.substring(equals + 1));
+            start = end + 1;
         }
         return values;
+    }
+
+    private static void addPair(Map<String, String> values, String pair, String header) {
+        int equals = pair.indexOf('=');
+        if (equals < 0) {
+            throw ProtocolErrors.incompleteSignature("'" + pair + "' not a valid key=value pair"
+                    + " (missing equal-sign) in Authorization header: '" + header + "'.");
+        }
+        values.putIfAbsent(pair.substring(0, equals), pair.substring(equals + 1));
+    }
+
+    /** A comma, or what {@code \s} matches in a regular expression. */
+    private static boolean isSeparator(char c) {
+        return c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static String missingParts(String credential, String signature, String signedHeaders, boolean hasDate) {

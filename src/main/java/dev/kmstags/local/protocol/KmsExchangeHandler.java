@@ -13,7 +13,6 @@ import dev.kmstags.local.KmsException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -174,7 +173,7 @@ final class KmsExchangeHandler implements HttpHandler {
         byte[] bytes = mapper.writeValueAsBytes(answer.body());
         Headers headers = exchange.getResponseHeaders();
         headers.set("Content-Type", CONTENT_TYPE);
-        headers.set("x-amzn-RequestId", UUID.randomUUID().toString());
+        headers.set("x-amzn-RequestId", RequestIds.next());
         if (answer.closeConnection()) {
             headers.set("Connection", "close");
         }

@@ -78,14 +78,15 @@ public final class SigV4Verifier {
         }
         Instant requestTime = requestTime(amzDate, httpDate);
         checkClockSkew(requestTime);
+        String basicRequestTime = AmzDate.format(requestTime);
         CredentialScope scope = CredentialScope.parse(authorization.credential());
-        checkScope(scope, requestTime);
+        checkScope(scope, requestTime, basicRequestTime);
         if (!credentials.accessKey().equals(scope.accessKey())) {
             throw new KmsException(ProtocolErrors.UNRECOGNIZED_CLIENT,
                     "The security token included in the request is invalid.");
         }
         checkAmzHeadersSigned(headers, authorization);
-        checkSignature(method, uri, headers, body, authorization, scope, requestTime);
+        checkSignature(method, uri, headers, body, authorization, scope, basicRequestTime);
         return new Caller(scope.accessKey(), scope.region());
     }
 
@@ -97,8 +98,11 @@ public final class SigV4Verifier {
      */
     private static void checkAmzHeadersSigned(Headers headers, AuthorizationHeader authorization) {
         for (String name : headers.keySet()) {
+            if (!name.regionMatches(true, 0, AMZ_HEADER_PREFIX, 0, AMZ_HEADER_PREFIX.length())) {
+                continue;
+            }
             String lowerCase = name.toLowerCase(Locale.ROOT);
-            if (lowerCase.startsWith(AMZ_HEADER_PREFIX) && !authorization.signedHeaderNames().contains(lowerCase)) {
+            if (!authorization.signedHeaderNames().contains(lowerCase)) {
                 throw ProtocolErrors.invalidSignature(
                         "'" + lowerCase + "' must be a 'SignedHeader' in the AWS Authorization.");
             }
@@ -133,7 +137,7 @@ public final class SigV4Verifier {
     }
 
     /** AWS lists every scope problem at once, each sentence followed by a space. */
-    private static void checkScope(CredentialScope scope, Instant requestTime) {
+    private static void checkScope(CredentialScope scope, Instant requestTime, String basicRequestTime) {
         StringBuilder problems = new StringBuilder();
         if (!REGION.matcher(scope.region()).matches()) {
             problems.append("Credential should be scoped to a valid region, not '").append(scope.region())
@@ -146,7 +150,7 @@ public final class SigV4Verifier {
             problems.append("Credential should be scoped with a valid terminator: '").append(TERMINATOR)
                     .append("', not '").append(scope.terminator()).append("'. ");
         }
-        String day = AmzDate.format(requestTime).substring(0, 8);
+        String day = basicRequestTime.substring(0, 8);
         if (!day.equals(scope.date())) {
             problems.append("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date")
                     .append(" from HTTP: '").append(scope.date()).append("' != '").append(day).append("', from '")
@@ -158,11 +162,11 @@ public final class SigV4Verifier {
     }
 
     private void checkSignature(String method, URI uri, Headers headers, byte[] body,
-                                AuthorizationHeader authorization, CredentialScope scope, Instant requestTime) {
+                                AuthorizationHeader authorization, CredentialScope scope, String basicRequestTime) {
         String canonicalRequest = CanonicalRequest.of(method, uri, headers, authorization,
                 Digests.hex(Digests.sha256(body)));
         String stringToSign = AuthorizationHeader.ALGORITHM + '\n'
-                + AmzDate.format(requestTime) + '\n'
+                + basicRequestTime + '\n'
                 + scope.date() + '/' + scope.region() + '/' + scope.service() + '/' + scope.terminator() + '\n'
                 + Digests.hex(Digests.sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
         byte[] expected = Digests.hex(Digests.hmacSha256(signingKey(scope.date(), scope.region()),

@@ -115,6 +115,8 @@ public final class SqliteKeyStore implements AutoCloseable {
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
         config.setTransactionMode(mode);
+        // Nothing here asks for generated keys; left on, the driver runs a query of its own after every INSERT.
+        config.setGetGeneratedKeys(false);
         return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 

@@ -56,10 +56,14 @@ final class WriteBatch {
     static void run(StoreSession session, List<Pending<?>> batch) {
         Connection connection = session.connection();
         try {
-            for (Pending<?> pending : batch) {
-                runInSavepoint(connection, session, pending);
+            if (batch.size() == 1) {
+                runAlone(connection, session, batch.get(0));
+            } else {
+                for (Pending<?> pending : batch) {
+                    runInSavepoint(connection, session, pending);
+                }
+                connection.commit();
             }
-            connection.commit();
         } catch (SQLException | RuntimeException e) {
             // The transaction itself failed (not one write's own error): nothing of it is in the file.
             StoreException failure = new StoreException("Could not write the data file: " + e.getMessage(), e);
@@ -73,6 +77,22 @@ final class WriteBatch {
         } finally {
             batch.forEach(pending -> pending.done = true);
         }
+    }
+
+    /**
+     * A write with the transaction to itself needs no savepoint: it commits when it succeeds, and the whole
+     * transaction is rolled back when it fails.
+     */
+    private static void runAlone(Connection connection, StoreSession session, Pending<?> pending)
+            throws SQLException {
+        try {
+            pending.run(session);
+        } catch (RuntimeException e) {
+            connection.rollback();
+            pending.failure = e;
+            return;
+        }
+        connection.commit();
     }
 
     private static void runInSavepoint(Connection connection, StoreSession session, Pending<?> pending)

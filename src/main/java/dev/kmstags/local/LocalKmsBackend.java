@@ -6,7 +6,7 @@ import dev.kmstags.local.protocol.KmsHttpServer;
 import dev.kmstags.local.protocol.KmsRequest;
 import dev.kmstags.local.protocol.KmsRequestHandler;
 import dev.kmstags.local.quota.Throttle;
-import dev.kmstags.local.service.KmsService;
+import dev.kmstags.local.service.BackendOperations;
 import dev.kmstags.local.store.SqliteKeyStore;
 import java.io.IOException;
 import java.net.BindException;
@@ -82,7 +82,7 @@ public final class LocalKmsBackend implements AutoCloseable {
             } else if (wasEmpty) {
                 notices.add("The data file " + file + " was empty (0 bytes); it now holds a new, empty store.");
             }
-            FaultInjector faults = new FaultInjector(new KmsService(store, clock));
+            FaultInjector faults = new FaultInjector(new BackendOperations(store, clock));
             ready.serve(faults);
             return new LocalKmsBackend(store, server, faults, throttle, notices);
         } catch (IOException | RuntimeException e) {

@@ -64,7 +64,7 @@ final class KmsExchangeHandler implements HttpHandler {
     private Answer answer(HttpExchange exchange) throws IOException {
         byte[] body;
         try {
-            body = RequestBody.read(exchange, MAX_BODY_BYTES);
+            body = LimitedBodyReader.read(exchange, MAX_BODY_BYTES);
         } catch (KmsException e) {
             return Answer.error(e, true);
         }

@@ -37,7 +37,7 @@ final class AliasOperations {
             KeyGuards.customerManaged(target, "CreateAlias");
             KeyGuards.notPendingDeletion(target);
             if (session.findAlias(request.region(), change.aliasName()).isPresent()) {
-                throw KmsErrors.aliasExists(KmsAccount.aliasArn(request.region(), change.aliasName()));
+                throw OperationErrors.aliasExists(KmsAccount.aliasArn(request.region(), change.aliasName()));
             }
             long now = clock.instant().getEpochSecond();
             session.insertAlias(new StoredAlias(request.region(), change.aliasName(), target.keyId(), now, now));
@@ -50,7 +50,7 @@ final class AliasOperations {
         AliasChange change = aliasChange(request);
         store.write(session -> {
             StoredAlias alias = session.findAlias(request.region(), change.aliasName())
-                    .orElseThrow(() -> KmsErrors.aliasNotFound(KmsAccount.aliasArn(request.region(),
+                    .orElseThrow(() -> OperationErrors.aliasNotFound(KmsAccount.aliasArn(request.region(),
                             change.aliasName())));
             StoredKey target = new KeyResolver(session, request.region()).keyOnly(change.targetKeyId());
             KeyGuards.customerManaged(target, "UpdateAlias");
@@ -63,14 +63,14 @@ final class AliasOperations {
     }
 
     ObjectNode deleteAlias(KmsRequest request) {
-        String aliasName = new RequestBody(request.body()).string("AliasName");
+        String aliasName = new RequestJson(request.body()).string("AliasName");
         ValidationErrors errors = new ValidationErrors();
         aliasName(errors, aliasName);
         errors.throwIfAny();
         checkAliasName(aliasName);
         store.write(session -> {
             if (session.findAlias(request.region(), aliasName).isEmpty()) {
-                throw KmsErrors.aliasNotFound(KmsAccount.aliasArn(request.region(), aliasName));
+                throw OperationErrors.aliasNotFound(KmsAccount.aliasArn(request.region(), aliasName));
             }
             session.deleteAlias(request.region(), aliasName);
             return null;
@@ -79,7 +79,7 @@ final class AliasOperations {
     }
 
     ObjectNode listAliases(KmsRequest request) {
-        RequestBody body = new RequestBody(request.body());
+        RequestJson body = new RequestJson(request.body());
         String keyId = body.string("KeyId");
         String marker = body.string("Marker");
         ValidationErrors errors = new ValidationErrors();
@@ -121,7 +121,7 @@ final class AliasOperations {
     }
 
     private static AliasChange aliasChange(KmsRequest request) {
-        RequestBody body = new RequestBody(request.body());
+        RequestJson body = new RequestJson(request.body());
         String aliasName = body.string("AliasName");
         String targetKeyId = body.string("TargetKeyId");
         ValidationErrors errors = new ValidationErrors();
@@ -130,7 +130,7 @@ final class AliasOperations {
         errors.throwIfAny();
         checkAliasName(aliasName);
         if (KeyResolver.namesAlias(targetKeyId)) {
-            throw KmsErrors.aliasTargetIsAlias();
+            throw OperationErrors.aliasTargetIsAlias();
         }
         return new AliasChange(aliasName, targetKeyId);
     }
@@ -144,13 +144,13 @@ final class AliasOperations {
     /** The naming rules past the pattern: the {@code alias/} prefix, the reserved {@code alias/aws/}, no colon. */
     private static void checkAliasName(String aliasName) {
         if (!aliasName.startsWith(ALIAS_PREFIX)) {
-            throw KmsErrors.aliasWithoutPrefix();
+            throw OperationErrors.aliasWithoutPrefix();
         }
         if (aliasName.startsWith(RESERVED_ALIAS_PREFIX)) {
-            throw KmsErrors.reservedAlias();
+            throw OperationErrors.reservedAlias();
         }
         if (aliasName.contains(":")) {
-            throw KmsErrors.invalidAliasName(aliasName);
+            throw OperationErrors.invalidAliasName(aliasName);
         }
     }
 }

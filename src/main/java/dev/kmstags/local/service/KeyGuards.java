@@ -33,7 +33,7 @@ final class KeyGuards {
     /** Refuses changes by customers to AWS managed keys. */
     static void customerManaged(StoredKey key, String operation) {
         if (KeyManager.fromKms(key.keyManager()) == KeyManager.AWS) {
-            throw KmsErrors.accessDenied(operation, arn(key));
+            throw OperationErrors.accessDenied(operation, arn(key));
         }
     }
 
@@ -50,13 +50,13 @@ final class KeyGuards {
     /** For CancelKeyDeletion, which needs a key pending deletion. */
     static void pendingDeletion(StoredKey key) {
         if (!KeyStates.isPendingDeletion(key.keyState())) {
-            throw KmsErrors.stateNotSupported(arn(key), describe(key.keyState()));
+            throw OperationErrors.stateNotSupported(arn(key), describe(key.keyState()));
         }
     }
 
     private static void requireState(StoredKey key, Set<String> allowed) {
         if (!allowed.contains(key.keyState())) {
-            throw KmsErrors.invalidState(arn(key), describe(key.keyState()));
+            throw OperationErrors.invalidState(arn(key), describe(key.keyState()));
         }
     }
 

@@ -37,14 +37,14 @@ final class KeyOperations {
     }
 
     ObjectNode createKey(KmsRequest request) {
-        RequestBody body = new RequestBody(request.body());
+        RequestJson body = new RequestJson(request.body());
         String description = body.string("Description");
         String keyUsage = body.string("KeyUsage");
         String keySpec = body.string("KeySpec");
         String legacySpec = body.string("CustomerMasterKeySpec");
         String origin = body.string("Origin");
         Boolean multiRegion = body.bool("MultiRegion");
-        List<RequestBody.RawTag> rawTags = body.tags("Tags");
+        List<RequestJson.RawTag> rawTags = body.tags("Tags");
         body.string("Policy");
         ValidationErrors errors = new ValidationErrors();
         errors.length(description, "description", 0, MAX_DESCRIPTION_LENGTH);
@@ -57,22 +57,22 @@ final class KeyOperations {
 
         String spec = keySpec != null ? keySpec : legacySpec != null ? legacySpec : KeySpecs.SYMMETRIC_DEFAULT;
         if (keyUsage == null && !KeySpecs.SYMMETRIC_DEFAULT.equals(spec)) {
-            throw KmsErrors.keyUsageRequired();
+            throw OperationErrors.keyUsageRequired();
         }
         String usage = keyUsage != null ? keyUsage : KeySpecs.ENCRYPT_DECRYPT;
         if (!KeySpecs.allows(spec, usage)) {
-            throw KmsErrors.incompatibleKeySpec(usage, spec);
+            throw OperationErrors.incompatibleKeySpec(usage, spec);
         }
         String keyOrigin = origin == null ? "AWS_KMS" : origin;
         if (!"AWS_KMS".equals(keyOrigin) && !"EXTERNAL".equals(keyOrigin)) {
-            throw KmsErrors.unsupportedOrigin(keyOrigin);
+            throw OperationErrors.unsupportedOrigin(keyOrigin);
         }
         if (Boolean.TRUE.equals(multiRegion)) {
-            throw KmsErrors.unsupportedOperation("multi-Region keys (CreateKey with MultiRegion true)");
+            throw OperationErrors.unsupportedOperation("multi-Region keys (CreateKey with MultiRegion true)");
         }
         Members.tagRules(tags);
         if (!TagRules.withinTagLimit(tags.size())) {
-            throw KmsErrors.tooManyTags();
+            throw OperationErrors.tooManyTags();
         }
         String state = "EXTERNAL".equals(keyOrigin) ? KeyStates.PENDING_IMPORT : KeyStates.ENABLED;
         StoredKey key = new StoredKey(UUID.randomUUID().toString(), request.region(), KmsAccount.ACCOUNT_ID,
@@ -97,7 +97,7 @@ final class KeyOperations {
     }
 
     ObjectNode listKeys(KmsRequest request) {
-        RequestBody body = new RequestBody(request.body());
+        RequestJson body = new RequestJson(request.body());
         String marker = body.string("Marker");
         ValidationErrors errors = new ValidationErrors();
         int limit = Members.limit(errors, body.integer("Limit"), LIST_KEYS_DEFAULT_LIMIT, LIST_KEYS_MAX_LIMIT);
@@ -133,7 +133,7 @@ final class KeyOperations {
     }
 
     ObjectNode scheduleKeyDeletion(KmsRequest request) {
-        RequestBody body = new RequestBody(request.body());
+        RequestJson body = new RequestJson(request.body());
         String keyId = body.string("KeyId");
         Integer window = body.integer("PendingWindowInDays");
         ValidationErrors errors = new ValidationErrors();
@@ -165,7 +165,7 @@ final class KeyOperations {
     }
 
     ObjectNode updateKeyDescription(KmsRequest request) {
-        RequestBody body = new RequestBody(request.body());
+        RequestJson body = new RequestJson(request.body());
         String keyId = body.string("KeyId");
         String description = body.string("Description");
         ValidationErrors errors = new ValidationErrors();
@@ -195,7 +195,7 @@ final class KeyOperations {
     }
 
     private static String requiredKeyId(KmsRequest request) {
-        String keyId = new RequestBody(request.body()).string("KeyId");
+        String keyId = new RequestJson(request.body()).string("KeyId");
         ValidationErrors errors = new ValidationErrors();
         Members.keyId(errors, keyId, "keyId");
         errors.throwIfAny();
@@ -206,7 +206,7 @@ final class KeyOperations {
         try {
             return Long.parseLong(position);
         } catch (NumberFormatException e) {
-            throw KmsErrors.invalidMarker();
+            throw OperationErrors.invalidMarker();
         }
     }
 }

@@ -47,7 +47,7 @@ final class KeyResolver {
             return resolveArn(identifier, aliasesAllowed);
         }
         if (!isKeyId(identifier)) {
-            throw KmsErrors.invalidKeyId(identifier);
+            throw OperationErrors.invalidKeyId(identifier);
         }
         return inThisRegion(identifier);
     }
@@ -82,21 +82,21 @@ final class KeyResolver {
     private StoredKey resolveArn(String arn, boolean aliasesAllowed) {
         String[] parts = arn.split(":", 6);
         if (parts.length < 6 || !"kms".equals(parts[2]) || parts[3].isEmpty() || parts[4].isEmpty()) {
-            throw KmsErrors.malformedArn(arn);
+            throw OperationErrors.malformedArn(arn);
         }
         String resource = parts[5];
         boolean alias = resource.startsWith(ALIAS_PREFIX);
         if (!alias && !resource.startsWith(KEY_PREFIX)) {
-            throw KmsErrors.malformedArn(arn);
+            throw OperationErrors.malformedArn(arn);
         }
         if (alias && !aliasesAllowed) {
-            throw KmsErrors.aliasNotSupported();
+            throw OperationErrors.aliasNotSupported();
         }
         if (!region.equals(parts[3])) {
-            throw KmsErrors.arnOfOtherRegion(parts[3]);
+            throw OperationErrors.arnOfOtherRegion(parts[3]);
         }
         if (!KmsAccount.ACCOUNT_ID.equals(parts[4])) {
-            throw alias ? KmsErrors.aliasNotFound(arn) : KmsErrors.keyNotFound(arn);
+            throw alias ? OperationErrors.aliasNotFound(arn) : OperationErrors.keyNotFound(arn);
         }
         if (alias) {
             return aliasTarget(resource, true);
@@ -106,11 +106,11 @@ final class KeyResolver {
 
     private StoredKey aliasTarget(String aliasName, boolean aliasesAllowed) {
         if (!aliasesAllowed) {
-            throw KmsErrors.aliasNotSupported();
+            throw OperationErrors.aliasNotSupported();
         }
         Optional<StoredAlias> alias = session.findAlias(region, aliasName);
         if (alias.isEmpty() || alias.get().targetKeyId() == null) {
-            throw KmsErrors.aliasNotFound(KmsAccount.aliasArn(region, aliasName));
+            throw OperationErrors.aliasNotFound(KmsAccount.aliasArn(region, aliasName));
         }
         return inThisRegion(alias.get().targetKeyId());
     }
@@ -118,6 +118,6 @@ final class KeyResolver {
     private StoredKey inThisRegion(String keyId) {
         return session.findKey(keyId)
                 .filter(key -> key.region().equals(region))
-                .orElseThrow(() -> KmsErrors.keyNotFound(KmsAccount.keyArn(region, keyId)));
+                .orElseThrow(() -> OperationErrors.keyNotFound(KmsAccount.keyArn(region, keyId)));
     }
 }

@@ -36,17 +36,17 @@ final class Markers {
     String positionOf(String scope, String marker) {
         int dot = marker.indexOf('.');
         if (dot < 0) {
-            throw KmsErrors.invalidMarker();
+            throw OperationErrors.invalidMarker();
         }
         try {
             byte[] payload = DECODER.decode(marker.substring(0, dot));
             byte[] mac = DECODER.decode(marker.substring(dot + 1));
             if (!MessageDigest.isEqual(mac, mac(scope, payload))) {
-                throw KmsErrors.invalidMarker();
+                throw OperationErrors.invalidMarker();
             }
             return new String(payload, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw KmsErrors.invalidMarker();
+            throw OperationErrors.invalidMarker();
         }
     }
 

@@ -40,10 +40,10 @@ final class Members {
      * Checks each tag's key and value lengths with {@link TagRules}, reporting failures as KMS does
      * ({@code tags.1.member.tagKey}); returns the tags that are complete.
      */
-    static List<Tag> tags(ValidationErrors errors, List<RequestBody.RawTag> rawTags, String member) {
+    static List<Tag> tags(ValidationErrors errors, List<RequestJson.RawTag> rawTags, String member) {
         List<Tag> tags = new ArrayList<>();
         for (int i = 0; i < rawTags.size(); i++) {
-            RequestBody.RawTag raw = rawTags.get(i);
+            RequestJson.RawTag raw = rawTags.get(i);
             if (raw == null) {
                 errors.notNull(null, member + "." + (i + 1) + ".member");
                 continue;
@@ -51,7 +51,7 @@ final class Members {
             String path = member + "." + (i + 1) + ".member.";
             tagKey(errors, raw.key(), path + "tagKey");
             TagRules.checkValue(raw.value()).ifPresent(rule -> {
-                // A value that is not Unicode never gets here: KmsService refuses it first, with every member.
+                // A value that is not Unicode never gets here: BackendOperations refuses it first, with every member.
                 if (rule == TagRule.VALUE_MISSING) {
                     errors.notNull(null, path + "tagValue");
                 } else if (rule == TagRule.VALUE_TOO_LONG) {
@@ -75,11 +75,11 @@ final class Members {
     static void tagRules(List<Tag> tags) {
         for (Tag tag : tags) {
             if (TagRules.isReserved(tag.key())) {
-                throw KmsErrors.reservedTag();
+                throw OperationErrors.reservedTag();
             }
         }
         if (!TagRules.duplicateKeys(tags.stream().map(Tag::key).toList()).isEmpty()) {
-            throw KmsErrors.duplicateTagKeys();
+            throw OperationErrors.duplicateTagKeys();
         }
     }
 }

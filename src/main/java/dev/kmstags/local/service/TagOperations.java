@@ -27,9 +27,9 @@ final class TagOperations {
     }
 
     ObjectNode tagResource(KmsRequest request) {
-        RequestBody body = new RequestBody(request.body());
+        RequestJson body = new RequestJson(request.body());
         String keyId = body.string("KeyId");
-        List<RequestBody.RawTag> rawTags = body.tags("Tags");
+        List<RequestJson.RawTag> rawTags = body.tags("Tags");
         ValidationErrors errors = new ValidationErrors();
         Members.keyId(errors, keyId, "keyId");
         errors.notNull(rawTags, "tags");
@@ -43,7 +43,7 @@ final class TagOperations {
             Set<String> merged = new HashSet<>(session.tagKeys(key.keyId()));
             tags.forEach(tag -> merged.add(tag.key()));
             if (!TagRules.withinTagLimit(merged.size())) {
-                throw KmsErrors.tooManyTags();
+                throw OperationErrors.tooManyTags();
             }
             session.putTags(key.keyId(), tags);
             return null;
@@ -52,7 +52,7 @@ final class TagOperations {
     }
 
     ObjectNode untagResource(KmsRequest request) {
-        RequestBody body = new RequestBody(request.body());
+        RequestJson body = new RequestJson(request.body());
         String keyId = body.string("KeyId");
         List<String> tagKeys = body.strings("TagKeys");
         ValidationErrors errors = new ValidationErrors();
@@ -65,7 +65,7 @@ final class TagOperations {
         }
         errors.throwIfAny();
         if (tagKeys.stream().anyMatch(TagRules::isReserved)) {
-            throw KmsErrors.reservedTag();
+            throw OperationErrors.reservedTag();
         }
         store.write(session -> {
             StoredKey key = new KeyResolver(session, request.region()).keyOnly(keyId);
@@ -78,7 +78,7 @@ final class TagOperations {
     }
 
     ObjectNode listResourceTags(KmsRequest request) {
-        RequestBody body = new RequestBody(request.body());
+        RequestJson body = new RequestJson(request.body());
         String keyId = body.string("KeyId");
         String marker = body.string("Marker");
         ValidationErrors errors = new ValidationErrors();

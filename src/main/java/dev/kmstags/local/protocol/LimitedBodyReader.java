@@ -11,11 +11,11 @@ import java.util.Arrays;
  * reading any of it; a chunked body is read only until it passes the limit. Either way the rest stays unread, and
  * the server closes that connection after answering.
  */
-final class RequestBody {
+final class LimitedBodyReader {
 
     private static final int CHUNKED_START = 8 * 1024;
 
-    private RequestBody() {
+    private LimitedBodyReader() {
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.function.Function;
  * limits, paging and errors. Other KMS operations are answered with {@code UnsupportedOperationException}, and
  * names KMS does not have with {@code UnknownOperationException}.
  */
-public final class KmsService implements KmsRequestHandler {
+public final class BackendOperations implements KmsRequestHandler {
 
     /** Every operation of the KMS API, so that one this backend lacks is told apart from a misspelt one. */
     static final Set<String> KMS_OPERATIONS = Set.of("CancelKeyDeletion", "ConnectCustomKeyStore", "CreateAlias",
@@ -35,7 +35,7 @@ public final class KmsService implements KmsRequestHandler {
 
     private final Map<String, Function<KmsRequest, ObjectNode>> operations;
 
-    public KmsService(SqliteKeyStore store, Clock clock) {
+    public BackendOperations(SqliteKeyStore store, Clock clock) {
         Markers markers = new Markers(markerSecret(store));
         KeyOperations keys = new KeyOperations(store, markers, clock);
         AliasOperations aliases = new AliasOperations(store, markers, clock);
@@ -68,9 +68,9 @@ public final class KmsService implements KmsRequestHandler {
             return operation.apply(request);
         }
         if (KMS_OPERATIONS.contains(request.operation())) {
-            throw KmsErrors.unsupportedOperation(request.operation());
+            throw OperationErrors.unsupportedOperation(request.operation());
         }
-        throw KmsErrors.unknownOperation();
+        throw OperationErrors.unknownOperation();
     }
 
     /** The key markers are signed with: made once per data file, so markers stay valid across restarts. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Operation names the SDK cannot send: ones KMS has but the backend lacks, and ones KMS does not have. */
-class KmsServiceTest {
+class BackendOperationsTest {
 
     @TempDir
     Path folder;
@@ -27,7 +27,7 @@ class KmsServiceTest {
     @Test
     void kmsOperationsOutsideTheBackendAreUnsupportedAndUnknownNamesAreUnknown() {
         try (SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"))) {
-            KmsService service = new KmsService(store, Clock.systemUTC());
+            BackendOperations service = new BackendOperations(store, Clock.systemUTC());
 
             assertThatThrownBy(() -> service.handle(request("GetKeyPolicy"))).isInstanceOfSatisfying(
                     KmsException.class, e -> {
@@ -43,7 +43,7 @@ class KmsServiceTest {
     @Test
     void aNullInAListIsAMissingMemberNotAWronglyTypedOne() throws Exception {
         try (SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"))) {
-            KmsService service = new KmsService(store, Clock.systemUTC());
+            BackendOperations service = new BackendOperations(store, Clock.systemUTC());
             ObjectMapper json = new ObjectMapper();
             KmsRequest tagNull = new KmsRequest("TagResource", "us-east-1", "test", (ObjectNode) json.readTree(
                     "{\"KeyId\":\"1234abcd-12ab-34cd-56ef-1234567890ab\",\"Tags\":[null]}"));

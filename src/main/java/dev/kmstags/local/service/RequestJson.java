@@ -10,11 +10,11 @@ import java.util.List;
  * Typed access to a request's JSON members. A member of the wrong JSON type is a {@code SerializationException},
  * as in KMS; a missing one reads as null, and the operation decides whether it is required.
  */
-final class RequestBody {
+final class RequestJson {
 
     private final ObjectNode body;
 
-    RequestBody(ObjectNode body) {
+    RequestJson(ObjectNode body) {
         this.body = body;
     }
 

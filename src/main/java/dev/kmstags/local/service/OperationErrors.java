@@ -7,9 +7,9 @@ import dev.kmstags.local.KmsException;
  * correction to match real KMS is made once. Two messages follow only the documented code, as no answer of real KMS
  * was found recorded for them: {@link #malformedArn} and {@link #stateNotSupported}.
  */
-final class KmsErrors {
+final class OperationErrors {
 
-    private KmsErrors() {
+    private OperationErrors() {
     }
 
     static KmsException keyNotFound(String keyArn) {

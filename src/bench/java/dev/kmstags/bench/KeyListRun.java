@@ -1,6 +1,7 @@
 package dev.kmstags.bench;
 
 import dev.kmstags.kms.KeyCatalog;
+import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.DateFormats;
 import dev.kmstags.ui.common.FxTaskExecutor;
 import dev.kmstags.ui.common.Messages;
@@ -46,7 +47,7 @@ final class KeyListRun implements AutoCloseable {
         Platform.runLater(() -> {
             Messages messages = Messages.load(Locale.US);
             run.viewModel = new KeyListViewModel(run.executor, messages,
-                    DateFormats.of(Locale.US, ZoneId.systemDefault()));
+                    DateFormats.of(Locale.US, ZoneId.systemDefault()), new AppState());
             KeyListView view = new KeyListView(run.viewModel, messages.bundle());
             run.table = (TableView<?>) view.lookup(".key-table");
             Scene scene = new Scene(view, 1280, 800);

@@ -10,16 +10,24 @@ import dev.kmstags.profiles.AwsSetup;
 import dev.kmstags.profiles.ConnectionPreferences;
 import dev.kmstags.profiles.MemoryPreferences;
 import dev.kmstags.ui.common.AppIcons;
+import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.DateFormats;
 import dev.kmstags.ui.common.FxDialogService;
 import dev.kmstags.ui.common.FxTaskExecutor;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.connection.ConnectionsViewModel;
+import dev.kmstags.ui.connection.MarkProductionAction;
+import dev.kmstags.ui.connection.ReloadProfilesAction;
 import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
 import dev.kmstags.ui.keylist.KeyListViewModel;
+import dev.kmstags.ui.keylist.RefreshAction;
+import dev.kmstags.ui.main.AboutAction;
+import dev.kmstags.ui.main.MainWindowActions;
 import dev.kmstags.ui.main.MainWindowView;
 import dev.kmstags.ui.main.MainWindowViewModel;
+import dev.kmstags.ui.main.QuitAction;
+import dev.kmstags.ui.main.UseThemeAction;
 import dev.kmstags.ui.tageditor.TagEditorViewModel;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -57,9 +65,12 @@ public final class AppContext implements AutoCloseable {
     private final Messages messages;
     private final FxTaskExecutor executor = new FxTaskExecutor();
     private final ConnectionOpener opener;
+    private final AppState state = new AppState();
 
     private MainWindowViewModel mainWindow;
+    private KeyDetailsViewModel keyDetails;
     private ConnectionsViewModel connections;
+    private MainWindowActions actions;
 
     /**
      * @param backendOptions how to run the bundled backend
@@ -93,34 +104,37 @@ public final class AppContext implements AutoCloseable {
     /** Builds the main window on {@code stage}, shows it at once, then opens the connection and loads the keys. */
     public MainWindowView show(Stage stage) {
         KeyListViewModel keyList = new KeyListViewModel(executor, messages,
-                DateFormats.of(locale, ZoneId.systemDefault()));
-        KeyDetailsViewModel keyDetails = new KeyDetailsViewModel(keyList.selectedKeyProperty(), messages);
+                DateFormats.of(locale, ZoneId.systemDefault()), state);
+        KeyDetailsViewModel keyDetails = new KeyDetailsViewModel(state, messages);
         FxDialogService dialogs = new FxDialogService(() -> stage, messages.bundle());
-        MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, dialogs, keyList, keyDetails,
-                Version.current(), stage::close);
-        TagEditorViewModel tagEditor = new TagEditorViewModel(executor, messages, dialogs, keyDetails.keyProperty(),
-                viewModel.tagServiceProperty(), viewModel.productionProperty(), viewModel.connectionTextProperty());
-        viewModel.setLeaveGuard(tagEditor);
+        MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, dialogs, state, keyList);
+        TagEditorViewModel tagEditor = new TagEditorViewModel(executor, messages, dialogs, state);
         viewModel.otherWorkProperty().bind(tagEditor.busyProperty());
         viewModel.lastResultProperty().bind(tagEditor.lastResultProperty());
         viewModel.lastResultIsErrorProperty().bind(tagEditor.lastResultIsErrorProperty());
-        connections = new ConnectionsViewModel(executor, messages, dialogs, viewModel,
+        connections = new ConnectionsViewModel(executor, messages, dialogs, state,
                 () -> AwsSetup.read(environment, home), AwsSetup.withoutProfiles(environment, home),
                 new ConnectionPreferences(preferences), opener);
-        MainWindowView view = new MainWindowView(viewModel, connections, tagEditor, messages.bundle());
+        QuitAction quit = new QuitAction(state, stage::close);
+        actions = new MainWindowActions(new RefreshAction(keyList), quit, new UseThemeAction(state, Theme.LIGHT),
+                new UseThemeAction(state, Theme.DARK), new MarkProductionAction(connections),
+                new ReloadProfilesAction(connections), new AboutAction(dialogs, messages, Version.current()));
+        MainWindowView view = new MainWindowView(viewModel, state, keyDetails, connections, tagEditor, actions,
+                messages.bundle());
         mainWindow = viewModel;
+        this.keyDetails = keyDetails;
         // The window's close button asks about unapplied edits and waits for tag changes being written, as
         // File > Quit does.
         stage.setOnCloseRequest(event -> {
-            if (!viewModel.mayClose()) {
+            if (!quit.mayClose()) {
                 event.consume();
             }
         });
 
         WindowPreferences window = new WindowPreferences(preferences);
-        viewModel.useTheme(window.theme());
-        applyTheme(viewModel.themeProperty().get());
-        viewModel.themeProperty().addListener((observable, old, theme) -> {
+        state.setTheme(window.theme());
+        applyTheme(state.themeProperty().get());
+        state.themeProperty().addListener((observable, old, theme) -> {
             applyTheme(theme);
             window.rememberTheme(theme);
         });
@@ -154,9 +168,24 @@ public final class AppContext implements AutoCloseable {
         return mainWindow;
     }
 
+    /** The details panel's ViewModel, once {@link #show} built it. */
+    KeyDetailsViewModel keyDetails() {
+        return keyDetails;
+    }
+
     /** The Connection and Region menus' ViewModel, once {@link #show} built it. */
     ConnectionsViewModel connections() {
         return connections;
+    }
+
+    /** What the panels and commands share. */
+    AppState state() {
+        return state;
+    }
+
+    /** The main window's menu commands, once {@link #show} built them. */
+    MainWindowActions actions() {
+        return actions;
     }
 
     private static void applyTheme(Theme theme) {

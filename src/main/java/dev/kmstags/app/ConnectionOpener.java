@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * the bundled backend the first time it is asked for (it then runs until the app closes, since switching
  * regions or back to it is common).
  */
-final class ConnectionOpener implements ConnectionsViewModel.Opener, AutoCloseable {
+final class ConnectionOpener implements ConnectionsViewModel.Connector, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionOpener.class);
 

@@ -172,7 +172,7 @@ class ConnectionsUiTest {
         waitForStatus(robot, "12 keys loaded");
         List<String> asked = new ArrayList<>();
         boolean[] allow = {false};
-        robot.interact(() -> context.mainWindow().setLeaveGuard(() -> {
+        robot.interact(() -> context.state().addLeaveGuard(() -> {
             asked.add("asked");
             return allow[0];
         }));
@@ -211,7 +211,7 @@ class ConnectionsUiTest {
 
         choose(robot, "Connection", "Mark as production");
 
-        assertThat(context.mainWindow().productionProperty().get()).isTrue();
+        assertThat(context.state().productionProperty().get()).isTrue();
         assertThat(banner.isVisible()).isTrue();
         assertThat(banner.getText()).isEqualTo("Production: changes you apply here go to team-prod · 111122223333 · "
                 + "us-east-1. Review every change before you apply it.");
@@ -219,7 +219,7 @@ class ConnectionsUiTest {
 
         choose(robot, "Connection", "Bundled backend (local)");
         waitForStatus(robot, "12 keys loaded");
-        assertThat(context.mainWindow().productionProperty().get())
+        assertThat(context.state().productionProperty().get())
                 .as("the bundled backend's made-up account ID takes no production mark by account").isFalse();
         assertThat(banner.isVisible()).isFalse();
     }
@@ -230,7 +230,7 @@ class ConnectionsUiTest {
         choose(robot, "Connection", "team-dev");
         waitForStatus(robot, "1 key loaded");
         robot.interact(() -> {
-            context.mainWindow().useTheme(Theme.DARK);
+            context.state().setTheme(Theme.DARK);
             stage.setWidth(1000);
             stage.setHeight(640);
             stage.close();
@@ -246,9 +246,9 @@ class ConnectionsUiTest {
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "KMS Tag Manager — team-dev · 111122223333 · eu-west-1"
                 .equals(nextStage[0].getTitle()));
-        assertThat(next.mainWindow().themeProperty().get()).isEqualTo(Theme.DARK);
+        assertThat(next.state().themeProperty().get()).isEqualTo(Theme.DARK);
         assertThat(nextStage[0].getWidth()).isEqualTo(1000);
         assertThat(nextStage[0].getHeight()).isEqualTo(640);
-        robot.interact(() -> next.mainWindow().useTheme(Theme.LIGHT));
+        robot.interact(() -> next.state().setTheme(Theme.LIGHT));
     }
 }

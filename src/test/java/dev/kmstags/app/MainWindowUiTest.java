@@ -159,7 +159,7 @@ class MainWindowUiTest {
         robot.clickOn(copyArn);
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "Copied".equals(copyArn.getText()));
-        String arn = context.mainWindow().keyDetails().arnProperty().get();
+        String arn = context.keyDetails().arnProperty().get();
         assertThat(arn).startsWith("arn:aws:kms:us-east-1:111122223333:key/");
         assertThat(WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
                 () -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))).isEqualTo(arn);
@@ -174,7 +174,7 @@ class MainWindowUiTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shownRows(robot).size() == 1);
         assertThat(text(robot, ".panel-count")).isEqualTo("1 of 12 keys");
 
-        robot.interact(() -> context.mainWindow().useTheme(Theme.DARK));
+        robot.interact(() -> context.state().setTheme(Theme.DARK));
         robot.clickOn("alias/payments-prod");
         WaitForAsyncUtils.waitForFxEvents();
         Snapshots.save(stage.getScene(), "main-window-dark");

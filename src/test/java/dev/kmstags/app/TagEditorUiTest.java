@@ -120,7 +120,7 @@ class TagEditorUiTest {
         } catch (AssertionError e) {
             Snapshots.save(stage.getScene(), "failed-open-" + alias.replace('/', '-'));
             throw new AssertionError(e.getMessage() + "; title " + text(robot, ".details-title") + ", selected "
-                    + context.mainWindow().keyList().selectedKeyProperty().get().aliasesText() + ", table "
+                    + context.state().selectedKeyProperty().get().aliasesText() + ", table "
                     + robot.lookup(".key-table").queryTableView().getSelectionModel().getSelectedIndex()
                     + " of " + robot.lookup(".key-table").queryTableView().getItems().size(), e);
         }
@@ -363,10 +363,10 @@ class TagEditorUiTest {
 
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, ".details-title")).isEqualTo("alias/payments-prod");
-        assertThat(WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> context.mainWindow().keyList()
+        assertThat(WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> context.state()
                 .selectedKeyProperty().get().displayName()))).isEqualTo("alias/payments-prod");
         waitUntil("the list selects the edited key again", () -> robot.lookup(".key-table").queryAs(TableView.class)
-                .getSelectionModel().getSelectedItem() == context.mainWindow().keyList().selectedKeyProperty().get());
+                .getSelectionModel().getSelectedItem() == context.state().selectedKeyProperty().get());
         assertThat(tagCell(robot, "PCI-DSS v4")).isNotNull();
 
         // As the window's close button does; not waited for, since the question blocks until answered.
@@ -421,11 +421,11 @@ class TagEditorUiTest {
 
     @Test
     void onAProductionConnectionTheReviewAsksForTheAliasInTheDarkTheme(FxRobot robot) throws Exception {
-        robot.interact(() -> context.mainWindow().useTheme(Theme.DARK));
+        robot.interact(() -> context.state().setTheme(Theme.DARK));
         openKey(robot, "alias/webhook-hmac");
         // As the user does it: Connection > Mark as production, once the connection is open.
         robot.interact(() -> context.connections().markProduction(true));
-        assertThat(context.mainWindow().productionProperty().get()).isTrue();
+        assertThat(context.state().productionProperty().get()).isTrue();
         editCell(robot, "integrations", "platform", KeyCode.ENTER);
         Snapshots.save(stage.getScene(), "tag-editor-dark");
 

@@ -73,7 +73,7 @@ class ThemeContrastUiTest {
     @AfterEach
     void close() throws Exception {
         // The theme is the application's user agent stylesheet, shared by every test in this JVM.
-        FxToolkit.setupFixture(() -> context.mainWindow().useTheme(Theme.LIGHT));
+        FxToolkit.setupFixture(() -> context.state().setTheme(Theme.LIGHT));
         FxToolkit.cleanupStages();
         context.close();
     }
@@ -90,7 +90,7 @@ class ThemeContrastUiTest {
 
     private void assertEveryRowStateReadable(FxRobot robot, Theme theme) throws Exception {
         String name = theme.name().toLowerCase(Locale.ROOT);
-        robot.interact(() -> context.mainWindow().useTheme(theme));
+        robot.interact(() -> context.state().setTheme(theme));
         openKey(robot);
         makeEveryRowState(robot);
         List<TextContrast.Sample> samples = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.kmstags.ui.connection;
 
 import dev.kmstags.profiles.ConnectionTarget;
+import dev.kmstags.ui.common.ActionBinding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -24,19 +25,16 @@ public final class ConnectionMenuView {
     private final CheckMenuItem productionItem = new CheckMenuItem();
     private final MenuItem reloadItem = new MenuItem();
 
-    public ConnectionMenuView(Menu menu, ConnectionsViewModel viewModel, ResourceBundle resources) {
+    public ConnectionMenuView(Menu menu, ConnectionsViewModel viewModel, MarkProductionAction markProduction,
+                              ReloadProfilesAction reloadProfiles, ResourceBundle resources) {
         this.menu = menu;
         this.viewModel = viewModel;
         menu.getStyleClass().add("connection-menu");
         productionItem.setText(resources.getString("menu.connection.production"));
         productionItem.getStyleClass().add("production-item");
-        productionItem.setSelected(viewModel.markedProductionProperty().get());
-        viewModel.markedProductionProperty().addListener(
-                (observable, old, marked) -> productionItem.setSelected(marked));
-        productionItem.disableProperty().bind(viewModel.activeTargetProperty().isNull());
-        productionItem.setOnAction(event -> viewModel.markProduction(productionItem.isSelected()));
+        ActionBinding.bind(productionItem, markProduction);
         reloadItem.setText(resources.getString("menu.connection.reload"));
-        reloadItem.setOnAction(event -> viewModel.reloadProfiles());
+        ActionBinding.bind(reloadItem, reloadProfiles);
         viewModel.connections().addListener((ListChangeListener<ConnectionItem>) change -> build());
         viewModel.activeTargetProperty().addListener((observable, old, target) -> showActive());
         viewModel.menuHintProperty().addListener((observable, old, hint) -> build());

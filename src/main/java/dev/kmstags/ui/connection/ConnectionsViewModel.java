@@ -6,10 +6,11 @@ import dev.kmstags.profiles.ConnectionPreferences;
 import dev.kmstags.profiles.ConnectionTarget;
 import dev.kmstags.profiles.KmsRegions;
 import dev.kmstags.profiles.RegionChoice;
+import dev.kmstags.ui.common.AppState;
+import dev.kmstags.ui.common.ChosenConnection;
 import dev.kmstags.ui.common.DialogService;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.TaskExecutor;
-import dev.kmstags.ui.main.MainWindowViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,15 +28,15 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Connection and Region menus: what they list, which entry is active, and switching, which asks the main
- * window's leave guard first and remembers the choice. Also whether the active connection is marked as
- * production.
+ * The Connection and Region menus: what they list, which entry is active, and switching, which asks the leave
+ * guards of the {@link AppState} first, chooses the connection there and remembers the choice. Also whether the
+ * active connection is marked as production, which it sets in the state.
  */
 public final class ConnectionsViewModel {
 
-    /** Opens a connection in the background; the previous one is closed by then. */
+    /** Makes the work that opens a connection in the background; the previous one is closed by then. */
     @FunctionalInterface
-    public interface Opener {
+    public interface Connector {
         /** The work that opens {@code target} in {@code region}, run off the UI thread. */
         Callable<? extends KmsServices> opener(ConnectionTarget target, String region, AwsSetup setup);
     }
@@ -49,11 +50,11 @@ public final class ConnectionsViewModel {
     private final TaskExecutor executor;
     private final Messages messages;
     private final DialogService dialogs;
-    private final MainWindowViewModel mainWindow;
+    private final AppState state;
     private final SetupReader setupReader;
     private final AwsSetup emptySetup;
     private final ConnectionPreferences preferences;
-    private final Opener opener;
+    private final Connector connector;
     private final ConnectionNames names;
 
     private final ObservableList<ConnectionItem> connections = FXCollections.observableArrayList();
@@ -77,23 +78,23 @@ public final class ConnectionsViewModel {
     /**
      * @param emptySetup the setup without profiles, used until the files have been read
      */
-    public ConnectionsViewModel(TaskExecutor executor, Messages messages, DialogService dialogs,
-                                MainWindowViewModel mainWindow, SetupReader setupReader, AwsSetup emptySetup,
-                                ConnectionPreferences preferences, Opener opener) {
+    public ConnectionsViewModel(TaskExecutor executor, Messages messages, DialogService dialogs, AppState state,
+                                SetupReader setupReader, AwsSetup emptySetup, ConnectionPreferences preferences,
+                                Connector connector) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
-        this.mainWindow = Objects.requireNonNull(mainWindow, "mainWindow");
+        this.state = Objects.requireNonNull(state, "state");
         this.setupReader = Objects.requireNonNull(setupReader, "setupReader");
         this.emptySetup = Objects.requireNonNull(emptySetup, "emptySetup");
         this.preferences = Objects.requireNonNull(preferences, "preferences");
-        this.opener = Objects.requireNonNull(opener, "opener");
+        this.connector = Objects.requireNonNull(connector, "connector");
         this.names = new ConnectionNames(messages);
         this.setup = emptySetup;
         productionBanner = Bindings.createStringBinding(
-                () -> messages.format("production.banner", mainWindow.connectionTextProperty().get()),
-                mainWindow.connectionTextProperty());
-        mainWindow.accountIdProperty().addListener((observable, old, account) -> updateProduction());
+                () -> messages.format("production.banner", state.connectionTextProperty().get()),
+                state.connectionTextProperty());
+        state.accountIdProperty().addListener((observable, old, account) -> updateProduction());
         showSetup(emptySetup);
     }
 
@@ -143,14 +144,14 @@ public final class ConnectionsViewModel {
 
     /** Switches to {@code target} in its own region, once the leave guard allows it. */
     public void select(ConnectionTarget target) {
-        if (!target.equals(activeTarget.get()) && mainWindow.mayReplaceConnection()) {
+        if (!target.equals(activeTarget.get()) && state.mayReplaceConnection()) {
             open(target, setup.defaultRegion(target));
         }
     }
 
     /** Switches the active connection to {@code region}, once the leave guard allows it. */
     public void selectRegion(String region) {
-        if (activeTarget.get() != null && !region.equals(activeRegion.get()) && mainWindow.mayReplaceConnection()) {
+        if (activeTarget.get() != null && !region.equals(activeRegion.get()) && state.mayReplaceConnection()) {
             open(activeTarget.get(), region);
         }
     }
@@ -208,19 +209,19 @@ public final class ConnectionsViewModel {
         }
         regions.setAll(choices.stream().map(choice -> new RegionItem(choice.id(), names.regionLabel(choice)))
                 .toList());
-        mainWindow.connect(ConnectionNames.kind(target), names.statusName(target), region,
-                opener.opener(target, region, setup));
+        state.chooseConnection(new ChosenConnection(ConnectionNames.kind(target), names.statusName(target), region,
+                connector.opener(target, region, setup)));
         updateProduction();
     }
 
     private void updateProduction() {
         boolean production = activeTarget.get() != null && preferences.isProduction(activeTarget.get(), account());
         markedProduction.set(production);
-        mainWindow.productionProperty().set(production);
+        state.setProduction(production);
     }
 
     private Optional<String> account() {
-        return Optional.of(mainWindow.accountIdProperty().get()).filter(account -> !account.isEmpty());
+        return Optional.of(state.accountIdProperty().get()).filter(account -> !account.isEmpty());
     }
 
     /** The Connection menu's entries: the bundled backend, the environment's credentials if set, each profile. */
@@ -256,7 +257,7 @@ public final class ConnectionsViewModel {
         return markedProduction.getReadOnlyProperty();
     }
 
-    /** The red banner's sentence, shown while {@link MainWindowViewModel#productionProperty()} is true. */
+    /** The red banner's sentence, shown while {@link AppState#productionProperty()} is true. */
     public StringBinding productionBannerProperty() {
         return productionBanner;
     }

@@ -31,6 +31,10 @@ public final class KeyDetailsView extends StackPane {
     @FXML
     private Node detailsPane;
     @FXML
+    private Label emptyTitle;
+    @FXML
+    private Label emptyHint;
+    @FXML
     private Label titleLabel;
     @FXML
     private Label stateBadge;
@@ -70,6 +74,8 @@ public final class KeyDetailsView extends StackPane {
     private void initialize() {
         emptyPane.visibleProperty().bind(viewModel.hasKeyProperty().not());
         detailsPane.visibleProperty().bind(viewModel.hasKeyProperty());
+        emptyTitle.textProperty().bind(viewModel.emptyTitleProperty());
+        emptyHint.textProperty().bind(viewModel.emptyHintProperty());
         titleLabel.textProperty().bind(viewModel.titleProperty());
         stateBadge.textProperty().bind(viewModel.stateTextProperty());
         managerBadge.textProperty().bind(viewModel.managerTextProperty());

@@ -1,8 +1,9 @@
 package dev.kmstags.ui.keydetails;
 
+import dev.kmstags.ui.common.AppState;
+import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.Tone;
-import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.util.Objects;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -11,17 +12,18 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 
 /**
  * The panel beside the key list: what KMS says about the selected key, and the room where its tags will be
- * edited. Follows the selection; shows an invitation to select a key while none is.
+ * edited. Follows the selection of the {@link AppState}; shows an invitation to select a key while none is, and how
+ * many are selected while several are.
  */
 public final class KeyDetailsViewModel {
 
     private final Messages messages;
 
-    private final ReadOnlyObjectWrapper<KeyRowViewModel> key = new ReadOnlyObjectWrapper<>(this, "key");
+    private final ReadOnlyObjectWrapper<KeyEntry> key = new ReadOnlyObjectWrapper<>(this, "key");
     private final ReadOnlyBooleanWrapper hasKey = new ReadOnlyBooleanWrapper(this, "hasKey");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper keyId = new ReadOnlyStringWrapper(this, "keyId", "");
@@ -36,19 +38,32 @@ public final class KeyDetailsViewModel {
     private final ReadOnlyStringWrapper readOnlyNote = new ReadOnlyStringWrapper(this, "readOnlyNote", "");
     private final ReadOnlyStringWrapper keyIdCopyText = new ReadOnlyStringWrapper(this, "keyIdCopyText", "");
     private final ReadOnlyStringWrapper arnCopyText = new ReadOnlyStringWrapper(this, "arnCopyText", "");
+    private final ReadOnlyStringWrapper emptyTitle = new ReadOnlyStringWrapper(this, "emptyTitle", "");
+    private final ReadOnlyStringWrapper emptyHint = new ReadOnlyStringWrapper(this, "emptyHint", "");
 
     private final InvalidationListener aliasesArrived = observable -> showAliases(key.get());
     private final InvalidationListener readOnlyReasonChanged =
             observable -> readOnlyNote.set(key.get().readOnlyReasonText());
 
-    public KeyDetailsViewModel(ObservableValue<KeyRowViewModel> selectedKey, Messages messages) {
+    public KeyDetailsViewModel(AppState state, Messages messages) {
         this.messages = Objects.requireNonNull(messages, "messages");
-        selectedKey.addListener((observable, old, selected) -> show(selected));
-        show(selectedKey.getValue());
+        state.selectedKeyProperty().addListener((observable, old, selected) -> show(selected));
+        state.selectedKeys().addListener(
+                (ListChangeListener<KeyEntry>) change -> showCount(state.selectedKeys().size()));
+        show(state.selectedKeyProperty().get());
+        showCount(state.selectedKeys().size());
     }
 
-    private void show(KeyRowViewModel selected) {
-        KeyRowViewModel previous = key.get();
+    /** With several keys selected there is no one key to show: the panel says how many are. */
+    private void showCount(int selected) {
+        boolean several = selected > 1;
+        emptyTitle.set(several ? messages.format("details.several.title", selected)
+                : messages.get("details.empty.title"));
+        emptyHint.set(messages.get(several ? "details.several.hint" : "details.empty.hint"));
+    }
+
+    private void show(KeyEntry selected) {
+        KeyEntry previous = key.get();
         if (previous != null) {
             previous.aliasesTextProperty().removeListener(aliasesArrived);
             previous.readOnlyReasonTextProperty().removeListener(readOnlyReasonChanged);
@@ -83,7 +98,7 @@ public final class KeyDetailsViewModel {
         readOnlyNote.set(selected.readOnlyReasonText());
     }
 
-    private void showAliases(KeyRowViewModel selected) {
+    private void showAliases(KeyEntry selected) {
         title.set(selected.displayName());
         aliasesText.set(!selected.aliasesText().isEmpty() ? selected.aliasesText()
                 : selected.aliasesListed() ? messages.get("details.noAliases")
@@ -121,10 +136,21 @@ public final class KeyDetailsViewModel {
     }
 
     /** The selected key, or {@code null}; the tag editor will follow it. */
-    public ReadOnlyObjectProperty<KeyRowViewModel> keyProperty() {
+    public ReadOnlyObjectProperty<KeyEntry> keyProperty() {
         return key.getReadOnlyProperty();
     }
 
+    /** What the panel says while it shows no key: to select one, or how many are selected. */
+    public ReadOnlyStringProperty emptyTitleProperty() {
+        return emptyTitle.getReadOnlyProperty();
+    }
+
+    /** The line under {@link #emptyTitleProperty()}. */
+    public ReadOnlyStringProperty emptyHintProperty() {
+        return emptyHint.getReadOnlyProperty();
+    }
+
+    /** Whether exactly one key is selected, so the panel shows it. */
     public ReadOnlyBooleanProperty hasKeyProperty() {
         return hasKey.getReadOnlyProperty();
     }

@@ -1,15 +1,21 @@
 package dev.kmstags.ui.keylist;
 
 import dev.kmstags.ui.common.FxmlViews;
+import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.Tone;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
@@ -17,6 +23,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -29,7 +36,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The table of keys with its header (title, count, filter, refresh). Binds to a {@link KeyListViewModel}; the table
- * is virtualised, and its rows follow the ViewModel's sorted list.
+ * is virtualised, and its rows follow the ViewModel's sorted list. Several keys can be selected (Ctrl and Shift).
  */
 public final class KeyListView extends VBox {
 
@@ -37,9 +44,15 @@ public final class KeyListView extends VBox {
     private static final PseudoClass NO_VALUE = PseudoClass.getPseudoClass("no-value");
     /** Rows to lay the table out with before keys arrive: more than fit in a window of 1920 x 1080. */
     private static final int SAMPLE_ROWS = 60;
+    /** Where JavaFX's table behaviour keeps the row a Shift+click selects from. */
+    private static final String TABLE_ANCHOR = "anchor";
 
     private final KeyListViewModel viewModel;
     private final ResourceBundle resources;
+    /** Whether the table is being made to show the ViewModel's selection, so its changes are not the user's. */
+    private boolean showingSelection;
+    /** Whether the user's selection is to be handed to the ViewModel once the table has finished changing it. */
+    private boolean selectionPending;
 
     @FXML
     private Label countLabel;
@@ -116,28 +129,56 @@ public final class KeyListView extends VBox {
         table.setItems(viewModel.sortedRows());
         table.getSortOrder().add(aliasesColumn);
 
-        // The user's selection goes through the guard; when it refuses, the previous key is selected again.
-        table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) -> {
-            if (!viewModel.requestSelection(row)) {
-                Platform.runLater(this::showSelectedKey);
+        // The user's selection goes through the leave guards; when they refuse, the previous keys are selected again.
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<KeyRowViewModel>) change -> {
+            if (!showingSelection && !selectionPending) {
+                selectionPending = true;
+                Platform.runLater(this::requestTableSelection);
             }
         });
-        viewModel.selectedKeyProperty().addListener((observable, old, row) -> {
-            if (row == null) {
-                table.getSelectionModel().clearSelection();
-            } else if (row != table.getSelectionModel().getSelectedItem()) {
-                table.getSelectionModel().select(row);
-                table.scrollTo(row);
+        viewModel.selectedKeys().addListener((ListChangeListener<KeyEntry>) change -> {
+            if (!Set.copyOf(viewModel.selectedKeys()).equals(Set.copyOf(tableSelection()))) {
+                showSelectedKeys(true);
             }
         });
     }
 
-    private void showSelectedKey() {
-        KeyRowViewModel selected = viewModel.selectedKeyProperty().get();
-        if (selected == null) {
+    /**
+     * Hands the table's selection to the ViewModel once a click has finished changing it (a Shift+click clears the
+     * selection before it selects the range), so the leave guards are asked once per click; when they refuse, the
+     * table selects the previous keys again.
+     */
+    private void requestTableSelection() {
+        selectionPending = false;
+        if (!viewModel.requestSelection(tableSelection())) {
+            // The refused click left the table's anchor on the row it clicked; a Shift+click must start from the
+            // keys selected again instead. The table's behaviour keeps its anchor under this key, and takes the first
+            // row selected from now on when there is none.
+            table.getProperties().remove(TABLE_ANCHOR);
+            showSelectedKeys(false);
+        }
+    }
+
+    private List<KeyRowViewModel> tableSelection() {
+        return table.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull).toList();
+    }
+
+    /** Makes the table select the ViewModel's keys; {@code scroll} brings the first into view. */
+    private void showSelectedKeys(boolean scroll) {
+        List<KeyEntry> selected = List.copyOf(viewModel.selectedKeys());
+        int[] indices = selected.stream().mapToInt(table.getItems()::indexOf).filter(index -> index >= 0).toArray();
+        showingSelection = true;
+        try {
             table.getSelectionModel().clearSelection();
-        } else {
-            table.getSelectionModel().select(selected);
+            if (indices.length > 0) {
+                table.getSelectionModel().selectIndices(indices[0], Arrays.copyOfRange(indices, 1, indices.length));
+                if (scroll) {
+                    table.scrollTo(indices[0]);
+                }
+            }
+        } finally {
+            showingSelection = false;
         }
     }
 

@@ -4,18 +4,21 @@ import dev.kmstags.domain.KeySummary;
 import dev.kmstags.domain.KeyTags;
 import dev.kmstags.kms.KeyCatalog;
 import dev.kmstags.kms.KmsAccessException;
+import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.DateFormats;
+import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.TaskExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -38,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The keys of the current connection and region, read-only: loads them in the background, shows them a few times a
  * second as they arrive, completes them with their aliases and tags, filters them by a search text (tags included),
- * sorts them, and keeps the selected key across refreshes.
+ * sorts them, and keeps the selected keys across refreshes. The selection lives in the shared {@link AppState}:
+ * the user's selection goes there once its leave guards agree.
  */
 public final class KeyListViewModel {
 
@@ -60,6 +64,7 @@ public final class KeyListViewModel {
     private final TaskExecutor executor;
     private final Messages messages;
     private final DateFormats dates;
+    private final AppState state;
 
     private final ObservableList<KeyRowViewModel> rows = FXCollections.observableArrayList();
     private final ObservableList<KeyRowViewModel> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
@@ -74,7 +79,6 @@ public final class KeyListViewModel {
             new SimpleObjectProperty<>(this, "comparator");
     private final Map<String, KeyRowViewModel> rowsByKeyId = new HashMap<>();
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
-    private final ObjectProperty<KeyRowViewModel> selectedKey = new SimpleObjectProperty<>(this, "selectedKey");
     private final ReadOnlyObjectWrapper<LoadState> loadState =
             new ReadOnlyObjectWrapper<>(this, "loadState", LoadState.NOT_LOADED);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -90,10 +94,8 @@ public final class KeyListViewModel {
     private KeyCatalog catalog;
     /** Counts loads, so the results of a load that a newer one replaced are dropped. */
     private long generation;
-    /** The key selected before a refresh, selected again when it comes back. */
-    private String keyIdToReselect;
-    /** Asked before the user's selection replaces the selected key; true lets it go ahead. */
-    private BooleanSupplier selectionGuard = () -> true;
+    /** The keys selected before a refresh that have not come back yet; selected again when they do. */
+    private final Set<String> keyIdsToReselect = new HashSet<>();
     /** Whether every key of the current load is described and their tags are being read. */
     private boolean readingTags;
     /** Whether KMS refused to list the aliases of the keys loading or loaded. */
@@ -101,11 +103,13 @@ public final class KeyListViewModel {
 
     /**
      * @param dates how creation times show, in the user's locale and time zone
+     * @param state where the selected keys go, and whose leave guards are asked before they change
      */
-    public KeyListViewModel(TaskExecutor executor, Messages messages, DateFormats dates) {
+    public KeyListViewModel(TaskExecutor executor, Messages messages, DateFormats dates, AppState state) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.dates = Objects.requireNonNull(dates, "dates");
+        this.state = Objects.requireNonNull(state, "state");
         searchText.addListener((observable, old, text) -> {
             String query = query();
             List<KeyRowViewModel> matching = query.isBlank() ? rows
@@ -123,7 +127,7 @@ public final class KeyListViewModel {
     public void load(KeyCatalog newCatalog) {
         catalog = Objects.requireNonNull(newCatalog, "newCatalog");
         connected.set(true);
-        keyIdToReselect = null;
+        keyIdsToReselect.clear();
         startLoading();
     }
 
@@ -135,7 +139,7 @@ public final class KeyListViewModel {
         generation++;
         catalog = null;
         connected.set(false);
-        selectedKey.set(null);
+        state.setSelectedKeys(List.of());
         clearRows();
         busy.set(false);
         errorText.set(Objects.requireNonNull(sentence, "sentence"));
@@ -143,37 +147,45 @@ public final class KeyListViewModel {
         updateTexts();
     }
 
-    /** Sets what is asked before the user selects another key (unapplied tag edits); true lets it go ahead. */
-    public void setSelectionGuard(BooleanSupplier guard) {
-        selectionGuard = Objects.requireNonNull(guard, "guard");
+    /** Selects {@code row} alone for the user (none for null), as {@link #requestSelection(List)} does. */
+    public boolean requestSelection(KeyRowViewModel row) {
+        return requestSelection(row == null ? List.of() : List.of(row));
     }
 
-    /** Selects {@code row} for the user, once the selection guard allows it; answers whether it did. */
-    public boolean requestSelection(KeyRowViewModel row) {
-        if (row == selectedKey.get()) {
-            return true;
-        }
-        if (!selectionGuard.getAsBoolean()) {
+    /**
+     * Selects {@code keys} for the user, once the leave guards allow it (unapplied edits of the key shown); answers
+     * whether it did. The same keys in another order are selected without asking.
+     */
+    public boolean requestSelection(List<KeyRowViewModel> keys) {
+        if (!Set.copyOf(keys).equals(Set.copyOf(state.selectedKeys())) && !state.mayLeave()) {
             return false;
         }
-        selectedKey.set(row);
+        state.setSelectedKeys(keys);
         return true;
     }
 
-    /** Loads the keys again, keeping the selected key selected if it is still there. */
+    /** The selected keys, for the table to show; the user's changes go through {@link #requestSelection(List)}. */
+    public ObservableList<KeyEntry> selectedKeys() {
+        return state.selectedKeys();
+    }
+
+    /**
+     * Loads the keys again, once the leave guards allow it (unapplied edits would be dropped), keeping the selected
+     * keys selected that are still there.
+     */
     public void refresh() {
-        if (!canRefresh.get()) {
+        if (!canRefresh.get() || !state.mayLeave()) {
             return;
         }
-        KeyRowViewModel selected = selectedKey.get();
-        keyIdToReselect = selected == null ? null : selected.keyId();
+        keyIdsToReselect.clear();
+        state.selectedKeys().forEach(key -> keyIdsToReselect.add(key.keyId()));
         startLoading();
     }
 
     private void startLoading() {
         long run = ++generation;
         KeyCatalog current = catalog;
-        selectedKey.set(null);
+        state.setSelectedKeys(List.of());
         clearRows();
         readingTags = false;
         aliasesDenied = false;
@@ -349,11 +361,15 @@ public final class KeyListViewModel {
         newRows.forEach(row -> rowsByKeyId.put(row.keyId(), row));
         String query = query();
         visible.addAll(query.isBlank() ? newRows : newRows.stream().filter(row -> row.matches(query)).toList());
-        if (keyIdToReselect != null) {
-            newRows.stream().filter(row -> row.keyId().equals(keyIdToReselect)).findFirst().ifPresent(row -> {
-                keyIdToReselect = null;
-                selectedKey.set(row);
-            });
+        if (!keyIdsToReselect.isEmpty()) {
+            List<KeyRowViewModel> back = newRows.stream().filter(row -> keyIdsToReselect.contains(row.keyId()))
+                    .toList();
+            if (!back.isEmpty()) {
+                back.forEach(row -> keyIdsToReselect.remove(row.keyId()));
+                List<KeyEntry> selected = new ArrayList<>(state.selectedKeys());
+                selected.addAll(back);
+                state.setSelectedKeys(selected);
+            }
         }
         updateTexts();
     }
@@ -362,7 +378,7 @@ public final class KeyListViewModel {
         if (run != generation) {
             return;
         }
-        keyIdToReselect = null;
+        keyIdsToReselect.clear();
         busy.set(false);
         loadState.set(LoadState.LOADED);
         updateTexts();
@@ -458,11 +474,6 @@ public final class KeyListViewModel {
     /** Filters the rows by alias, key ID, ARN, description, or tag key or value, ignoring case. */
     public StringProperty searchTextProperty() {
         return searchText;
-    }
-
-    /** The key the user selected; panels on the right follow it. */
-    public ObjectProperty<KeyRowViewModel> selectedKeyProperty() {
-        return selectedKey;
     }
 
     public ReadOnlyObjectProperty<LoadState> loadStateProperty() {

@@ -6,6 +6,7 @@ import dev.kmstags.domain.KeySummary;
 import dev.kmstags.domain.KeyTags;
 import dev.kmstags.domain.Tag;
 import dev.kmstags.ui.common.DateFormats;
+import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.Tone;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * One key as the key list shows it: a snapshot of what KMS said, completed on the UI thread as the key's aliases
  * and tags arrive after it was described. A refresh replaces the rows.
  */
-public final class KeyRowViewModel {
+public final class KeyRowViewModel implements KeyEntry {
 
     /** Aliases text order: keys with an alias first, by alias ignoring case; keys whose aliases are unknown last. */
     public static final Comparator<String> ALIASES_ORDER = Comparator.nullsLast(
@@ -102,6 +103,7 @@ public final class KeyRowViewModel {
     }
 
     /** Whether the key's aliases were listed; when KMS refused, {@link #aliasesText()} is empty for that reason. */
+    @Override
     public boolean aliasesListed() {
         return aliasesListed;
     }
@@ -132,14 +134,17 @@ public final class KeyRowViewModel {
     }
 
     /** The key as KMS described it, with its aliases once known, for panels that work on the selected key. */
+    @Override
     public KeySummary key() {
         return key;
     }
 
+    @Override
     public String keyId() {
         return key.keyId();
     }
 
+    @Override
     public String arn() {
         return key.arn();
     }
@@ -150,29 +155,35 @@ public final class KeyRowViewModel {
     }
 
     /** Every alias of the key, comma separated; empty when it has none or they are not known yet. */
+    @Override
     public String aliasesText() {
         return aliasesText.get() == null ? "" : aliasesText.get();
     }
 
     /** As {@link #aliasesText()}, but {@code null} until the aliases are known. */
+    @Override
     public ReadOnlyStringProperty aliasesTextProperty() {
         return aliasesText.getReadOnlyProperty();
     }
 
     /** The name people know the key by: its first alias, or its key ID when it has none. */
+    @Override
     public String displayName() {
         return key.primaryAlias().orElse(key.keyId());
     }
 
+    @Override
     public String description() {
         return key.description();
     }
 
     /** The key state in words, such as "Pending deletion". */
+    @Override
     public String stateText() {
         return stateText;
     }
 
+    @Override
     public Tone stateTone() {
         return stateTone;
     }
@@ -182,6 +193,7 @@ public final class KeyRowViewModel {
     }
 
     /** "Customer" or "AWS"; empty when KMS would not describe the key. */
+    @Override
     public String managerText() {
         return managerText;
     }
@@ -190,12 +202,14 @@ public final class KeyRowViewModel {
         return key.created();
     }
 
-    /** The creation date and time in the user's time zone; empty when unknown. */
     /** When KMS deletes the key, for a key pending deletion; empty otherwise. */
+    @Override
     public String deletionText() {
         return deletionText;
     }
 
+    /** The creation date and time in the user's time zone; empty when unknown. */
+    @Override
     public String createdText() {
         return createdText;
     }
@@ -211,11 +225,13 @@ public final class KeyRowViewModel {
     }
 
     /** Why this key's tags cannot be changed, as a sentence; empty when they can. */
+    @Override
     public String readOnlyReasonText() {
         return readOnlyReasonText.get();
     }
 
     /** As {@link #readOnlyReasonText()}; it may change when the key's tags turn out to be unreadable. */
+    @Override
     public ReadOnlyStringProperty readOnlyReasonTextProperty() {
         return readOnlyReasonText.getReadOnlyProperty();
     }

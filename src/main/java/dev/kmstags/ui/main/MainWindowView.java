@@ -1,11 +1,13 @@
 package dev.kmstags.ui.main;
 
+import dev.kmstags.ui.common.ActionBinding;
+import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.FxmlViews;
-import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.connection.ConnectionMenuView;
 import dev.kmstags.ui.connection.ConnectionsViewModel;
 import dev.kmstags.ui.connection.RegionMenuView;
 import dev.kmstags.ui.keydetails.KeyDetailsView;
+import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
 import dev.kmstags.ui.keylist.KeyListView;
 import dev.kmstags.ui.tageditor.TagEditorView;
 import dev.kmstags.ui.tageditor.TagEditorViewModel;
@@ -26,7 +28,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The main window's content: menu bar, key list with the details panel beside it, and the status bar. Binds to a
- * {@link MainWindowViewModel}.
+ * {@link MainWindowViewModel}, its menu items to {@link MainWindowActions}.
  */
 public final class MainWindowView extends BorderPane {
 
@@ -34,7 +36,9 @@ public final class MainWindowView extends BorderPane {
     private static final KeyCombination REDO_ALSO = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
 
     private final MainWindowViewModel viewModel;
+    private final AppState state;
     private final ConnectionsViewModel connections;
+    private final MainWindowActions actions;
     private final ResourceBundle resources;
     private final KeyListView keyListView;
     private final KeyDetailsView keyDetailsView;
@@ -43,6 +47,10 @@ public final class MainWindowView extends BorderPane {
 
     @FXML
     private MenuItem refreshItem;
+    @FXML
+    private MenuItem quitItem;
+    @FXML
+    private MenuItem aboutItem;
     @FXML
     private MenuItem findItem;
     @FXML
@@ -81,14 +89,17 @@ public final class MainWindowView extends BorderPane {
     @FXML
     private Label productionBanner;
 
-    public MainWindowView(MainWindowViewModel viewModel, ConnectionsViewModel connections,
-                          TagEditorViewModel tagEditor, ResourceBundle resources) {
+    public MainWindowView(MainWindowViewModel viewModel, AppState state, KeyDetailsViewModel keyDetails,
+                          ConnectionsViewModel connections, TagEditorViewModel tagEditor, MainWindowActions actions,
+                          ResourceBundle resources) {
         this.viewModel = viewModel;
+        this.state = state;
         this.connections = connections;
+        this.actions = actions;
         this.resources = resources;
         this.tagEditor = tagEditor;
         this.keyListView = new KeyListView(viewModel.keyList(), resources);
-        this.keyDetailsView = new KeyDetailsView(viewModel.keyDetails(), resources);
+        this.keyDetailsView = new KeyDetailsView(keyDetails, resources);
         this.tagEditorView = new TagEditorView(tagEditor, resources);
         FxmlViews.load(this, resources);
     }
@@ -113,14 +124,19 @@ public final class MainWindowView extends BorderPane {
         });
         reviewItem.disableProperty().bind(tagEditor.canReviewProperty().not());
 
-        new ConnectionMenuView(connectionMenu, connections, resources);
+        new ConnectionMenuView(connectionMenu, connections, actions.markProduction(), actions.reloadProfiles(),
+                resources);
         new RegionMenuView(regionMenu, connections);
         setTop(new VBox(getTop(), productionBanner));
         productionBanner.textProperty().bind(connections.productionBannerProperty());
-        productionBanner.visibleProperty().bind(viewModel.productionProperty());
-        productionBanner.managedProperty().bind(viewModel.productionProperty());
+        productionBanner.visibleProperty().bind(state.productionProperty());
+        productionBanner.managedProperty().bind(state.productionProperty());
 
-        refreshItem.disableProperty().bind(viewModel.canRefreshProperty().not());
+        ActionBinding.bind(refreshItem, actions.refresh());
+        ActionBinding.bind(quitItem, actions.quit());
+        ActionBinding.bind(lightThemeItem, actions.lightTheme());
+        ActionBinding.bind(darkThemeItem, actions.darkTheme());
+        ActionBinding.bind(aboutItem, actions.about());
         connectionLabel.textProperty().bind(viewModel.connectionTextProperty());
         connectionLabel.visibleProperty().bind(viewModel.connectionTextProperty().isNotEmpty());
         progressIndicator.visibleProperty().bind(viewModel.busyProperty());
@@ -133,14 +149,6 @@ public final class MainWindowView extends BorderPane {
         lastResultLabel.pseudoClassStateChanged(ERROR, viewModel.shownResultIsErrorProperty().get());
         viewModel.shownResultIsErrorProperty().addListener(
                 (observable, old, error) -> lastResultLabel.pseudoClassStateChanged(ERROR, error));
-
-        showTheme(viewModel.themeProperty().get());
-        viewModel.themeProperty().addListener((observable, old, theme) -> showTheme(theme));
-    }
-
-    private void showTheme(Theme theme) {
-        lightThemeItem.setSelected(theme == Theme.LIGHT);
-        darkThemeItem.setSelected(theme == Theme.DARK);
     }
 
     /** The key list, for tests and for panels that place themselves beside it. */
@@ -154,11 +162,6 @@ public final class MainWindowView extends BorderPane {
 
     public TagEditorView tagEditorView() {
         return tagEditorView;
-    }
-
-    @FXML
-    private void refresh() {
-        viewModel.refresh();
     }
 
     @FXML
@@ -199,25 +202,5 @@ public final class MainWindowView extends BorderPane {
     @FXML
     private void review() {
         tagEditorView.review();
-    }
-
-    @FXML
-    private void quit() {
-        viewModel.quit();
-    }
-
-    @FXML
-    private void useLightTheme() {
-        viewModel.useTheme(Theme.LIGHT);
-    }
-
-    @FXML
-    private void useDarkTheme() {
-        viewModel.useTheme(Theme.DARK);
-    }
-
-    @FXML
-    private void showAbout() {
-        viewModel.showAbout();
     }
 }

@@ -7,13 +7,14 @@ import dev.kmstags.domain.TagRules;
 import dev.kmstags.kms.CommitOutcome;
 import dev.kmstags.kms.KmsAccessException;
 import dev.kmstags.kms.TagService;
+import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.DialogService;
+import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.LeaveGuard;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.TaskExecutor;
 import dev.kmstags.ui.common.UnsavedEditsChoice;
 import dev.kmstags.ui.conflict.ConflictViewModel;
-import dev.kmstags.ui.keylist.KeyRowViewModel;
 import dev.kmstags.ui.review.ReviewViewModel;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,7 +80,7 @@ public final class TagEditorViewModel implements LeaveGuard {
     private final ObservableList<TagRowViewModel> selectedRows = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper selectionEdited = new ReadOnlyBooleanWrapper(this, "selectionEdited");
     private final TagEditHistory history = new TagEditHistory();
-    private final ReadOnlyObjectWrapper<KeyRowViewModel> key = new ReadOnlyObjectWrapper<>(this, "key");
+    private final ReadOnlyObjectWrapper<KeyEntry> key = new ReadOnlyObjectWrapper<>(this, "key");
     private final ReadOnlyObjectWrapper<LoadState> loadState =
             new ReadOnlyObjectWrapper<>(this, "loadState", LoadState.NO_KEY);
     private final ReadOnlyBooleanWrapper committing = new ReadOnlyBooleanWrapper(this, "committing");
@@ -114,14 +115,24 @@ public final class TagEditorViewModel implements LeaveGuard {
     private Runnable closeWhenCommitted;
 
     /**
+     * The editor of the key selected in {@code state}, alone; it commits to the state's connection, and is one of its
+     * leave guards.
+     */
+    public TagEditorViewModel(TaskExecutor executor, Messages messages, DialogService dialogs, AppState state) {
+        this(executor, messages, dialogs, state.selectedKeyProperty(), state.tagServiceProperty(),
+                state.productionProperty(), state.connectionTextProperty());
+        state.addLeaveGuard(this);
+    }
+
+    /**
      * @param selectedKey the key whose tags to edit; null when none is selected
      * @param tagService  the open connection's tag service; null until connected
      * @param production     whether the connection is marked production
      * @param connectionText where commits go, "profile · account · region", for the review to name
      */
-    public TagEditorViewModel(TaskExecutor executor, Messages messages, DialogService dialogs,
-                              ObservableValue<KeyRowViewModel> selectedKey, ObservableValue<TagService> tagService,
-                              ObservableBooleanValue production, ObservableValue<String> connectionText) {
+    TagEditorViewModel(TaskExecutor executor, Messages messages, DialogService dialogs,
+                       ObservableValue<? extends KeyEntry> selectedKey, ObservableValue<TagService> tagService,
+                       ObservableBooleanValue production, ObservableValue<String> connectionText) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
@@ -163,7 +174,7 @@ public final class TagEditorViewModel implements LeaveGuard {
         }
     }
 
-    private void show(KeyRowViewModel selected) {
+    private void show(KeyEntry selected) {
         generation++;
         key.set(selected);
         original = Map.of();
@@ -384,7 +395,7 @@ public final class TagEditorViewModel implements LeaveGuard {
     }
 
     /** Commits exactly the reviewed plan, and only if the user chose Apply. */
-    private void reviewAndCommit(KeyRowViewModel current, TagMerge.Result merge, List<String> problems) {
+    private void reviewAndCommit(KeyEntry current, TagMerge.Result merge, List<String> problems) {
         String target = connectionText.getValue() == null ? "" : connectionText.getValue();
         ReviewViewModel review = new ReviewViewModel(merge, current.keyId(), current.displayName(),
                 current.key().aliases(), target, problems, production.get(), messages);
@@ -397,7 +408,7 @@ public final class TagEditorViewModel implements LeaveGuard {
     private void commit(TagMerge.Result reviewed) {
         TagPlan plan = reviewed.plan();
         long run = generation;
-        KeyRowViewModel current = key.get();
+        KeyEntry current = key.get();
         TagService service = tagService.getValue();
         committing.set(true);
         keyBeingWritten = current.displayName();
@@ -420,7 +431,7 @@ public final class TagEditorViewModel implements LeaveGuard {
                 });
     }
 
-    private void committed(boolean stillShown, KeyRowViewModel current, TagMerge.Result reviewed,
+    private void committed(boolean stillShown, KeyEntry current, TagMerge.Result reviewed,
                            CommitOutcome outcome) {
         String name = current.displayName();
         TagPlan plan = reviewed.plan();
@@ -449,7 +460,7 @@ public final class TagEditorViewModel implements LeaveGuard {
      * first, or reloads, or keeps editing. Whatever is written is reviewed again, and a further change in KMS
      * before Apply leads here again.
      */
-    private void merge(KeyRowViewModel current, TagMerge.Result reviewed, Map<String, String> theirs) {
+    private void merge(KeyEntry current, TagMerge.Result reviewed, Map<String, String> theirs) {
         TagMerge merge = TagMerge.of(reviewed.plan(), theirs);
         TagMerge.Result merged;
         if (merge.conflicts().isEmpty()) {
@@ -621,7 +632,7 @@ public final class TagEditorViewModel implements LeaveGuard {
     }
 
     /** The key whose tags are shown, or null. */
-    public ReadOnlyObjectProperty<KeyRowViewModel> keyProperty() {
+    public ReadOnlyObjectProperty<KeyEntry> keyProperty() {
         return key.getReadOnlyProperty();
     }
 

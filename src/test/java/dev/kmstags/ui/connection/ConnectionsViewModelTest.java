@@ -14,10 +14,10 @@ import dev.kmstags.profiles.AwsSetup;
 import dev.kmstags.profiles.ConnectionPreferences;
 import dev.kmstags.profiles.ConnectionTarget;
 import dev.kmstags.profiles.MemoryPreferences;
+import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.DialogService;
 import dev.kmstags.ui.common.TestServices;
 import dev.kmstags.ui.common.TestTaskExecutor;
-import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.main.MainWindowViewModel;
 import java.io.IOException;
@@ -44,7 +44,8 @@ class ConnectionsViewModelTest {
     private final List<String> opened = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
     private final Preferences preferences = MemoryPreferences.newRoot().node("app");
-    private final KeyListViewModel keyList = new KeyListViewModel(executor, MESSAGES, DATES);
+    private final AppState state = new AppState();
+    private final KeyListViewModel keyList = new KeyListViewModel(executor, MESSAGES, DATES, state);
     private final DialogService dialogService = new DialogService() {
         @Override
         public void showInformation(String title, String header, String content) {
@@ -60,8 +61,8 @@ class ConnectionsViewModelTest {
         public void showAbout(String title, String header, String content) {
         }
     };
-    private final MainWindowViewModel mainWindow = new MainWindowViewModel(executor, MESSAGES, dialogService,
-            keyList, new KeyDetailsViewModel(keyList.selectedKeyProperty(), MESSAGES), "1.0", () -> { });
+    private final MainWindowViewModel mainWindow = new MainWindowViewModel(executor, MESSAGES, dialogService, state,
+            keyList);
 
     @BeforeEach
     void writeFiles() throws IOException {
@@ -83,7 +84,7 @@ class ConnectionsViewModelTest {
     private ConnectionsViewModel connections() {
         AwsEnvironment env = new AwsEnvironment(environment);
         return new ConnectionsViewModel(executor, MESSAGES, dialogService,
-                mainWindow, () -> AwsSetup.read(env, home), AwsSetup.withoutProfiles(env, home),
+                state, () -> AwsSetup.read(env, home), AwsSetup.withoutProfiles(env, home),
                 new ConnectionPreferences(preferences), (target, region, setup) -> () -> {
                     opened.add(target.id() + " " + region);
                     if (target instanceof ConnectionTarget.Profile) {
@@ -148,7 +149,7 @@ class ConnectionsViewModelTest {
         connections.start(Optional.empty(), Optional.empty());
         List<String> asked = new ArrayList<>();
         boolean[] allow = {false};
-        mainWindow.setLeaveGuard(() -> {
+        state.addLeaveGuard(() -> {
             asked.add("asked");
             return allow[0];
         });
@@ -177,21 +178,21 @@ class ConnectionsViewModelTest {
 
         connections.markProduction(true);
 
-        assertThat(mainWindow.productionProperty().get()).isTrue();
+        assertThat(state.productionProperty().get()).isTrue();
         assertThat(connections.productionBannerProperty().get()).isEqualTo("Production: changes you apply here go "
                 + "to dev · 111122223333 · eu-west-1. Review every change before you apply it.");
 
         connections.select(ConnectionTarget.profile("prod"));
-        assertThat(mainWindow.productionProperty().get()).isFalse();
+        assertThat(state.productionProperty().get()).isFalse();
         connections.select(ConnectionTarget.profile("sandbox"));
-        assertThat(mainWindow.productionProperty().get()).as("same account as dev").isTrue();
+        assertThat(state.productionProperty().get()).as("same account as dev").isTrue();
 
         connections.markProduction(false);
-        assertThat(mainWindow.productionProperty().get()).as("the account is no longer marked").isFalse();
+        assertThat(state.productionProperty().get()).as("the account is no longer marked").isFalse();
         connections.select(ConnectionTarget.profile("dev"));
-        assertThat(mainWindow.productionProperty().get()).as("dev itself still is").isTrue();
+        assertThat(state.productionProperty().get()).as("dev itself still is").isTrue();
         connections.markProduction(false);
-        assertThat(mainWindow.productionProperty().get()).isFalse();
+        assertThat(state.productionProperty().get()).isFalse();
         assertThat(connections.markedProductionProperty().get()).isFalse();
     }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kmstags.domain.KeyManager;
 import dev.kmstags.domain.KeySummary;
 import dev.kmstags.domain.KeyTags;
+import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.TestTaskExecutor;
 import dev.kmstags.ui.common.Tone;
 import dev.kmstags.ui.keylist.KeyListViewModel;
@@ -17,23 +18,45 @@ import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 
 class KeyDetailsViewModelTest {
 
-    private final SimpleObjectProperty<KeyRowViewModel> selection = new SimpleObjectProperty<>();
-    private final KeyDetailsViewModel viewModel = new KeyDetailsViewModel(selection, MESSAGES);
+    private final AppState state = new AppState();
+    private final KeyDetailsViewModel viewModel = new KeyDetailsViewModel(state, MESSAGES);
+
+    private void select(KeyRowViewModel... keys) {
+        state.setSelectedKeys(List.of(keys));
+    }
 
     @Test
     void withoutASelectionThePanelInvitesTheUserToSelectAKey() {
         assertThat(viewModel.hasKeyProperty().get()).isFalse();
         assertThat(viewModel.titleProperty().get()).isEmpty();
+        assertThat(viewModel.emptyTitleProperty().get()).isEqualTo("Select a key to see its tags");
+    }
+
+    @Test
+    void withSeveralKeysSelectedThePanelSaysHowManyAndShowsNoKey() {
+        select(new KeyRowViewModel(PAYMENTS, MESSAGES, DATES));
+        assertThat(viewModel.hasKeyProperty().get()).isTrue();
+
+        select(new KeyRowViewModel(PAYMENTS, MESSAGES, DATES), new KeyRowViewModel(AWS_S3, MESSAGES, DATES),
+                new KeyRowViewModel(NO_ALIAS, MESSAGES, DATES));
+
+        assertThat(viewModel.hasKeyProperty().get()).isFalse();
+        assertThat(viewModel.keyProperty().get()).isNull();
+        assertThat(viewModel.emptyTitleProperty().get()).isEqualTo("3 keys selected");
+        assertThat(viewModel.emptyHintProperty().get())
+                .isEqualTo("Select a single key to see its details and edit its tags.");
+
+        select();
+        assertThat(viewModel.emptyTitleProperty().get()).isEqualTo("Select a key to see its tags");
     }
 
     @Test
     void copyingTheArnSaysCopiedOnItsButtonUntilTheSignEndsOrAnotherKeyIsSelected() {
-        selection.set(new KeyRowViewModel(PAYMENTS, MESSAGES, DATES));
+        select(new KeyRowViewModel(PAYMENTS, MESSAGES, DATES));
         assertThat(viewModel.arnCopyTextProperty().get()).isEmpty();
 
         assertThat(viewModel.copyArn()).isEqualTo(PAYMENTS.arn());
@@ -45,7 +68,7 @@ class KeyDetailsViewModelTest {
 
         assertThat(viewModel.copyKeyId()).isEqualTo(PAYMENTS.keyId());
         assertThat(viewModel.keyIdCopyTextProperty().get()).isEqualTo("Copied");
-        selection.set(new KeyRowViewModel(AWS_S3, MESSAGES, DATES));
+        select(new KeyRowViewModel(AWS_S3, MESSAGES, DATES));
         assertThat(viewModel.keyIdCopyTextProperty().get()).isEmpty();
     }
 
@@ -56,16 +79,16 @@ class KeyDetailsViewModelTest {
                 List.of("alias/tmp-experiment"), "", "PendingDeletion", KeyManager.CUSTOMER,
                 Instant.parse("2026-01-02T03:04:05Z"), true, Instant.parse("2026-12-24T10:30:00Z"));
 
-        selection.set(new KeyRowViewModel(pending, MESSAGES, DATES));
+        select(new KeyRowViewModel(pending, MESSAGES, DATES));
 
         assertThat(viewModel.deletionTextProperty().get()).isEqualTo("2026-12-24 10:30");
-        selection.set(new KeyRowViewModel(PAYMENTS, MESSAGES, DATES));
+        select(new KeyRowViewModel(PAYMENTS, MESSAGES, DATES));
         assertThat(viewModel.deletionTextProperty().get()).isEmpty();
     }
 
     @Test
     void theSelectedKeyIsDescribed() {
-        selection.set(new KeyRowViewModel(PAYMENTS, MESSAGES, DATES));
+        select(new KeyRowViewModel(PAYMENTS, MESSAGES, DATES));
 
         assertThat(viewModel.hasKeyProperty().get()).isTrue();
         assertThat(viewModel.titleProperty().get()).isEqualTo("alias/payments-prod");
@@ -81,11 +104,11 @@ class KeyDetailsViewModelTest {
 
     @Test
     void aliasesAndATagsDeniedReasonThatArriveAfterTheSelectionAreShown() {
-        KeyListViewModel keyList = new KeyListViewModel(new TestTaskExecutor(), MESSAGES, DATES);
-        KeyDetailsViewModel details = new KeyDetailsViewModel(keyList.selectedKeyProperty(), MESSAGES);
+        KeyListViewModel keyList = new KeyListViewModel(new TestTaskExecutor(), MESSAGES, DATES, state);
+        KeyDetailsViewModel details = new KeyDetailsViewModel(state, MESSAGES);
         keyList.load(listener -> {
             listener.acceptBeforeAliases(List.of(PAYMENTS.withAliases(List.of())));
-            keyList.selectedKeyProperty().set(keyList.rows().get(0));
+            keyList.requestSelection(keyList.rows().get(0));
             assertThat(details.titleProperty().get()).isEqualTo(PAYMENTS.keyId());
             assertThat(details.readOnlyNoteProperty().get()).isEmpty();
 
@@ -101,11 +124,11 @@ class KeyDetailsViewModelTest {
 
     @Test
     void aliasesKmsWouldNotListAreSaidToBeNotListedRatherThanNone() {
-        KeyListViewModel keyList = new KeyListViewModel(new TestTaskExecutor(), MESSAGES, DATES);
-        KeyDetailsViewModel details = new KeyDetailsViewModel(keyList.selectedKeyProperty(), MESSAGES);
+        KeyListViewModel keyList = new KeyListViewModel(new TestTaskExecutor(), MESSAGES, DATES, state);
+        KeyDetailsViewModel details = new KeyDetailsViewModel(state, MESSAGES);
         keyList.load(listener -> {
             listener.acceptBeforeAliases(List.of(PAYMENTS.withAliases(List.of())));
-            keyList.selectedKeyProperty().set(keyList.rows().get(0));
+            keyList.requestSelection(keyList.rows().get(0));
             listener.aliasesDenied();
             return 1;
         });
@@ -115,7 +138,7 @@ class KeyDetailsViewModelTest {
 
         keyList.load(listener -> {
             listener.accept(List.of(NO_ALIAS));
-            keyList.selectedKeyProperty().set(keyList.rows().get(0));
+            keyList.requestSelection(keyList.rows().get(0));
             return 1;
         });
         assertThat(details.aliasesTextProperty().get()).isEqualTo("No aliases");
@@ -123,7 +146,7 @@ class KeyDetailsViewModelTest {
 
     @Test
     void anAwsManagedKeySaysWhyItsTagsAreReadOnly() {
-        selection.set(new KeyRowViewModel(AWS_S3, MESSAGES, DATES));
+        select(new KeyRowViewModel(AWS_S3, MESSAGES, DATES));
 
         assertThat(viewModel.managerTextProperty().get()).isEqualTo("AWS");
         assertThat(viewModel.readOnlyNoteProperty().get())
@@ -132,7 +155,7 @@ class KeyDetailsViewModelTest {
 
     @Test
     void aKeyWithoutAliasOrDescriptionIsTitledByItsIdAndSaysWhatIsMissing() {
-        selection.set(new KeyRowViewModel(NO_ALIAS, MESSAGES, DATES));
+        select(new KeyRowViewModel(NO_ALIAS, MESSAGES, DATES));
 
         assertThat(viewModel.titleProperty().get()).isEqualTo(NO_ALIAS.keyId());
         assertThat(viewModel.aliasesTextProperty().get()).isEqualTo("No aliases");
@@ -141,9 +164,9 @@ class KeyDetailsViewModelTest {
 
     @Test
     void clearingTheSelectionEmptiesThePanel() {
-        selection.set(new KeyRowViewModel(AWS_S3, MESSAGES, DATES));
+        select(new KeyRowViewModel(AWS_S3, MESSAGES, DATES));
 
-        selection.set(null);
+        select();
 
         assertThat(viewModel.hasKeyProperty().get()).isFalse();
         assertThat(viewModel.readOnlyNoteProperty().get()).isEmpty();

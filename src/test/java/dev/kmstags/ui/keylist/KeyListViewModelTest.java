@@ -16,6 +16,8 @@ import dev.kmstags.domain.Tag;
 import dev.kmstags.kms.KeyCatalog;
 import dev.kmstags.kms.KmsAccessException;
 import dev.kmstags.kms.KmsProblem;
+import dev.kmstags.ui.common.AppState;
+import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.TestKeys;
 import dev.kmstags.ui.common.TestTaskExecutor;
 import dev.kmstags.ui.common.Tone;
@@ -31,7 +33,8 @@ import org.junit.jupiter.api.Test;
 class KeyListViewModelTest {
 
     private final TestTaskExecutor executor = new TestTaskExecutor();
-    private final KeyListViewModel viewModel = new KeyListViewModel(executor, MESSAGES, DATES);
+    private final AppState state = new AppState();
+    private final KeyListViewModel viewModel = new KeyListViewModel(executor, MESSAGES, DATES, state);
 
     /** A catalog that hands over {@code batches} one after another. */
     private static KeyCatalog catalogOf(List<List<KeySummary>> batches) {
@@ -228,13 +231,61 @@ class KeyListViewModelTest {
     void aRefreshSelectsTheSameKeyAgainWhenItComesBack() {
         viewModel.load(catalogOf(PAYMENTS, REPORTING));
         KeyRowViewModel reporting = viewModel.rows().get(1);
-        viewModel.selectedKeyProperty().set(reporting);
+        viewModel.requestSelection(reporting);
 
         viewModel.refresh();
 
-        KeyRowViewModel selected = viewModel.selectedKeyProperty().get();
+        KeyEntry selected = state.selectedKeyProperty().get();
         assertThat(selected).isNotNull().isNotSameAs(reporting);
         assertThat(selected.keyId()).isEqualTo(REPORTING.keyId());
+    }
+
+    @Test
+    void aRefreshSelectsEveryKeyOfASelectionOfSeveralAgainThatComesBack() {
+        viewModel.load(catalogOf(List.of(List.of(PAYMENTS), List.of(REPORTING, AWS_S3))));
+        viewModel.requestSelection(List.of(viewModel.rows().get(0), viewModel.rows().get(2)));
+
+        viewModel.refresh();
+
+        assertThat(state.selectedKeys()).extracting(KeyEntry::keyId).containsExactly(PAYMENTS.keyId(), AWS_S3.keyId());
+        assertThat(state.selectedKeys()).allMatch(viewModel.rows()::contains);
+    }
+
+    @Test
+    void extendingTheSelectionAsksTheLeaveGuardsAndARefusalKeepsTheKeyShown() {
+        viewModel.load(catalogOf(PAYMENTS, REPORTING, AWS_S3));
+        KeyRowViewModel payments = viewModel.rows().get(0);
+        KeyRowViewModel reporting = viewModel.rows().get(1);
+        viewModel.requestSelection(payments);
+        int[] asked = {0};
+        state.addLeaveGuard(() -> {
+            asked[0]++;
+            return false;
+        });
+
+        assertThat(viewModel.requestSelection(List.of(payments, reporting))).isFalse();
+
+        assertThat(asked[0]).isEqualTo(1);
+        assertThat(state.selectedKeys()).containsExactly(payments);
+        assertThat(viewModel.requestSelection(List.of(payments))).as("the same keys need no asking").isTrue();
+        assertThat(asked[0]).isEqualTo(1);
+    }
+
+    @Test
+    void aRefreshTheLeaveGuardsRefuseLoadsNothing() {
+        int[] loads = {0};
+        viewModel.load(onBatch -> {
+            loads[0]++;
+            onBatch.accept(List.of(PAYMENTS));
+            return 1;
+        });
+        viewModel.requestSelection(viewModel.rows().get(0));
+        state.addLeaveGuard(() -> false);
+
+        viewModel.refresh();
+
+        assertThat(loads[0]).isEqualTo(1);
+        assertThat(state.selectedKeyProperty().get()).isSameAs(viewModel.rows().get(0));
     }
 
     @Test

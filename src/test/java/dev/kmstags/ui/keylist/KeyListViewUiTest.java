@@ -3,12 +3,15 @@ package dev.kmstags.ui.keylist;
 import static dev.kmstags.ui.common.TestKeys.AWS_S3;
 import static dev.kmstags.ui.common.TestKeys.DATES;
 import static dev.kmstags.ui.common.TestKeys.MESSAGES;
+import static dev.kmstags.ui.common.TestKeys.NO_ALIAS;
 import static dev.kmstags.ui.common.TestKeys.PAYMENTS;
 import static dev.kmstags.ui.common.TestKeys.REPORTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.KeySummary;
 import dev.kmstags.domain.KeyTags;
+import dev.kmstags.ui.common.AppState;
+import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.TestTaskExecutor;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -28,6 +32,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +43,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The key list in a real, headless JavaFX scene: how read-only keys are marked. */
+/** The key list in a real, headless JavaFX scene: how read-only keys are marked, and selecting several keys. */
 @ExtendWith(ApplicationExtension.class)
 class KeyListViewUiTest {
 
@@ -46,6 +51,7 @@ class KeyListViewUiTest {
     private static final KeySummary REFUSED = KeySummary.undescribed("7777eeee-0000-4000-8000-000000000007",
             "arn:aws:kms:us-east-1:111122223333:key/7777eeee-0000-4000-8000-000000000007", List.of());
 
+    private final AppState state = new AppState();
     private KeyListViewModel viewModel;
 
     @Start
@@ -53,7 +59,7 @@ class KeyListViewUiTest {
         // A stage of its own, so the primary stage keeps its size for the other UI tests.
         Stage stage = new Stage();
         // Work runs inline on the FX thread, which plays the UI thread.
-        viewModel = new KeyListViewModel(new TestTaskExecutor(), MESSAGES, DATES);
+        viewModel = new KeyListViewModel(new TestTaskExecutor(), MESSAGES, DATES, state);
         KeyListView view = new KeyListView(viewModel, MESSAGES.bundle());
         Scene scene = new Scene(view, 1100, 400);
         scene.getStylesheets().add(Objects.requireNonNull(
@@ -128,6 +134,65 @@ class KeyListViewUiTest {
         robot.interact(() -> refused.getTooltip().hide());
     }
 
+    private List<String> selectedKeyIds() {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                () -> state.selectedKeys().stream().map(KeyEntry::keyId).sorted().toList()));
+    }
+
+    private List<String> tableSelection(FxRobot robot) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> robot.lookup(".key-table")
+                .queryAs(TableView.class).getSelectionModel().getSelectedItems().stream()
+                .map(row -> ((KeyRowViewModel) row).keyId()).sorted().toList()));
+    }
+
+    private static List<String> sorted(KeySummary... keys) {
+        return Stream.of(keys).map(KeySummary::keyId).sorted().toList();
+    }
+
+    @Test
+    void ctrlAndShiftClicksSelectSeveralKeysOnceTheLeaveGuardsAgree(FxRobot robot) {
+        robot.interact(() -> viewModel.load(listener -> {
+            listener.accept(List.of(PAYMENTS, REPORTING, AWS_S3, NO_ALIAS));
+            return 4;
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] asked = {0};
+        boolean[] allow = {true};
+        state.addLeaveGuard(() -> {
+            asked[0]++;
+            return allow[0];
+        });
+
+        robot.clickOn(robot.from(rowOf(robot, PAYMENTS.keyId())).lookup(".table-cell").nth(1).queryAs(Node.class));
+        robot.press(KeyCode.CONTROL).clickOn(robot.from(rowOf(robot, AWS_S3.keyId())).lookup(".table-cell").nth(1)
+                .queryAs(Node.class)).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(selectedKeyIds()).isEqualTo(sorted(PAYMENTS, AWS_S3));
+        assertThat(state.selectedKeyProperty().get()).as("no single key while two are selected").isNull();
+        assertThat(asked[0]).isEqualTo(2);
+
+        // Refused: a Ctrl+click or a Shift+click changes nothing, in the list as in the state.
+        allow[0] = false;
+        robot.press(KeyCode.CONTROL).clickOn(robot.from(rowOf(robot, REPORTING.keyId())).lookup(".table-cell").nth(1)
+                .queryAs(Node.class)).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(asked[0]).isEqualTo(3);
+        assertThat(selectedKeyIds()).isEqualTo(sorted(PAYMENTS, AWS_S3));
+        assertThat(tableSelection(robot)).isEqualTo(sorted(PAYMENTS, AWS_S3));
+        robot.press(KeyCode.SHIFT).clickOn(robot.from(rowOf(robot, NO_ALIAS.keyId())).lookup(".table-cell").nth(1)
+                .queryAs(Node.class)).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(asked[0]).isEqualTo(4);
+        assertThat(tableSelection(robot)).isEqualTo(sorted(PAYMENTS, AWS_S3));
+
+        allow[0] = true;
+        robot.press(KeyCode.SHIFT).clickOn(robot.from(rowOf(robot, NO_ALIAS.keyId())).lookup(".table-cell").nth(1)
+                .queryAs(Node.class)).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selectedKeyIds()).hasSizeGreaterThan(1).isEqualTo(tableSelection(robot)).contains(NO_ALIAS.keyId());
+    }
+
     @Test
     void aliasesKmsWouldNotListShowAsNotListedDimmed(FxRobot robot) {
         robot.interact(() -> viewModel.load(listener -> {
@@ -166,7 +231,7 @@ class KeyListViewUiTest {
 
     @Test
     void cellsPreparedBeforeTheWindowShowsAreEmptyThenShowTheFirstKeys(FxRobot robot) throws Exception {
-        KeyListViewModel fresh = new KeyListViewModel(new TestTaskExecutor(), MESSAGES, DATES);
+        KeyListViewModel fresh = new KeyListViewModel(new TestTaskExecutor(), MESSAGES, DATES, new AppState());
         Set<TableRow<?>> prepared = new HashSet<>();
         AtomicReference<KeyListView> shown = new AtomicReference<>();
         robot.interact(() -> {

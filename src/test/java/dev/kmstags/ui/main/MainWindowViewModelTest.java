@@ -14,14 +14,14 @@ import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.kms.KmsProblem;
 import dev.kmstags.kms.KmsServices;
 import dev.kmstags.kms.TagService;
+import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.DialogService;
-import dev.kmstags.ui.common.LeaveGuard;
 import dev.kmstags.ui.common.TestServices;
 import dev.kmstags.ui.common.TestTaskExecutor;
-import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
+import dev.kmstags.ui.keylist.RefreshAction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +48,11 @@ class MainWindowViewModelTest {
             dialogs.add(title + " | " + header);
         }
     };
-    private final KeyListViewModel keyList = new KeyListViewModel(executor, MESSAGES, DATES);
-    private final KeyDetailsViewModel keyDetails = new KeyDetailsViewModel(keyList.selectedKeyProperty(), MESSAGES);
-    private final int[] quits = {0};
-    private final MainWindowViewModel viewModel = new MainWindowViewModel(executor, MESSAGES, dialogService, keyList,
-            keyDetails, "1.2.3", () -> quits[0]++);
+    private final AppState state = new AppState();
+    private final KeyListViewModel keyList = new KeyListViewModel(executor, MESSAGES, DATES, state);
+    private final KeyDetailsViewModel keyDetails = new KeyDetailsViewModel(state, MESSAGES);
+    private final MainWindowViewModel viewModel = new MainWindowViewModel(executor, MESSAGES, dialogService, state,
+            keyList);
 
     private static KmsServices servicesOf(KeySummary... keys) {
         return servicesOf(onBatch -> {
@@ -157,7 +157,7 @@ class MainWindowViewModelTest {
         assertThat(dialogs).containsExactly("Connection problem | Could not work with Bundled backend · us-east-1 | "
                 + sentence);
 
-        viewModel.refresh();
+        new RefreshAction(keyList).execute();
         assertThat(viewModel.statusIsErrorProperty().get()).isTrue();
         assertThat(dialogs).as("one dialog per connection, the status bar keeps saying it").hasSize(1);
     }
@@ -171,7 +171,7 @@ class MainWindowViewModelTest {
             return 1;
         }));
 
-        viewModel.refresh();
+        new RefreshAction(keyList).execute();
 
         assertThat(loads[0]).isEqualTo(2);
         assertThat(viewModel.statusTextProperty().get()).isEqualTo("1 key loaded");
@@ -185,64 +185,15 @@ class MainWindowViewModelTest {
             return 0;
         }));
         boolean[] allow = {false};
-        viewModel.setLeaveGuard(() -> allow[0]);
+        state.addLeaveGuard(() -> allow[0]);
+        RefreshAction refresh = new RefreshAction(keyList);
 
-        viewModel.refresh();
+        refresh.execute();
         assertThat(loads[0]).isEqualTo(1);
 
         allow[0] = true;
-        viewModel.refresh();
+        refresh.execute();
         assertThat(loads[0]).isEqualTo(2);
-    }
-
-    @Test
-    void aboutNamesTheVersion() {
-        viewModel.showAbout();
-
-        assertThat(dialogs).containsExactly("About KMS Tag Manager | KMS Tag Manager 1.2.3");
-    }
-
-    @Test
-    void quitClosesTheApp() {
-        viewModel.quit();
-
-        assertThat(quits[0]).isEqualTo(1);
-    }
-
-    @Test
-    void quitWaitsForTheLeaveGuard() {
-        boolean[] allow = {false};
-        viewModel.setLeaveGuard(() -> allow[0]);
-
-        viewModel.quit();
-        assertThat(quits[0]).isZero();
-
-        allow[0] = true;
-        viewModel.quit();
-        assertThat(quits[0]).isEqualTo(1);
-    }
-
-    @Test
-    void aGuardThatHoldsClosingBackGetsTheQuitToRunLater() {
-        Runnable[] heldClose = {null};
-        viewModel.setLeaveGuard(new LeaveGuard() {
-            @Override
-            public boolean mayLeave() {
-                return true;
-            }
-
-            @Override
-            public boolean mayClose(Runnable close) {
-                heldClose[0] = close;
-                return false;
-            }
-        });
-
-        viewModel.quit();
-        assertThat(quits[0]).isZero();
-
-        heldClose[0].run();
-        assertThat(quits[0]).isEqualTo(1);
     }
 
     @Test
@@ -252,7 +203,7 @@ class MainWindowViewModelTest {
         KeyRowViewModel reporting = keyList.rows().get(1);
         int[] asked = {0};
         boolean[] allow = {true};
-        viewModel.setLeaveGuard(() -> {
+        state.addLeaveGuard(() -> {
             asked[0]++;
             return allow[0];
         });
@@ -261,7 +212,7 @@ class MainWindowViewModelTest {
         allow[0] = false;
         assertThat(keyList.requestSelection(reporting)).isFalse();
 
-        assertThat(keyList.selectedKeyProperty().get()).isSameAs(payments);
+        assertThat(state.selectedKeyProperty().get()).isSameAs(payments);
         assertThat(keyDetails.titleProperty().get()).isEqualTo("alias/payments-prod");
         assertThat(asked[0]).isEqualTo(2);
         assertThat(keyList.requestSelection(payments)).isTrue();
@@ -310,14 +261,5 @@ class MainWindowViewModelTest {
 
         assertThat(viewModel.connectionTextProperty().get()).isEqualTo("closed-port · eu-west-1");
         assertThat(viewModel.statusIsErrorProperty().get()).isTrue();
-    }
-
-    @Test
-    void theThemeStartsLightAndCanBeSwitched() {
-        assertThat(viewModel.themeProperty().get()).isEqualTo(Theme.LIGHT);
-
-        viewModel.useTheme(Theme.DARK);
-
-        assertThat(viewModel.themeProperty().get()).isEqualTo(Theme.DARK);
     }
 }

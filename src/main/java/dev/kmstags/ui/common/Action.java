@@ -1,0 +1,26 @@
+package dev.kmstags.ui.common;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+
+/**
+ * A command the user can give from a menu, a button or a shortcut: one class per command, with the condition under
+ * which it can run. Views bind a control's {@code disable} to {@link #executableProperty()} and call
+ * {@link #execute()} on its action event; they hold no logic of their own.
+ */
+public abstract class Action {
+
+    /** Whether the command can run now; subclasses bind it to the state they need. Runnable by default. */
+    protected final ReadOnlyBooleanWrapper executable = new ReadOnlyBooleanWrapper(this, "executable", true);
+
+    /** Runs the command. Does nothing when it is not {@link #executableProperty() executable}. */
+    public abstract void execute();
+
+    public ReadOnlyBooleanProperty executableProperty() {
+        return executable.getReadOnlyProperty();
+    }
+
+    public boolean isExecutable() {
+        return executable.get();
+    }
+}

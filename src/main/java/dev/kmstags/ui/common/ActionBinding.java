@@ -1,0 +1,48 @@
+package dev.kmstags.ui.common;
+
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+
+/** Binds menu items and buttons to {@link Action}s: enabled while executable, and executing it when chosen. */
+public final class ActionBinding {
+
+    private ActionBinding() {
+    }
+
+    public static void bind(MenuItem item, Action action) {
+        item.disableProperty().bind(action.executableProperty().not());
+        item.setOnAction(event -> action.execute());
+    }
+
+    public static void bind(ButtonBase button, Action action) {
+        button.disableProperty().bind(action.executableProperty().not());
+        button.setOnAction(event -> action.execute());
+    }
+
+    /**
+     * Binds a check item: its tick follows the action's state, also when the action refused to switch (the item has
+     * already ticked itself by then).
+     */
+    public static void bind(CheckMenuItem item, ToggleAction action) {
+        item.disableProperty().bind(action.executableProperty().not());
+        item.setSelected(action.isSelected());
+        action.selectedProperty().addListener((observable, old, selected) -> item.setSelected(selected));
+        item.setOnAction(event -> {
+            action.execute();
+            item.setSelected(action.isSelected());
+        });
+    }
+
+    /** Binds a radio item, as {@link #bind(CheckMenuItem, ToggleAction)}. */
+    public static void bind(RadioMenuItem item, ToggleAction action) {
+        item.disableProperty().bind(action.executableProperty().not());
+        item.setSelected(action.isSelected());
+        action.selectedProperty().addListener((observable, old, selected) -> item.setSelected(selected));
+        item.setOnAction(event -> {
+            action.execute();
+            item.setSelected(action.isSelected());
+        });
+    }
+}

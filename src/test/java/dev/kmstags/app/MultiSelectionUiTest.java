@@ -1,0 +1,203 @@
+package dev.kmstags.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kmstags.local.BackendOptions;
+import dev.kmstags.ui.common.KeyEntry;
+import dev.kmstags.ui.common.Theme;
+import dev.kmstags.ui.keylist.KeyRowViewModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Selecting several keys in the real main window, on the bundled backend with its demo account: with Ctrl and Shift
+ * clicks, the panel on the right says how many are selected (readable in both themes), and leaving a key with
+ * unapplied tag edits for a selection of several asks first, as selecting another key does.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class MultiSelectionUiTest {
+
+    private static final long WAIT = 30;
+
+    @TempDir
+    Path folder;
+
+    private AppContext context;
+    private Stage stage;
+
+    @Start
+    void start(Stage primaryStage) {
+        stage = primaryStage;
+        context = new AppContext(BackendOptions.defaults(folder.resolve("kms.db")).withPort(0), "us-east-1",
+                Locale.US);
+        context.show(primaryStage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        context.close();
+    }
+
+    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting until " + what, e);
+        }
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQueryAs(Labeled.class)
+                .map(Labeled::getText).orElse("");
+    }
+
+    private static void waitForKeys(FxRobot robot) throws Exception {
+        waitUntil("the keys are loaded", () -> "12 keys loaded".equals(text(robot, ".status-text")));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The key table's cell showing {@code alias}, once it sits where that key's row is. */
+    private static Node keyCell(FxRobot robot, String alias) throws Exception {
+        waitUntil(alias + " is shown in its row", () -> keyCellNow(robot, alias).isPresent());
+        return keyCellNow(robot, alias).orElseThrow();
+    }
+
+    private static Optional<Node> keyCellNow(FxRobot robot, String alias) {
+        return robot.lookup(".key-table .table-cell").match(NodeQueryUtils.isVisible())
+                .match((TableCell<KeyRowViewModel, ?> cell) -> alias.equals(cell.getText())
+                        && cell.getIndex() >= 0 && cell.getIndex() < cell.getTableView().getItems().size()
+                        && cell.getTableView().getItems().get(cell.getIndex()).aliasesText().equals(alias))
+                .tryQuery();
+    }
+
+    private static void clickWith(FxRobot robot, KeyCode modifier, Node node) {
+        robot.press(modifier).clickOn(node).release(modifier);
+    }
+
+    private List<String> selectedAliases() {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> context.state().selectedKeys().stream()
+                .map(KeyEntry::displayName).sorted().toList()));
+    }
+
+    private List<String> tableSelectionAliases(FxRobot robot) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> robot.lookup(".key-table")
+                .queryAs(TableView.class).getSelectionModel().getSelectedItems().stream()
+                .map(row -> ((KeyRowViewModel) row).displayName()).sorted().toList()));
+    }
+
+    private static Button button(FxRobot robot, String text) throws Exception {
+        waitUntil("the button " + text + " shows", () -> robot.lookup(".dialog-pane .button")
+                .match(NodeQueryUtils.isVisible()).match((Button b) -> text.equals(b.getText())).tryQuery()
+                .isPresent());
+        return robot.lookup(".dialog-pane .button").match((Button b) -> text.equals(b.getText())).query();
+    }
+
+    private void openKey(FxRobot robot, String alias) throws Exception {
+        robot.clickOn(keyCell(robot, alias));
+        waitUntil(alias + " is open", () -> alias.equals(text(robot, ".details-title")));
+        waitUntil("its tags are loaded", () -> !text(robot, ".tag-count").isEmpty());
+    }
+
+    @Test
+    void ctrlClickingThreeKeysSaysSoOnTheRightInBothThemes(FxRobot robot) throws Exception {
+        waitForKeys(robot);
+        openKey(robot, "alias/payments-prod");
+
+        clickWith(robot, KeyCode.CONTROL, keyCell(robot, "alias/orders-db"));
+        waitUntil("the panel says two are selected", () -> "2 keys selected".equals(text(robot,
+                ".empty-state-title")));
+        clickWith(robot, KeyCode.CONTROL, keyCell(robot, "alias/reporting-old"));
+
+        waitUntil("the panel says three are selected", () -> "3 keys selected".equals(text(robot,
+                ".empty-state-title")));
+        assertThat(selectedAliases()).containsExactly("alias/orders-db", "alias/payments-prod",
+                "alias/reporting-old");
+        assertThat(tableSelectionAliases(robot)).isEqualTo(selectedAliases());
+        assertThat(text(robot, ".empty-state-hint"))
+                .isEqualTo("Select a single key to see its details and edit its tags.");
+        assertThat(robot.lookup(".details-scroll").query().isVisible()).as("no key's details nor tags show")
+                .isFalse();
+        assertThat(robot.lookup(".empty-state").query().isVisible()).isTrue();
+        assertReadable(robot, "multi-selection-light");
+
+        robot.interact(() -> context.state().setTheme(Theme.DARK));
+        assertReadable(robot, "multi-selection-dark");
+
+        // A plain click selects one key again, and the panel shows it.
+        robot.clickOn(keyCell(robot, "alias/orders-db"));
+        waitUntil("orders-db is open alone", () -> "alias/orders-db".equals(text(robot, ".details-title")));
+        assertThat(selectedAliases()).containsExactly("alias/orders-db");
+    }
+
+    private void assertReadable(FxRobot robot, String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshots.save(stage.getScene(), name);
+        List<TextContrast.Sample> samples = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
+            WritableImage image = stage.getScene().snapshot(null);
+            Parent emptyState = (Parent) robot.lookup(".empty-state").query();
+            Bounds clip = emptyState.localToScene(emptyState.getLayoutBounds());
+            return TextContrast.measure(image, emptyState, clip);
+        }));
+        assertThat(samples).extracting(TextContrast.Sample::text).contains("3 keys selected",
+                "Select a single key to see its details and edit its tags.");
+        assertThat(samples).allMatch(TextContrast.Sample::readable);
+    }
+
+    @Test
+    void extendingTheSelectionAwayFromUnappliedEditsAsksFirst(FxRobot robot) throws Exception {
+        waitForKeys(robot);
+        openKey(robot, "alias/payments-prod");
+        Node cell = robot.lookup(".tag-table .tag-cell").match(NodeQueryUtils.isVisible())
+                .match((TableCell<?, ?> c) -> "PCI-DSS".equals(c.getItem())).query();
+        TagEditorUiTest.startEditing(robot, cell);
+        robot.write("PCI-DSS v4").type(KeyCode.ENTER);
+        waitUntil("the edit is in the table", () -> robot.lookup(".tag-table .tag-cell")
+                .match((TableCell<?, ?> c) -> "PCI-DSS v4".equals(c.getItem())).tryQuery().isPresent());
+
+        // Ctrl+click: the question comes, and Cancel keeps the one key with its edit.
+        clickWith(robot, KeyCode.CONTROL, keyCell(robot, "alias/orders-db"));
+        robot.clickOn(button(robot, "Cancel"));
+        waitUntil("the list selects the edited key alone again",
+                () -> tableSelectionAliases(robot).equals(List.of("alias/payments-prod")));
+        assertThat(selectedAliases()).containsExactly("alias/payments-prod");
+        assertThat(text(robot, ".details-title")).isEqualTo("alias/payments-prod");
+        assertThat(robot.lookup(".tag-table .tag-cell")
+                .match((TableCell<?, ?> c) -> "PCI-DSS v4".equals(c.getItem())).tryQuery()).isPresent();
+
+        // Shift+click: asked again; Discard lets the selection grow.
+        clickWith(robot, KeyCode.SHIFT, keyCell(robot, "alias/orders-db"));
+        robot.clickOn(button(robot, "Discard"));
+        waitUntil("the panel says how many are selected",
+                () -> text(robot, ".empty-state-title").endsWith(" keys selected"));
+        assertThat(selectedAliases()).contains("alias/orders-db", "alias/payments-prod").hasSizeGreaterThan(1);
+        assertThat(tableSelectionAliases(robot)).isEqualTo(selectedAliases());
+    }
+}

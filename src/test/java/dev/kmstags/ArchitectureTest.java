@@ -6,6 +6,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -15,6 +16,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction;
 import java.util.Arrays;
+import java.util.Set;
 
 /** The one-way dependencies of the layout in docs/architecture.md, checked on the compiled classes. */
 @AnalyzeClasses(packages = "dev.kmstags", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -114,6 +116,19 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.kmstags.ui..")
             .should().dependOnClassesThat().resideInAPackage("dev.kmstags.local..")
             .because("the backend is started by the composition root and reached only over HTTP");
+
+    /** The panels of the main window; {@code ui.main} composes them, and may know them all. */
+    private static final Set<String> PANELS = Set.of("keylist", "keydetails", "tageditor", "connection", "main");
+
+    @ArchTest
+    static final ArchRule panelsShareTheAppStateNotEachOther = slices()
+            .matching("dev.kmstags.ui.(*)..").namingSlices("ui.$1")
+            .that(DescribedPredicate.describe("are panels of the main window",
+                    slice -> PANELS.contains(slice.getNamePart(1))))
+            .should().notDependOnEachOther()
+            .ignoreDependency(resideInAPackage("dev.kmstags.ui.main.."), DescribedPredicate.alwaysTrue())
+            .because("panels and their view models read what they share (the connection, the selected keys, the "
+                    + "leave guards) from ui.common.AppState, not from each other; only ui.main puts them together");
 
     @ArchTest
     static final ArchRule viewModelsLiveInUi = classes()

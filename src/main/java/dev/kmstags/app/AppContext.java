@@ -19,6 +19,7 @@ import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.connection.ConnectionsViewModel;
 import dev.kmstags.ui.connection.MarkProductionAction;
 import dev.kmstags.ui.connection.ReloadProfilesAction;
+import dev.kmstags.ui.connection.ThrottleBundledBackendAction;
 import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.keylist.RefreshAction;
@@ -65,6 +66,7 @@ public final class AppContext implements AutoCloseable {
     private final Messages messages;
     private final FxTaskExecutor executor = new FxTaskExecutor();
     private final ConnectionOpener opener;
+    private final BundledBackendQuotas backendQuotas;
     private final AppState state = new AppState();
 
     private MainWindowViewModel mainWindow;
@@ -89,6 +91,7 @@ public final class AppContext implements AutoCloseable {
         this.environment = Objects.requireNonNull(environment, "environment");
         this.home = Objects.requireNonNull(home, "home");
         this.messages = Messages.load(locale);
+        this.backendQuotas = new BundledBackendQuotas(preferences, opener, backendOptions.quotas());
     }
 
     /**
@@ -118,7 +121,8 @@ public final class AppContext implements AutoCloseable {
         QuitAction quit = new QuitAction(state, stage::close);
         actions = new MainWindowActions(new RefreshAction(keyList), quit, new UseThemeAction(state, Theme.LIGHT),
                 new UseThemeAction(state, Theme.DARK), new MarkProductionAction(connections),
-                new ReloadProfilesAction(connections), new AboutAction(dialogs, messages, Version.current()));
+                new ReloadProfilesAction(connections), new ThrottleBundledBackendAction(state, backendQuotas),
+                new AboutAction(dialogs, messages, Version.current()));
         MainWindowView view = new MainWindowView(viewModel, state, keyDetails, connections, tagEditor, actions,
                 messages.bundle());
         mainWindow = viewModel;

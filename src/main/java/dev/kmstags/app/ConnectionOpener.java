@@ -6,6 +6,7 @@ import dev.kmstags.kms.KmsServices;
 import dev.kmstags.kms.KmsSession;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.local.LocalKmsBackend;
+import dev.kmstags.local.quota.RequestQuotas;
 import dev.kmstags.profiles.AwsEnvironment;
 import dev.kmstags.profiles.AwsSetup;
 import dev.kmstags.profiles.ConnectionTarget;
@@ -19,19 +20,34 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens the connection the user picked, one at a time: closes the previous session's client first, and starts
  * the bundled backend the first time it is asked for (it then runs until the app closes, since switching
- * regions or back to it is common).
+ * regions or back to it is common). The backend's request quotas can be switched while it runs.
  */
 final class ConnectionOpener implements ConnectionsViewModel.Connector, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionOpener.class);
 
     private final BackendOptions backendOptions;
-    private LocalKmsBackend backend;
+    /** The quotas the bundled backend throttles with; switched from the UI thread while it may be starting. */
+    private volatile RequestQuotas backendQuotas;
+    private volatile LocalKmsBackend backend;
     private KmsSession session;
     private boolean closed;
 
     ConnectionOpener(BackendOptions backendOptions) {
         this.backendOptions = backendOptions;
+        this.backendQuotas = backendOptions.quotas();
+    }
+
+    /**
+     * Makes the bundled backend throttle with {@code quotas}: at once when it runs (its data stays as it is), else
+     * from its start.
+     */
+    void useBackendQuotas(RequestQuotas quotas) {
+        backendQuotas = quotas;
+        LocalKmsBackend running = backend;
+        if (running != null) {
+            running.throttle().quotas(quotas);
+        }
     }
 
     @Override
@@ -68,8 +84,13 @@ final class ConnectionOpener implements ConnectionsViewModel.Connector, AutoClos
     private LocalKmsBackend bundledBackend() throws IOException {
         if (backend == null) {
             // The backend creates the data file's folder itself, private to the user.
-            backend = LocalKmsBackend.start(backendOptions);
+            backend = LocalKmsBackend.start(backendOptions.withQuotas(backendQuotas));
             LOG.info("Bundled backend answers at {}", backend.endpoint());
+            // The quotas may have been switched while it started.
+            RequestQuotas latest = backendQuotas;
+            if (backend.throttle().quotas() != latest) {
+                backend.throttle().quotas(latest);
+            }
         }
         return backend;
     }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -222,6 +223,36 @@ class ConnectionsUiTest {
         assertThat(context.state().productionProperty().get())
                 .as("the bundled backend's made-up account ID takes no production mark by account").isFalse();
         assertThat(banner.isVisible()).isFalse();
+    }
+
+    private static CheckMenuItem throttleItem(FxRobot robot) {
+        return menu(robot, "Connection").getItems().stream().filter(CheckMenuItem.class::isInstance)
+                .map(CheckMenuItem.class::cast)
+                .filter(item -> item.getText().replace("_", "").equals("Throttle the bundled backend like KMS"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void theThrottleSwitchIsOfferedWhileTheBundledBackendIsTheConnectionAndIsRemembered(FxRobot robot)
+            throws Exception {
+        waitForStatus(robot, "12 keys loaded");
+        assertThat(throttleItem(robot).isDisable()).isFalse();
+        assertThat(throttleItem(robot).isSelected()).isFalse();
+
+        choose(robot, "Connection", "Throttle the bundled backend like KMS");
+
+        assertThat(throttleItem(robot).isSelected()).isTrue();
+        assertThat(preferences.getBoolean(BundledBackendQuotas.THROTTLED, false)).isTrue();
+        choose(robot, "Connection", "team-dev");
+        waitForStatus(robot, "1 key loaded");
+        assertThat(throttleItem(robot).isDisable()).as("a profile is not the bundled backend").isTrue();
+        assertThat(throttleItem(robot).isSelected()).isTrue();
+
+        choose(robot, "Connection", "Bundled backend (local)");
+        waitForStatus(robot, "12 keys loaded");
+        choose(robot, "Connection", "Throttle the bundled backend like KMS");
+        assertThat(throttleItem(robot).isSelected()).isFalse();
+        assertThat(preferences.getBoolean(BundledBackendQuotas.THROTTLED, true)).isFalse();
     }
 
     @Test

@@ -15,7 +15,7 @@ import javafx.scene.control.ToggleGroup;
 
 /**
  * Fills the main window's Connection menu from a {@link ConnectionsViewModel}: one entry per connection with
- * the active one checked, then "Mark as production" and "Reload profiles".
+ * the active one checked, then "Mark as production", "Throttle the bundled backend like KMS" and "Reload profiles".
  */
 public final class ConnectionMenuView {
 
@@ -23,16 +23,21 @@ public final class ConnectionMenuView {
     private final ConnectionsViewModel viewModel;
     private final ToggleGroup group = new ToggleGroup();
     private final CheckMenuItem productionItem = new CheckMenuItem();
+    private final CheckMenuItem throttleItem = new CheckMenuItem();
     private final MenuItem reloadItem = new MenuItem();
 
     public ConnectionMenuView(Menu menu, ConnectionsViewModel viewModel, MarkProductionAction markProduction,
-                              ReloadProfilesAction reloadProfiles, ResourceBundle resources) {
+                              ReloadProfilesAction reloadProfiles, ThrottleBundledBackendAction throttleBackend,
+                              ResourceBundle resources) {
         this.menu = menu;
         this.viewModel = viewModel;
         menu.getStyleClass().add("connection-menu");
         productionItem.setText(resources.getString("menu.connection.production"));
         productionItem.getStyleClass().add("production-item");
         ActionBinding.bind(productionItem, markProduction);
+        throttleItem.setText(resources.getString("menu.connection.throttle"));
+        throttleItem.getStyleClass().add("throttle-item");
+        ActionBinding.bind(throttleItem, throttleBackend);
         reloadItem.setText(resources.getString("menu.connection.reload"));
         ActionBinding.bind(reloadItem, reloadProfiles);
         viewModel.connections().addListener((ListChangeListener<ConnectionItem>) change -> build());
@@ -60,6 +65,7 @@ public final class ConnectionMenuView {
         }
         items.add(new SeparatorMenuItem());
         items.add(productionItem);
+        items.add(throttleItem);
         items.add(reloadItem);
         menu.getItems().setAll(items);
         showActive();

@@ -2,13 +2,15 @@ package dev.kmstags.ui.main;
 
 import dev.kmstags.ui.connection.MarkProductionAction;
 import dev.kmstags.ui.connection.ReloadProfilesAction;
+import dev.kmstags.ui.connection.ThrottleBundledBackendAction;
 import dev.kmstags.ui.keylist.RefreshAction;
 import java.util.Objects;
 
 /** The commands of the main window's menus that act on the app, the key list and the connection. */
 public record MainWindowActions(RefreshAction refresh, QuitAction quit, UseThemeAction lightTheme,
                                 UseThemeAction darkTheme, MarkProductionAction markProduction,
-                                ReloadProfilesAction reloadProfiles, AboutAction about) {
+                                ReloadProfilesAction reloadProfiles, ThrottleBundledBackendAction throttleBackend,
+                                AboutAction about) {
 
     public MainWindowActions {
         Objects.requireNonNull(refresh, "refresh");
@@ -17,6 +19,7 @@ public record MainWindowActions(RefreshAction refresh, QuitAction quit, UseTheme
         Objects.requireNonNull(darkTheme, "darkTheme");
         Objects.requireNonNull(markProduction, "markProduction");
         Objects.requireNonNull(reloadProfiles, "reloadProfiles");
+        Objects.requireNonNull(throttleBackend, "throttleBackend");
         Objects.requireNonNull(about, "about");
     }
 }

@@ -125,7 +125,7 @@ public final class MainWindowView extends BorderPane {
         reviewItem.disableProperty().bind(tagEditor.canReviewProperty().not());
 
         new ConnectionMenuView(connectionMenu, connections, actions.markProduction(), actions.reloadProfiles(),
-                resources);
+                actions.throttleBackend(), resources);
         new RegionMenuView(regionMenu, connections);
         setTop(new VBox(getTop(), productionBanner));
         productionBanner.textProperty().bind(connections.productionBannerProperty());

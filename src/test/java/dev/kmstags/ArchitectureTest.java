@@ -131,6 +131,18 @@ class ArchitectureTest {
                     + "leave guards) from ui.common.AppState, not from each other; only ui.main puts them together");
 
     @ArchTest
+    static final ArchRule uiFeaturePackagesAreFreeOfCycles = slices()
+            .matching("dev.kmstags.ui.(*)..")
+            .should().beFreeOfCycles()
+            .because("a feature package can then change, move or be left out without pulling the others along");
+
+    @ArchTest
+    static final ArchRule sharedUiCodeKnowsNoFeature = ourClassesIn("ui.common")
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.kmstags.ui..")
+                    .or(resideInAPackage("dev.kmstags.ui.common..")))
+            .because("every feature uses ui.common; the composition root tells it which dialog shows which model");
+
+    @ArchTest
     static final ArchRule viewModelsLiveInUi = classes()
             .that().haveSimpleNameEndingWith("ViewModel")
             .should().resideInAPackage("dev.kmstags.ui..");

@@ -16,6 +16,8 @@ import dev.kmstags.ui.common.FxDialogService;
 import dev.kmstags.ui.common.FxTaskExecutor;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.Theme;
+import dev.kmstags.ui.conflict.ConflictDialog;
+import dev.kmstags.ui.conflict.ConflictViewModel;
 import dev.kmstags.ui.connection.ConnectionsViewModel;
 import dev.kmstags.ui.connection.MarkProductionAction;
 import dev.kmstags.ui.connection.ReloadProfilesAction;
@@ -24,12 +26,18 @@ import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.keylist.RefreshAction;
 import dev.kmstags.ui.main.AboutAction;
+import dev.kmstags.ui.main.AboutDialog;
+import dev.kmstags.ui.main.AboutText;
 import dev.kmstags.ui.main.MainWindowActions;
 import dev.kmstags.ui.main.MainWindowView;
 import dev.kmstags.ui.main.MainWindowViewModel;
 import dev.kmstags.ui.main.QuitAction;
 import dev.kmstags.ui.main.UseThemeAction;
+import dev.kmstags.ui.review.ReviewDialog;
+import dev.kmstags.ui.review.ReviewViewModel;
 import dev.kmstags.ui.tageditor.TagEditorViewModel;
+import dev.kmstags.ui.tageditor.UnsavedEditsDialog;
+import dev.kmstags.ui.tageditor.UnsavedEditsQuestion;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -109,7 +117,11 @@ public final class AppContext implements AutoCloseable {
         KeyListViewModel keyList = new KeyListViewModel(executor, messages,
                 DateFormats.of(locale, ZoneId.systemDefault()), state);
         KeyDetailsViewModel keyDetails = new KeyDetailsViewModel(state, messages);
-        FxDialogService dialogs = new FxDialogService(() -> stage, messages.bundle());
+        FxDialogService dialogs = new FxDialogService(() -> stage, messages.bundle())
+                .register(ReviewViewModel.class, ReviewDialog::new)
+                .register(ConflictViewModel.class, ConflictDialog::new)
+                .register(UnsavedEditsQuestion.class, UnsavedEditsDialog::new)
+                .register(AboutText.class, AboutDialog::new);
         MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, dialogs, state, keyList);
         TagEditorViewModel tagEditor = new TagEditorViewModel(executor, messages, dialogs, state);
         viewModel.otherWorkProperty().bind(tagEditor.busyProperty());

@@ -1,7 +1,7 @@
 package dev.kmstags.app;
 
+import dev.kmstags.ui.common.LoadState;
 import dev.kmstags.ui.keylist.KeyListViewModel;
-import dev.kmstags.ui.keylist.KeyListViewModel.LoadState;
 import java.io.PrintStream;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;

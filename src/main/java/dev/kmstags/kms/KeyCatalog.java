@@ -25,6 +25,26 @@ public interface KeyCatalog {
     int listKeys(Listener listener);
 
     /**
+     * This catalog, with every call of a listing (each DescribeKey and ListResourceTags, and each page of ListKeys
+     * and ListAliases) held at {@code gate} before it starts: a caller that shows the keys as they come may hold
+     * calls back while it is behind, so they leave it the CPU. By default calls wait for nothing.
+     */
+    default KeyCatalog withCallGate(CallGate gate) {
+        return this;
+    }
+
+    /** Where each call of a listing waits before it starts, on the listing's threads. */
+    @FunctionalInterface
+    interface CallGate {
+
+        /** Lets every call start at once. */
+        CallGate OPEN = () -> { };
+
+        /** Returns when the next call may start; may wait a moment. */
+        void awaitOpen() throws InterruptedException;
+    }
+
+    /**
      * What a listing hands over: keys as they are described, with their aliases ({@link #accept}) or, while the
      * aliases are still being listed, without ({@link #acceptBeforeAliases}, followed by {@link #aliasesArrived}
      * once); then the keys' tags.
@@ -68,12 +88,5 @@ public interface KeyCatalog {
         default void tagsArrived(List<KeyTags> tags) {
         }
 
-        /**
-         * Called on the listing's threads before each DescribeKey and ListResourceTags call, and after each page of
-         * ListKeys and ListAliases: a listener that shows the keys may hold the next call back for a moment while
-         * it is behind, so the calls leave it the CPU. By default it returns at once.
-         */
-        default void awaitTurn() throws InterruptedException {
-        }
     }
 }

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.kms.model.ListKeysResponse;
  * aliases once they are all listed. The tags are read on the same pool once every key is described, so they never
  * hold the keys themselves back. A key whose describe or tags KMS refuses to these credentials is handed over
  * marked, and the listing goes on; so it does, without aliases, when KMS refuses to list those. No call starts
- * while the listener asks it to wait ({@link Listener#awaitTurn()}).
+ * while its call gate holds it back ({@link #withCallGate}).
  */
 public final class KmsKeyCatalog implements KeyCatalog {
 
@@ -59,6 +59,7 @@ public final class KmsKeyCatalog implements KeyCatalog {
     private final KmsClient client;
     private final KmsConnection connection;
     private final int concurrency;
+    private final CallGate gate;
     private final TimedHandOver handOver = new TimedHandOver(HAND_OVER_INTERVAL);
 
     /** A catalog over {@code client}, which the caller keeps and closes. */
@@ -74,6 +75,19 @@ public final class KmsKeyCatalog implements KeyCatalog {
             throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
         }
         this.concurrency = concurrency;
+        this.gate = CallGate.OPEN;
+    }
+
+    private KmsKeyCatalog(KmsKeyCatalog catalog, CallGate gate) {
+        this.client = catalog.client;
+        this.connection = catalog.connection;
+        this.concurrency = catalog.concurrency;
+        this.gate = Objects.requireNonNull(gate, "gate");
+    }
+
+    @Override
+    public KeyCatalog withCallGate(CallGate newGate) {
+        return new KmsKeyCatalog(this, newGate);
     }
 
     /** The connection this catalog reads. */
@@ -86,15 +100,15 @@ public final class KmsKeyCatalog implements KeyCatalog {
         ExecutorService listings = Executors.newFixedThreadPool(2, daemonThreads("kms-list"));
         ExecutorService calls = Executors.newFixedThreadPool(concurrency, daemonThreads("kms-describe"));
         try {
-            Aliases aliases = new Aliases(listings.submit(() -> aliasesByKeyId(listener)), listener);
+            Aliases aliases = new Aliases(listings.submit(this::aliasesByKeyId), listener);
             CompletionService<Optional<KeySummary>> described = new ExecutorCompletionService<>(calls);
             AtomicInteger submitted = new AtomicInteger();
             Future<?> listing = listings.submit(() -> {
                 for (ListKeysResponse page : client.listKeysPaginator(request -> request.limit(LIST_KEYS_LIMIT))) {
-                    listener.awaitTurn();
+                    gate.awaitOpen();
                     for (KeyListEntry key : page.keys()) {
                         described.submit(() -> {
-                            listener.awaitTurn();
+                            gate.awaitOpen();
                             return describe(key);
                         });
                         submitted.incrementAndGet();
@@ -124,7 +138,7 @@ public final class KmsKeyCatalog implements KeyCatalog {
             // AWS managed keys cannot be tagged, and a key KMS would not describe is not worth asking about.
             if (key.described() && key.manager() == KeyManager.CUSTOMER) {
                 read.submit(() -> {
-                    listener.awaitTurn();
+                    gate.awaitOpen();
                     return tags(key.keyId());
                 });
                 submitted++;
@@ -135,11 +149,11 @@ public final class KmsKeyCatalog implements KeyCatalog {
     }
 
     /** The aliases by key ID; empty when KMS refuses to list them to these credentials. */
-    private Optional<Map<String, List<String>>> aliasesByKeyId(Listener listener) throws InterruptedException {
+    private Optional<Map<String, List<String>>> aliasesByKeyId() throws InterruptedException {
         Map<String, List<String>> aliases = new HashMap<>();
         try {
             for (ListAliasesResponse page : client.listAliasesPaginator(request -> request.limit(LIST_ALIASES_LIMIT))) {
-                listener.awaitTurn();
+                gate.awaitOpen();
                 for (AliasListEntry alias : page.aliases()) {
                     // Predefined alias/aws/* entries may have no target until AWS creates the key: nothing to show.
                     if (alias.targetKeyId() != null && alias.aliasName() != null) {

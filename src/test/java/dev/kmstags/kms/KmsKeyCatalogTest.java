@@ -279,12 +279,12 @@ class KmsKeyCatalogTest {
     }
 
     @Test
-    void everyDescribeAndTagsCallWaitsForTheListenersTurnFirst() throws Exception {
+    void everyDescribeAndTagsCallWaitsAtTheCallGateFirst() throws Exception {
         try (KmsSession session = KmsSession.open(start(true, "us-east-1"))) {
             AtomicInteger turns = new AtomicInteger();
             Map<String, KeyTags> tags = new HashMap<>();
             List<KeySummary> keys = new ArrayList<>();
-            session.keyCatalog().listKeys(new KeyCatalog.Listener() {
+            session.keyCatalog().withCallGate(turns::incrementAndGet).listKeys(new KeyCatalog.Listener() {
                 @Override
                 public void accept(List<KeySummary> batch) {
                     keys.addAll(batch);
@@ -293,11 +293,6 @@ class KmsKeyCatalogTest {
                 @Override
                 public void tagsArrived(List<KeyTags> read) {
                     read.forEach(keyTags -> tags.put(keyTags.keyId(), keyTags));
-                }
-
-                @Override
-                public void awaitTurn() {
-                    turns.incrementAndGet();
                 }
             });
 

@@ -1,9 +1,16 @@
 package dev.kmstags.ui.common;
 
-import dev.kmstags.ui.conflict.ConflictViewModel;
-import dev.kmstags.ui.review.ReviewViewModel;
+import java.nio.file.Path;
+import java.util.Optional;
 
-/** Every dialog the app shows goes through here, so ViewModels ask for dialogs without touching the scene graph. */
+/**
+ * Shows dialogs for ViewModels, so they ask the user without touching the scene graph: messages, a question with
+ * one action, a file chooser, and any dialog of a feature ({@link #show(DialogModel)}). A feature's dialog owns its
+ * buttons and result in its own package; this service only shows it.
+ *
+ * <p>Questions default to the answers that change nothing (Cancel, no file, {@link DialogModel#dismissed()}), so
+ * a service without these dialogs can never discard or send work by itself.
+ */
 public interface DialogService {
 
     /** Shows a message the user acknowledges, and waits until they do. */
@@ -17,17 +24,6 @@ public interface DialogService {
         showInformation(title, header, content);
     }
 
-    /** Shows the About dialog, with the app icon, and waits until it is closed. */
-    void showAbout(String title, String header, String content);
-
-    // The tag editor's questions. Their defaults are the answers that change nothing (stay, send nothing, write
-    // nothing), so a service without these dialogs can never discard or send edits by itself.
-
-    /** Asks what to do with edits not applied yet: review them, discard them, or stay. */
-    default UnsavedEditsChoice askAboutUnsavedEdits(String title, String header, String content) {
-        return UnsavedEditsChoice.CANCEL;
-    }
-
     /**
      * Asks before discarding work; answers true only when the user chose {@code action} (the button that goes
      * ahead), false for Cancel.
@@ -36,13 +32,18 @@ public interface DialogService {
         return false;
     }
 
-    /** Shows the plan of an edit and its calls; answers whether the user chose Apply. */
-    default boolean confirmReview(ReviewViewModel review) {
-        return false;
+    /** Shows the dialog of {@code model} and waits for the user's answer. */
+    default <R> R show(DialogModel<R> model) {
+        return model.dismissed();
     }
 
-    /** Shows tags someone else changed meanwhile; answers what the user chose. */
-    default ConflictViewModel.Choice resolveConflict(ConflictViewModel conflict) {
-        return ConflictViewModel.Choice.KEEP_EDITING;
+    /** Asks for an existing file to read; empty when the user cancelled. */
+    default Optional<Path> chooseFileToOpen(FileChoice choice) {
+        return Optional.empty();
+    }
+
+    /** Asks where to write a file; empty when the user cancelled. */
+    default Optional<Path> chooseFileToSave(FileChoice choice) {
+        return Optional.empty();
     }
 }

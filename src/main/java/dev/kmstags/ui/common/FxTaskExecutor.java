@@ -1,9 +1,9 @@
 package dev.kmstags.ui.common;
 
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -20,17 +20,22 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     });
 
     @Override
-    public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-        threads.execute(() -> {
+    public <T> TaskHandle execute(TaskHandle.Work<T> work, Consumer<? super T> onSuccess,
+                                  Consumer<? super Throwable> onFailure) {
+        TaskHandle handle = new TaskHandle(Platform::runLater);
+        TaskHandle.Reporter reporter = handle.reporter();
+        Future<?> running = threads.submit(() -> {
             T result;
             try {
-                result = work.call();
+                result = work.run(reporter);
             } catch (Throwable failure) {
-                Platform.runLater(() -> onFailure.accept(failure));
+                Platform.runLater(() -> handle.finish(() -> onFailure.accept(failure)));
                 return;
             }
-            Platform.runLater(() -> onSuccess.accept(result));
+            Platform.runLater(() -> handle.finish(() -> onSuccess.accept(result)));
         });
+        handle.onCancel(() -> running.cancel(true));
+        return handle;
     }
 
     @Override
@@ -43,7 +48,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         lag.awaitCaughtUp(behind.toNanos(), limit.toNanos());
     }
 
-    /** Interrupts work still running; results that arrive later are dropped by their ViewModels. */
+    /** Interrupts work still running; results that arrive later are delivered to no one. */
     @Override
     public void close() {
         threads.shutdownNow();

@@ -6,16 +6,24 @@ import java.util.function.Consumer;
 
 /**
  * Where ViewModels send slow work, so nothing slow runs on the JavaFX thread. Results, failures and progress come
- * back on the UI thread, the only thread that changes ViewModel properties. Production runs work on background
- * threads ({@link FxTaskExecutor}); tests run it inline.
+ * back on the UI thread, the only thread that changes ViewModel properties; each piece of work returns a
+ * {@link TaskHandle} to follow or cancel it. Production runs work on background threads ({@link FxTaskExecutor});
+ * tests run it inline.
  */
 public interface TaskExecutor {
 
     /**
      * Runs {@code work} in the background, then {@code onSuccess} with its result or {@code onFailure} with what
-     * it threw, on the UI thread.
+     * it threw, on the UI thread, unless the returned task was cancelled first.
      */
-    <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
+    <T> TaskHandle execute(TaskHandle.Work<T> work, Consumer<? super T> onSuccess,
+                           Consumer<? super Throwable> onFailure);
+
+    /** As {@link #execute(TaskHandle.Work, Consumer, Consumer)}, for work that reports no progress. */
+    default <T> TaskHandle execute(Callable<T> work, Consumer<? super T> onSuccess,
+                                   Consumer<? super Throwable> onFailure) {
+        return execute(reporter -> work.call(), onSuccess, onFailure);
+    }
 
     /** Runs {@code action} on the UI thread, after every action handed over before it. */
     void runOnUiThread(Runnable action);

@@ -1,6 +1,7 @@
 package dev.kmstags.ui.conflict;
 
 import dev.kmstags.domain.TagMerge;
+import dev.kmstags.ui.common.DialogModel;
 import dev.kmstags.ui.common.Messages;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * then, as it is in KMS now and as the user left it, with the user's choice of whose version to keep (mine by
  * default). The merge of those choices goes to the review; nothing is written from here.
  */
-public final class ConflictViewModel {
+public final class ConflictViewModel implements DialogModel<ConflictViewModel.Choice> {
 
     /** One conflicting tag in words (an absent tag reads "(not set)"), and whose version the user keeps. */
     public static final class Row {
@@ -113,6 +114,12 @@ public final class ConflictViewModel {
             return messages.get("conflict.absent");
         }
         return value.isEmpty() ? messages.get("review.emptyValue") : messages.shortened(value);
+    }
+
+    /** Closing the dialog without a choice writes nothing and keeps the edits. */
+    @Override
+    public Choice dismissed() {
+        return Choice.KEEP_EDITING;
     }
 
     public String title() {

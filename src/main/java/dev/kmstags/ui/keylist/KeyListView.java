@@ -2,6 +2,7 @@ package dev.kmstags.ui.keylist;
 
 import dev.kmstags.ui.common.FxmlViews;
 import dev.kmstags.ui.common.KeyEntry;
+import dev.kmstags.ui.common.TablePlaceholder;
 import dev.kmstags.ui.common.Tone;
 import java.time.Instant;
 import java.util.Arrays;
@@ -22,7 +23,6 @@ import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -75,11 +75,7 @@ public final class KeyListView extends VBox {
     @FXML
     private TableColumn<KeyRowViewModel, Instant> createdColumn;
     @FXML
-    private ProgressIndicator placeholderProgress;
-    @FXML
-    private Label placeholderLabel;
-    @FXML
-    private Button retryButton;
+    private TablePlaceholder placeholder;
 
     public KeyListView(KeyListViewModel viewModel, ResourceBundle resources) {
         this.viewModel = viewModel;
@@ -93,11 +89,7 @@ public final class KeyListView extends VBox {
         searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
         refreshButton.disableProperty().bind(viewModel.canRefreshProperty().not());
 
-        placeholderLabel.textProperty().bind(viewModel.placeholderTextProperty());
-        placeholderProgress.visibleProperty().bind(viewModel.busyProperty());
-        placeholderProgress.managedProperty().bind(viewModel.busyProperty());
-        retryButton.visibleProperty().bind(viewModel.canRetryProperty());
-        retryButton.managedProperty().bind(viewModel.canRetryProperty());
+        placeholder.bind(viewModel.placeholderTextProperty(), viewModel.busyProperty(), viewModel.canRetryProperty());
 
         aliasesColumn.setCellValueFactory(cell -> cell.getValue().aliasesTextProperty());
         aliasesColumn.setCellFactory(column -> new TextCell(KeyRowViewModel::noAliasesText,

@@ -7,8 +7,11 @@ import dev.kmstags.kms.KmsAccessException;
 import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.DateFormats;
 import dev.kmstags.ui.common.KeyEntry;
+import dev.kmstags.ui.common.LatestTask;
+import dev.kmstags.ui.common.LoadState;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.TaskExecutor;
+import dev.kmstags.ui.common.TaskHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +33,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -40,20 +42,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The keys of the current connection and region, read-only: loads them in the background, shows them a few times a
- * second as they arrive, completes them with their aliases and tags, filters them by a search text (tags included),
- * sorts them, and keeps the selected keys across refreshes. The selection lives in the shared {@link AppState}:
+ * second as they arrive, completes them with their aliases and tags, filters them by a search text (tags included,
+ * see {@link KeySearch}), sorts them, and keeps the selected keys across refreshes. The selection lives in the shared {@link AppState}:
  * the user's selection goes there once its leave guards agree.
  */
 public final class KeyListViewModel {
-
-    /** Where loading stands. */
-    public enum LoadState {
-        /** No connection yet. */
-        NOT_LOADED,
-        LOADING,
-        LOADED,
-        FAILED
-    }
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyListViewModel.class);
     /** How late the UI thread may be in answering before the listing's calls wait for it. */
@@ -68,32 +61,24 @@ public final class KeyListViewModel {
 
     private final ObservableList<KeyRowViewModel> rows = FXCollections.observableArrayList();
     private final ObservableList<KeyRowViewModel> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
-    /**
-     * The rows that match the search text. Kept by hand rather than by a FilteredList: rows that start to match
-     * when their aliases or tags arrive are added in one change, where a FilteredList would refilter every row.
-     */
-    private final ObservableList<KeyRowViewModel> visible = FXCollections.observableArrayList();
-    private final ObservableList<KeyRowViewModel> readOnlyVisible = FXCollections.unmodifiableObservableList(visible);
-    private final SortedList<KeyRowViewModel> sortedRows = new SortedList<>(readOnlyVisible);
+    private final KeySearch search = new KeySearch(readOnlyRows, this::updateTexts);
+    private final SortedList<KeyRowViewModel> sortedRows = new SortedList<>(search.visibleRows());
     private final ObjectProperty<Comparator<? super KeyRowViewModel>> comparator =
             new SimpleObjectProperty<>(this, "comparator");
     private final Map<String, KeyRowViewModel> rowsByKeyId = new HashMap<>();
-    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final ReadOnlyObjectWrapper<LoadState> loadState =
-            new ReadOnlyObjectWrapper<>(this, "loadState", LoadState.NOT_LOADED);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+            new ReadOnlyObjectWrapper<>(this, "loadState", LoadState.IDLE);
+    private final LatestTask loading;
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper(this, "errorText", "");
     private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper(this, "placeholderText", "");
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
-    private final BooleanBinding canRefresh = connected.getReadOnlyProperty().and(busy.not());
     private final BooleanBinding failed = Bindings.equal(loadState, LoadState.FAILED);
-    private final BooleanBinding canRetry = failed.and(canRefresh);
+    private final BooleanBinding canRefresh;
+    private final BooleanBinding canRetry;
 
     private KeyCatalog catalog;
-    /** Counts loads, so the results of a load that a newer one replaced are dropped. */
-    private long generation;
     /** The keys selected before a refresh that have not come back yet; selected again when they do. */
     private final Set<String> keyIdsToReselect = new HashSet<>();
     /** Whether every key of the current load is described and their tags are being read. */
@@ -110,15 +95,9 @@ public final class KeyListViewModel {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.dates = Objects.requireNonNull(dates, "dates");
         this.state = Objects.requireNonNull(state, "state");
-        searchText.addListener((observable, old, text) -> {
-            String query = query();
-            List<KeyRowViewModel> matching = query.isBlank() ? rows
-                    : rows.stream().filter(row -> row.matches(query)).toList();
-            if (!matching.equals(visible)) {
-                visible.setAll(matching);
-            }
-            updateTexts();
-        });
+        loading = new LatestTask(executor);
+        canRefresh = connected.getReadOnlyProperty().and(loading.runningProperty().not());
+        canRetry = failed.and(canRefresh);
         comparator.addListener((observable, old, order) -> resort());
         updateTexts();
     }
@@ -136,12 +115,11 @@ public final class KeyListViewModel {
      * be refreshed until a catalog is given.
      */
     public void showUnavailable(String sentence) {
-        generation++;
+        loading.cancel();
         catalog = null;
         connected.set(false);
         state.setSelectedKeys(List.of());
         clearRows();
-        busy.set(false);
         errorText.set(Objects.requireNonNull(sentence, "sentence"));
         loadState.set(LoadState.FAILED);
         updateTexts();
@@ -183,38 +161,39 @@ public final class KeyListViewModel {
     }
 
     private void startLoading() {
-        long run = ++generation;
-        KeyCatalog current = catalog;
+        loading.cancel();
+        // No new call starts while the UI thread is behind with the rows the last ones brought: in a JVM that has
+        // just started, 20 calls running the SDK's code cold would otherwise keep it from the CPU for 0.1 s and
+        // more on a small machine.
+        KeyCatalog current = catalog.withCallGate(() -> executor.awaitUiCaughtUp(UI_BEHIND, UI_WAIT_LIMIT));
         state.setSelectedKeys(List.of());
         clearRows();
         readingTags = false;
         aliasesDenied = false;
         errorText.set("");
-        busy.set(true);
         loadState.set(LoadState.LOADING);
         updateTexts();
-        executor.execute(() -> current.listKeys(new Loading(run)), count -> finished(run),
-                failure -> failed(run, failure));
+        loading.start(reporter -> current.listKeys(new Loading(reporter)), count -> finished(), this::failed);
     }
 
     private void clearRows() {
         rows.clear();
-        visible.clear();
+        search.cleared();
         rowsByKeyId.clear();
     }
 
     /**
      * Takes what the catalog hands over on its thread, makes the rows there, and hands them to the UI thread in
-     * one action per hand-over.
+     * one action per hand-over; once the load is cancelled, its task drops them.
      */
     private final class Loading implements KeyCatalog.Listener {
 
-        private final long run;
+        private final TaskHandle.Reporter ui;
         /** Whether KMS refused to list the aliases; read and written on the loading thread only. */
         private boolean aliasesNotListed;
 
-        Loading(long run) {
-            this.run = run;
+        Loading(TaskHandle.Reporter ui) {
+            this.ui = ui;
         }
 
         @Override
@@ -241,60 +220,41 @@ public final class KeyListViewModel {
                 // Not shown yet, so they may still be changed on this thread.
                 newRows.forEach(KeyRowViewModel::showAliasesNotListed);
             }
-            executor.runOnUiThread(() -> addRows(run, newRows));
+            ui.publish(() -> addRows(newRows));
         }
 
         @Override
         public void aliasesArrived(Map<String, List<String>> aliasesByKeyId) {
-            executor.runOnUiThread(() -> showAliases(run, aliasesByKeyId));
+            ui.publish(() -> showAliases(aliasesByKeyId));
         }
 
         @Override
         public void aliasesDenied() {
             aliasesNotListed = true;
-            executor.runOnUiThread(() -> showAliasesDenied(run));
+            ui.publish(KeyListViewModel.this::showAliasesDenied);
         }
 
         @Override
         public void tagsArrived(List<KeyTags> tags) {
-            executor.runOnUiThread(() -> showTags(run, tags));
-        }
-
-        /**
-         * No new call starts while the UI thread is behind with the rows the last ones brought: in a JVM that has
-         * just started, 20 calls running the SDK's code cold would otherwise keep it from the CPU for 0.1 s and
-         * more on a small machine.
-         */
-        @Override
-        public void awaitTurn() throws InterruptedException {
-            executor.awaitUiCaughtUp(UI_BEHIND, UI_WAIT_LIMIT);
+            ui.publish(() -> showTags(tags));
         }
     }
 
-    private void showAliases(long run, Map<String, List<String>> aliasesByKeyId) {
-        if (run != generation) {
-            return;
-        }
+    private void showAliases(Map<String, List<String>> aliasesByKeyId) {
         List<KeyRowViewModel> waiting = rows.stream().filter(row -> row.aliasesTextProperty().get() == null).toList();
         complete(waiting, row -> row.showAliases(aliasesByKeyId.getOrDefault(row.keyId(), List.of())));
         // Rows sorted by alias move now that they have one.
         resort();
     }
 
-    private void showAliasesDenied(long run) {
-        if (run != generation) {
-            return;
-        }
+    private void showAliasesDenied() {
         aliasesDenied = true;
         rows.stream().filter(row -> row.aliasesTextProperty().get() == null)
                 .forEach(KeyRowViewModel::showAliasesNotListed);
         updateTexts();
     }
 
-    private void showTags(long run, List<KeyTags> tags) {
-        if (run != generation) {
-            return;
-        }
+    private void showTags(List<KeyTags> tags) {
         readingTags = true;
         List<KeyRowViewModel> tagged = new ArrayList<>(tags.size());
         Map<KeyRowViewModel, KeyTags> byRow = new HashMap<>();
@@ -309,34 +269,11 @@ public final class KeyListViewModel {
         updateTexts();
     }
 
-    /**
-     * Completes {@code changed} rows with what arrived for them, and shows those that match the search text only
-     * now, in one change. Arrivals only add searchable text, so no shown row stops matching.
-     */
+    /** Completes {@code changed} rows with what arrived for them; those that match only now are shown. */
     private void complete(List<KeyRowViewModel> changed, Consumer<KeyRowViewModel> completion) {
-        String query = query();
-        if (query.isBlank()) {
-            changed.forEach(completion);
-            return;
-        }
-        List<KeyRowViewModel> nowMatching = new ArrayList<>();
-        for (KeyRowViewModel row : changed) {
-            boolean matched = row.matches(query);
-            completion.accept(row);
-            if (!matched && row.matches(query)) {
-                nowMatching.add(row);
-            }
-        }
-        if (!nowMatching.isEmpty()) {
-            visible.addAll(nowMatching);
+        if (search.complete(changed, completion)) {
             updateTexts();
         }
-    }
-
-    /** The search text, never null. */
-    private String query() {
-        String text = searchText.get();
-        return text == null ? "" : text;
     }
 
     /**
@@ -353,14 +290,10 @@ public final class KeyListViewModel {
         sortedRows.setComparator(chosen.thenComparing(KeyRowViewModel::keyId));
     }
 
-    private void addRows(long run, List<KeyRowViewModel> newRows) {
-        if (run != generation) {
-            return;
-        }
+    private void addRows(List<KeyRowViewModel> newRows) {
         rows.addAll(newRows);
         newRows.forEach(row -> rowsByKeyId.put(row.keyId(), row));
-        String query = query();
-        visible.addAll(query.isBlank() ? newRows : newRows.stream().filter(row -> row.matches(query)).toList());
+        search.added(newRows);
         if (!keyIdsToReselect.isEmpty()) {
             List<KeyRowViewModel> back = newRows.stream().filter(row -> keyIdsToReselect.contains(row.keyId()))
                     .toList();
@@ -374,23 +307,15 @@ public final class KeyListViewModel {
         updateTexts();
     }
 
-    private void finished(long run) {
-        if (run != generation) {
-            return;
-        }
+    private void finished() {
         keyIdsToReselect.clear();
-        busy.set(false);
         loadState.set(LoadState.LOADED);
         updateTexts();
     }
 
-    private void failed(long run, Throwable failure) {
-        if (run != generation) {
-            return;
-        }
-        busy.set(false);
+    private void failed(Throwable failure) {
         if (failure instanceof CancellationException) {
-            loadState.set(LoadState.NOT_LOADED);
+            loadState.set(LoadState.IDLE);
             updateTexts();
             return;
         }
@@ -410,10 +335,10 @@ public final class KeyListViewModel {
 
     private void updateTexts() {
         int total = rows.size();
-        int shown = visible.size();
-        boolean filtering = !query().isBlank();
+        int shown = search.visibleRows().size();
+        boolean filtering = search.filtering();
         switch (loadState.get()) {
-            case NOT_LOADED -> statusText.set("");
+            case IDLE -> statusText.set("");
             case LOADING -> statusText.set(total == 0 ? messages.get("keyList.status.loading")
                     : readingTags ? messages.format("keyList.status.readingTags", total)
                     : messages.format("keyList.status.loadingSoFar", total));
@@ -428,12 +353,12 @@ public final class KeyListViewModel {
             placeholderText.set(errorText.get());
         } else if (total == 0) {
             placeholderText.set(switch (loadState.get()) {
-                case NOT_LOADED -> messages.get("keyList.placeholder.notConnected");
+                case IDLE -> messages.get("keyList.placeholder.notConnected");
                 case LOADING -> messages.get("keyList.status.loading");
                 default -> messages.get("keyList.placeholder.empty");
             });
         } else {
-            placeholderText.set(messages.format("keyList.placeholder.noMatch", query().strip()));
+            placeholderText.set(messages.format("keyList.placeholder.noMatch", search.query().strip()));
         }
     }
 
@@ -442,7 +367,7 @@ public final class KeyListViewModel {
      * tags arrived come then); {@link #sortedRows()} has them in the chosen order.
      */
     public ObservableList<KeyRowViewModel> visibleRows() {
-        return readOnlyVisible;
+        return search.visibleRows();
     }
 
     /** The rows that match the search text, sorted by {@link #comparatorProperty()}; what the table shows. */
@@ -473,15 +398,16 @@ public final class KeyListViewModel {
 
     /** Filters the rows by alias, key ID, ARN, description, or tag key or value, ignoring case. */
     public StringProperty searchTextProperty() {
-        return searchText;
+        return search.textProperty();
     }
 
     public ReadOnlyObjectProperty<LoadState> loadStateProperty() {
         return loadState.getReadOnlyProperty();
     }
 
+    /** Whether keys are being loaded. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return loading.runningProperty();
     }
 
     /** Whether a catalog was given, so there is something to refresh. */

@@ -23,7 +23,7 @@ public final class AboutAction extends Action {
 
     @Override
     public void execute() {
-        dialogs.showAbout(messages.get("about.title"), messages.format("about.header", version),
-                messages.get("about.text"));
+        dialogs.show(new AboutText(messages.get("about.title"), messages.format("about.header", version),
+                messages.get("about.text")));
     }
 }

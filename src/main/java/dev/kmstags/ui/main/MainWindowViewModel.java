@@ -8,8 +8,10 @@ import dev.kmstags.profiles.AwsConfigException;
 import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.ChosenConnection;
 import dev.kmstags.ui.common.DialogService;
+import dev.kmstags.ui.common.LoadState;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.TaskExecutor;
+import dev.kmstags.ui.common.TaskHandle;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.util.Objects;
@@ -75,8 +77,13 @@ public final class MainWindowViewModel {
     private final StringBinding statusText;
     private final BooleanBinding statusIsError;
 
-    /** Counts connection attempts, so a slow attempt that a newer one replaced is dropped. */
-    private long attempt;
+    /**
+     * The connection being opened; a newer attempt cancels it, without interrupting it (it may be starting the
+     * bundled backend), and its result is dropped.
+     */
+    private TaskHandle connecting;
+    /** Asking the open connection for its account; a newer connection drops the answer. */
+    private TaskHandle askingAccount;
 
     /**
      * @param state   the connection chosen there is opened, and the connection's text and account go there
@@ -108,10 +115,10 @@ public final class MainWindowViewModel {
             }
         });
         keyList.loadStateProperty().addListener((observable, old, loadState) -> {
-            if (loadState == KeyListViewModel.LoadState.FAILED && reportNextLoadFailure) {
+            if (loadState == LoadState.FAILED && reportNextLoadFailure) {
                 reportNextLoadFailure = false;
                 showProblem(keyList.errorTextProperty().get());
-            } else if (loadState == KeyListViewModel.LoadState.LOADED) {
+            } else if (loadState == LoadState.LOADED) {
                 reportNextLoadFailure = false;
                 askAccountIfNoKeyShowsIt();
             }
@@ -132,10 +139,9 @@ public final class MainWindowViewModel {
         if (asked == null || !state.accountIdProperty().get().isEmpty() || !keyList.rows().isEmpty()) {
             return;
         }
-        long current = attempt;
-        executor.execute(asked::callerAccountId,
+        askingAccount = executor.execute(asked::callerAccountId,
                 account -> {
-                    if (current == attempt && state.accountIdProperty().get().isEmpty()) {
+                    if (state.accountIdProperty().get().isEmpty()) {
                         account.ifPresent(state::setAccountId);
                     }
                 },
@@ -178,7 +184,12 @@ public final class MainWindowViewModel {
         KmsConnection.Kind kind = chosen.kind();
         String name = chosen.name();
         String newRegion = chosen.region();
-        long current = ++attempt;
+        if (connecting != null) {
+            connecting.cancel(false);
+        }
+        if (askingAccount != null) {
+            askingAccount.cancel();
+        }
         connectionName.set(name);
         region.set(newRegion);
         // A result of the previous connection or region would read as one of this one.
@@ -187,19 +198,13 @@ public final class MainWindowViewModel {
         connectionStatus.set(messages.format("connection.opening." + kind.name(), name, newRegion));
         connectionState.set(ConnectionState.CONNECTING);
         reportNextLoadFailure = true;
-        executor.execute(chosen.opening(),
+        connecting = executor.execute(chosen.opening(),
                 opened -> {
-                    if (current == attempt) {
-                        state.connectionOpened(opened);
-                        connectionState.set(ConnectionState.CONNECTED);
-                        keyList.load(opened.keyCatalog());
-                    }
+                    state.connectionOpened(opened);
+                    connectionState.set(ConnectionState.CONNECTED);
+                    keyList.load(opened.keyCatalog());
                 },
-                failure -> {
-                    if (current == attempt) {
-                        connectionFailed(kind, failure);
-                    }
-                });
+                failure -> connectionFailed(kind, failure));
     }
 
     private void connectionFailed(KmsConnection.Kind kind, Throwable failure) {

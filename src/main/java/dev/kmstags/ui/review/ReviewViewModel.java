@@ -3,6 +3,7 @@ package dev.kmstags.ui.review;
 import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.TagMerge;
 import dev.kmstags.domain.TagPlan;
+import dev.kmstags.ui.common.DialogModel;
 import dev.kmstags.ui.common.Messages;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +21,7 @@ import javafx.beans.property.StringProperty;
  * allowed only for a plan without broken tags, and on a production connection only once the user has typed the
  * key's alias or ID.
  */
-public final class ReviewViewModel {
+public final class ReviewViewModel implements DialogModel<Boolean> {
 
     /** One call as the review shows it: the operation and its request body. */
     public record Call(String operation, String body) {
@@ -68,6 +69,12 @@ public final class ReviewViewModel {
 
     private static List<String> concat(List<String> aliases, String keyId) {
         return Stream.concat(aliases.stream(), Stream.of(keyId)).toList();
+    }
+
+    /** Closing the review without Apply sends nothing. */
+    @Override
+    public Boolean dismissed() {
+        return false;
     }
 
     public String title() {

@@ -1,6 +1,7 @@
 package dev.kmstags.ui.tageditor;
 
 import dev.kmstags.ui.common.FxmlViews;
+import dev.kmstags.ui.common.TablePlaceholder;
 import java.util.ResourceBundle;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -12,7 +13,6 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TablePosition;
@@ -59,11 +59,7 @@ public final class TagEditorView extends VBox {
     @FXML
     private TableColumn<TagRowViewModel, String> valueColumn;
     @FXML
-    private ProgressIndicator placeholderProgress;
-    @FXML
-    private Label placeholderLabel;
-    @FXML
-    private Button retryButton;
+    private TablePlaceholder placeholder;
     @FXML
     private VBox problemsBox;
     @FXML
@@ -86,11 +82,7 @@ public final class TagEditorView extends VBox {
         viewModel.overLimitProperty().addListener((observable, old, over) -> countLabel.pseudoClassStateChanged(
                 INVALID, over));
 
-        placeholderLabel.textProperty().bind(viewModel.placeholderTextProperty());
-        placeholderProgress.visibleProperty().bind(viewModel.busyProperty());
-        placeholderProgress.managedProperty().bind(viewModel.busyProperty());
-        retryButton.visibleProperty().bind(viewModel.canRetryProperty());
-        retryButton.managedProperty().bind(viewModel.canRetryProperty());
+        placeholder.bind(viewModel.placeholderTextProperty(), viewModel.busyProperty(), viewModel.canRetryProperty());
 
         stateColumn.setCellValueFactory(cell -> cell.getValue().stateProperty());
         stateColumn.setCellFactory(column -> new TagStateCell(resources));

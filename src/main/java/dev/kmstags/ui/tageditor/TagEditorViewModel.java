@@ -4,18 +4,16 @@ import dev.kmstags.domain.EditedTag;
 import dev.kmstags.domain.TagMerge;
 import dev.kmstags.domain.TagPlan;
 import dev.kmstags.domain.TagRules;
-import dev.kmstags.kms.CommitOutcome;
 import dev.kmstags.kms.KmsAccessException;
 import dev.kmstags.kms.TagService;
 import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.DialogService;
 import dev.kmstags.ui.common.KeyEntry;
+import dev.kmstags.ui.common.LatestTask;
 import dev.kmstags.ui.common.LeaveGuard;
+import dev.kmstags.ui.common.LoadState;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.TaskExecutor;
-import dev.kmstags.ui.common.UnsavedEditsChoice;
-import dev.kmstags.ui.conflict.ConflictViewModel;
-import dev.kmstags.ui.review.ReviewViewModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,30 +41,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tags of the selected key and the user's edits of them: loads them in the background, checks every cell
- * as it changes, and sends the edits only after the user reviewed them, with a check for concurrent changes. When
- * someone else changed the tags meanwhile, the edit is merged with their change and reviewed again: what is written
- * is always exactly the plan of the last review the user confirmed. Edits are never lost on a failure: the table
- * keeps them, rebased on what KMS holds when part of a change went through.
+ * as it changes, keeps the edits undoable, and hands them to a {@link TagCommit}, which sends them only after the
+ * user reviewed them. Edits are never lost on a failure: the table keeps them, rebased on what KMS holds when part
+ * of a change went through.
  */
-public final class TagEditorViewModel implements LeaveGuard {
-
-    /** Where the tags of the selected key stand. */
-    public enum LoadState {
-        NO_KEY,
-        LOADING,
-        LOADED,
-        FAILED
-    }
+public final class TagEditorViewModel implements LeaveGuard, TagCommit.Table {
 
     private static final Logger LOG = LoggerFactory.getLogger(TagEditorViewModel.class);
 
-    private final TaskExecutor executor;
     private final Messages messages;
     private final DialogService dialogs;
     private final ObservableValue<TagService> tagService;
-    private final ObservableBooleanValue production;
-    private final ObservableValue<String> connectionText;
     private final TagTableCheck check;
+    private final LatestTask loading;
+    private final TagCommit commit;
 
     // No extractor: an update event would make the table end the cell edit on every keystroke. Rows are watched
     // one by one instead.
@@ -82,16 +70,13 @@ public final class TagEditorViewModel implements LeaveGuard {
     private final TagEditHistory history = new TagEditHistory();
     private final ReadOnlyObjectWrapper<KeyEntry> key = new ReadOnlyObjectWrapper<>(this, "key");
     private final ReadOnlyObjectWrapper<LoadState> loadState =
-            new ReadOnlyObjectWrapper<>(this, "loadState", LoadState.NO_KEY);
-    private final ReadOnlyBooleanWrapper committing = new ReadOnlyBooleanWrapper(this, "committing");
+            new ReadOnlyObjectWrapper<>(this, "loadState", LoadState.IDLE);
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
     private final ReadOnlyBooleanWrapper overLimit = new ReadOnlyBooleanWrapper(this, "overLimit");
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper(this, "readOnlyReason", "");
     private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper(this, "placeholderText", "");
-    private final ReadOnlyStringWrapper lastResult = new ReadOnlyStringWrapper(this, "lastResult", "");
-    private final ReadOnlyBooleanWrapper lastResultIsError = new ReadOnlyBooleanWrapper(this, "lastResultIsError");
 
     private final BooleanBinding editable;
     private final BooleanBinding busy;
@@ -105,14 +90,8 @@ public final class TagEditorViewModel implements LeaveGuard {
 
     /** The tags as KMS held them when the edit started: the base of the plan and of the conflict check. */
     private Map<String, String> original = Map.of();
-    /** Counts keys shown, so results for a key the user has left are dropped. */
-    private long generation;
-    /** The name of the key whose tag changes are being written; it may no longer be the key shown. */
-    private String keyBeingWritten = "";
     /** The cell being typed into and the table before the typing started: one undo step once it ends. */
     private CellEdit cellEdit;
-    /** Closes the app once the commit in flight is written whole; null when closing waits for nothing. */
-    private Runnable closeWhenCommitted;
 
     /**
      * The editor of the key selected in {@code state}, alone; it commits to the state's connection, and is one of its
@@ -133,16 +112,16 @@ public final class TagEditorViewModel implements LeaveGuard {
     TagEditorViewModel(TaskExecutor executor, Messages messages, DialogService dialogs,
                        ObservableValue<? extends KeyEntry> selectedKey, ObservableValue<TagService> tagService,
                        ObservableBooleanValue production, ObservableValue<String> connectionText) {
-        this.executor = Objects.requireNonNull(executor, "executor");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.tagService = Objects.requireNonNull(tagService, "tagService");
-        this.production = Objects.requireNonNull(production, "production");
-        this.connectionText = Objects.requireNonNull(connectionText, "connectionText");
         this.check = new TagTableCheck(messages);
+        this.loading = new LatestTask(executor);
+        this.commit = new TagCommit(executor, messages, dialogs, check, tagService, production, connectionText);
+        ReadOnlyBooleanProperty committing = commit.committingProperty();
 
         editable = Bindings.equal(loadState, LoadState.LOADED).and(readOnlyReason.isEmpty()).and(committing.not());
-        busy = Bindings.equal(loadState, LoadState.LOADING).or(committing);
+        busy = loading.runningProperty().or(committing);
         canRemove = editable.and(selectedRow.isNotNull());
         canRevert = editable.and(selectionEdited);
         canRevertAll = editable.and(dirty);
@@ -175,7 +154,8 @@ public final class TagEditorViewModel implements LeaveGuard {
     }
 
     private void show(KeyEntry selected) {
-        generation++;
+        loading.cancel();
+        commit.tableLeft();
         key.set(selected);
         original = Map.of();
         selectedRow.set(null);
@@ -189,7 +169,7 @@ public final class TagEditorViewModel implements LeaveGuard {
             readOnlyReason.bind(selected.readOnlyReasonTextProperty());
         }
         if (selected == null || tagService.getValue() == null) {
-            loadState.set(LoadState.NO_KEY);
+            loadState.set(LoadState.IDLE);
             updatePlaceholder("");
             return;
         }
@@ -198,36 +178,29 @@ public final class TagEditorViewModel implements LeaveGuard {
 
     /** Reads the key's tags again, dropping any edits (after a failed load, or to see another's change). */
     public void reload() {
-        if (key.get() != null && tagService.getValue() != null && !committing.get()) {
-            generation++;
+        if (key.get() != null && tagService.getValue() != null && !commit.committingProperty().get()) {
             load();
         }
     }
 
     private void load() {
-        long run = generation;
         String keyId = key.get().keyId();
         TagService service = tagService.getValue();
         loadState.set(LoadState.LOADING);
         updatePlaceholder("");
-        executor.execute(() -> service.readTags(keyId),
-                tags -> {
-                    if (run == generation) {
-                        showTags(tags);
-                    }
-                },
+        // Reading another key's tags, or these again, drops this read's result.
+        loading.start(reporter -> service.readTags(keyId), this::showTags,
                 failure -> {
-                    if (run == generation) {
-                        LOG.warn("Reading the tags of {} failed", keyId, failure);
-                        loadState.set(LoadState.FAILED);
-                        updatePlaceholder(failure instanceof KmsAccessException ? failure.getMessage()
-                                : messages.format("editor.load.unexpected", describe(failure)));
-                    }
+                    LOG.warn("Reading the tags of {} failed", keyId, failure);
+                    loadState.set(LoadState.FAILED);
+                    updatePlaceholder(failure instanceof KmsAccessException ? failure.getMessage()
+                            : messages.format("editor.load.unexpected", TagCommit.describe(failure)));
                 });
     }
 
     /** Shows {@code tags} as KMS holds them, with no edits. */
-    private void showTags(Map<String, String> tags) {
+    @Override
+    public void showTags(Map<String, String> tags) {
         original = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         selectedRow.set(null);
         forgetEdits();
@@ -390,107 +363,16 @@ public final class TagEditorViewModel implements LeaveGuard {
     /** Shows the plan for review and, once the user chose Apply, commits it in the background. */
     public void review() {
         if (canReview.get()) {
-            reviewAndCommit(key.get(), TagMerge.Result.unmerged(plan()), List.copyOf(errors));
+            commit.review(key.get(), TagMerge.Result.unmerged(plan()), List.copyOf(errors), this);
         }
-    }
-
-    /** Commits exactly the reviewed plan, and only if the user chose Apply. */
-    private void reviewAndCommit(KeyEntry current, TagMerge.Result merge, List<String> problems) {
-        String target = connectionText.getValue() == null ? "" : connectionText.getValue();
-        ReviewViewModel review = new ReviewViewModel(merge, current.keyId(), current.displayName(),
-                current.key().aliases(), target, problems, production.get(), messages);
-        if (dialogs.confirmReview(review)) {
-            commit(merge);
-        }
-    }
-
-    /** Writes the plan of {@code reviewed}, the result of the review the user just confirmed. */
-    private void commit(TagMerge.Result reviewed) {
-        TagPlan plan = reviewed.plan();
-        long run = generation;
-        KeyEntry current = key.get();
-        TagService service = tagService.getValue();
-        committing.set(true);
-        keyBeingWritten = current.displayName();
-        lastResult.set(messages.format("editor.result.applying", current.displayName()));
-        lastResultIsError.set(false);
-        executor.execute(() -> service.commit(current.keyId(), plan),
-                outcome -> {
-                    committing.set(false);
-                    committed(run == generation, current, reviewed, outcome);
-                    closeIfWaiting(outcome instanceof CommitOutcome.Applied);
-                },
-                failure -> {
-                    committing.set(false);
-                    closeIfWaiting(false);
-                    LOG.error("Committing the tags of {} failed unexpectedly", current.keyId(), failure);
-                    report(messages.format("editor.result.failed", current.displayName()), true);
-                    dialogs.showError(messages.get("commit.failed.title"),
-                            messages.format("commit.failed.nothing", current.displayName()),
-                            messages.format("commit.unexpected", describe(failure)));
-                });
-    }
-
-    private void committed(boolean stillShown, KeyEntry current, TagMerge.Result reviewed,
-                           CommitOutcome outcome) {
-        String name = current.displayName();
-        TagPlan plan = reviewed.plan();
-        if (outcome instanceof CommitOutcome.Applied applied) {
-            report(messages.format("editor.result.applied", plan.changeCount(), name), false);
-            if (stillShown) {
-                showTags(applied.tagsNow());
-            }
-        } else if (outcome instanceof CommitOutcome.Conflict conflict) {
-            report(messages.format("editor.result.conflict", name), true);
-            if (stillShown) {
-                merge(current, reviewed, conflict.theirs());
-            }
-        } else if (outcome instanceof CommitOutcome.Failed failed) {
-            report(messages.format("editor.result.failed", name), true);
-            new CommitFailure(messages, name, plan, failed).show(dialogs);
-            if (stillShown && !failed.completed().isEmpty()) {
-                rebase(failed.tagsNow() != null ? failed.tagsNow() : plan.afterUntagOnly());
-            }
-        }
-    }
-
-    /**
-     * Merges the plan that met another's change with {@code theirs}, what KMS holds now. With nothing truly
-     * conflicting, the merge goes straight to a new review; otherwise the user picks a side per conflicting tag
-     * first, or reloads, or keeps editing. Whatever is written is reviewed again, and a further change in KMS
-     * before Apply leads here again.
-     */
-    private void merge(KeyEntry current, TagMerge.Result reviewed, Map<String, String> theirs) {
-        TagMerge merge = TagMerge.of(reviewed.plan(), theirs);
-        TagMerge.Result merged;
-        if (merge.conflicts().isEmpty()) {
-            merged = merge.resolve();
-        } else {
-            ConflictViewModel conflict = new ConflictViewModel(current.displayName(), merge, messages);
-            switch (dialogs.resolveConflict(conflict)) {
-                case RELOAD -> {
-                    showTags(theirs);
-                    return;
-                }
-                case REVIEW_MERGE -> merged = conflict.merged();
-                default -> {
-                    return;
-                }
-            }
-        }
-        if (merged.plan().isEmpty()) {
-            showTags(theirs);
-            report(messages.format("editor.result.nothingLeft", current.displayName()), false);
-            return;
-        }
-        reviewAndCommit(current, merged.withUndoneFrom(reviewed), check.problemsOf(merged.plan()));
     }
 
     /**
      * Keeps the table's edits but measures them against {@code now}, what KMS holds after part of a change went
      * through: done calls drop out of the plan, pending ones stay as edits.
      */
-    private void rebase(Map<String, String> now) {
+    @Override
+    public void rebase(Map<String, String> now) {
         List<TagRowViewModel> rebased = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         for (TagRowViewModel row : rows) {
@@ -517,23 +399,10 @@ public final class TagEditorViewModel implements LeaveGuard {
         rows.setAll(rebased);
     }
 
-    /** Closes the app if it waited for the commit and {@code applied}; otherwise it stays open, edits and all. */
-    private void closeIfWaiting(boolean applied) {
-        Runnable close = closeWhenCommitted;
-        closeWhenCommitted = null;
-        if (close != null && applied) {
-            close.run();
-        }
-    }
-
     /** Not while tag changes are being written over the connection: says so and answers false. */
     @Override
     public boolean mayReplaceConnection() {
-        if (committing.get()) {
-            report(messages.format("editor.result.waitForCommit", keyBeingWritten), true);
-            return false;
-        }
-        return mayLeave();
+        return commit.mayReplaceConnection() && mayLeave();
     }
 
     /**
@@ -542,12 +411,7 @@ public final class TagEditorViewModel implements LeaveGuard {
      */
     @Override
     public boolean mayClose(Runnable close) {
-        if (committing.get()) {
-            closeWhenCommitted = Objects.requireNonNull(close, "close");
-            report(messages.format("editor.result.closingAfterCommit", keyBeingWritten), false);
-            return false;
-        }
-        return mayLeave();
+        return commit.mayClose(close) && mayLeave();
     }
 
     /**
@@ -557,13 +421,13 @@ public final class TagEditorViewModel implements LeaveGuard {
      */
     @Override
     public boolean mayLeave() {
-        if (!dirty.get() || committing.get()) {
+        if (!dirty.get() || commit.committingProperty().get()) {
             return true;
         }
         String name = key.get().displayName();
-        UnsavedEditsChoice choice = dialogs.askAboutUnsavedEdits(messages.get("unsaved.title"),
+        UnsavedEditsQuestion question = new UnsavedEditsQuestion(messages.get("unsaved.title"),
                 messages.format("unsaved.header", name), messages.get("unsaved.content"));
-        switch (choice) {
+        switch (dialogs.show(question)) {
             case REVIEW -> {
                 review();
                 return false;
@@ -592,7 +456,7 @@ public final class TagEditorViewModel implements LeaveGuard {
 
     private void updatePlaceholder(String failure) {
         placeholderText.set(switch (loadState.get()) {
-            case NO_KEY -> "";
+            case IDLE -> "";
             case LOADING -> messages.get("editor.loading");
             case FAILED -> failure;
             case LOADED -> readOnlyReason.get().isEmpty() ? messages.get("editor.empty")
@@ -601,19 +465,9 @@ public final class TagEditorViewModel implements LeaveGuard {
         validate();
     }
 
-    private void report(String sentence, boolean error) {
-        lastResult.set(sentence);
-        lastResultIsError.set(error);
-    }
-
     /** A cell being typed into: which one, its text and the table before the first keystroke. */
     private record CellEdit(TagRowViewModel row, TagRowViewModel.Field field, String textBefore,
                             TableSnapshot before) {
-    }
-
-    private static String describe(Throwable failure) {
-        String message = failure.getMessage();
-        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }
 
     /** The rows in the order the table shows them, removed ones included. */
@@ -672,11 +526,11 @@ public final class TagEditorViewModel implements LeaveGuard {
 
     /** What the last commit did, for the status bar: "3 tags changed on alias/payments-prod". */
     public ReadOnlyStringProperty lastResultProperty() {
-        return lastResult.getReadOnlyProperty();
+        return commit.lastResultProperty();
     }
 
     public ReadOnlyBooleanProperty lastResultIsErrorProperty() {
-        return lastResultIsError.getReadOnlyProperty();
+        return commit.lastResultIsErrorProperty();
     }
 
     /** Whether the table differs from what KMS held when the edit started. */
@@ -689,8 +543,9 @@ public final class TagEditorViewModel implements LeaveGuard {
         return valid.getReadOnlyProperty();
     }
 
+    /** Whether tag changes are being written. */
     public ReadOnlyBooleanProperty committingProperty() {
-        return committing.getReadOnlyProperty();
+        return commit.committingProperty();
     }
 
     /** Whether tags are being read or written, for progress indicators. */

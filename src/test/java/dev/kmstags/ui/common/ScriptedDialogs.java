@@ -1,11 +1,16 @@
 package dev.kmstags.ui.common;
 
 import dev.kmstags.ui.conflict.ConflictViewModel;
+import dev.kmstags.ui.main.AboutText;
 import dev.kmstags.ui.review.ReviewViewModel;
+import dev.kmstags.ui.tageditor.UnsavedEditsChoice;
+import dev.kmstags.ui.tageditor.UnsavedEditsQuestion;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -27,6 +32,7 @@ public final class ScriptedDialogs implements DialogService {
     private final Deque<UnsavedEditsChoice> unsavedAnswers = new ArrayDeque<>();
     private final Deque<Consumer<ConflictViewModel>> conflictActions = new ArrayDeque<>();
     private final Deque<Boolean> confirmAnswers = new ArrayDeque<>();
+    private final Deque<Optional<Path>> fileAnswers = new ArrayDeque<>();
 
     /** The next review is answered with Apply, as a user who finds Apply enabled and presses it. */
     public ScriptedDialogs applyNextReview() {
@@ -68,6 +74,12 @@ public final class ScriptedDialogs implements DialogService {
         return this;
     }
 
+    /** The next file chooser is answered with {@code file}, or cancelled when it is empty. */
+    public ScriptedDialogs answerNextFileChoice(Optional<Path> file) {
+        fileAnswers.add(file);
+        return this;
+    }
+
     @Override
     public boolean confirm(String title, String header, String content, String action) {
         shown.add(new Shown("confirm", title, header, content));
@@ -80,30 +92,52 @@ public final class ScriptedDialogs implements DialogService {
     }
 
     @Override
-    public void showAbout(String title, String header, String content) {
-        shown.add(new Shown("about", title, header, content));
-    }
-
-    @Override
     public void showError(String title, String header, String content) {
         shown.add(new Shown("error", title, header, content));
     }
 
+    /** Shows the dialogs the app has; one this fake does not know fails the test. */
     @Override
-    public UnsavedEditsChoice askAboutUnsavedEdits(String title, String header, String content) {
-        shown.add(new Shown("unsaved", title, header, content));
-        return next(unsavedAnswers, "unsaved edits");
+    public <R> R show(DialogModel<R> model) {
+        Object answer;
+        if (model instanceof ReviewViewModel review) {
+            answer = confirmReview(review);
+        } else if (model instanceof ConflictViewModel conflict) {
+            answer = resolveConflict(conflict);
+        } else if (model instanceof UnsavedEditsQuestion question) {
+            shown.add(new Shown("unsaved", question.title(), question.header(), question.content()));
+            answer = next(unsavedAnswers, "unsaved edits");
+        } else if (model instanceof AboutText about) {
+            shown.add(new Shown("about", about.title(), about.header(), about.content()));
+            answer = about.dismissed();
+        } else {
+            throw new AssertionError("No dialog scripted for " + model.getClass().getName());
+        }
+        // Each model answers with its own type: Boolean for a review, a Choice for a conflict...
+        @SuppressWarnings("unchecked")
+        R typed = (R) answer;
+        return typed;
     }
 
     @Override
-    public boolean confirmReview(ReviewViewModel review) {
+    public Optional<Path> chooseFileToOpen(FileChoice choice) {
+        shown.add(new Shown("open", choice.title(), choice.fileName(), ""));
+        return next(fileAnswers, "file to open");
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(FileChoice choice) {
+        shown.add(new Shown("save", choice.title(), choice.fileName(), ""));
+        return next(fileAnswers, "file to save");
+    }
+
+    private boolean confirmReview(ReviewViewModel review) {
         shown.add(new Shown("review", review.title(), review.summary(), ""));
         reviews.add(review);
         return next(reviewAnswers, "review").test(review);
     }
 
-    @Override
-    public ConflictViewModel.Choice resolveConflict(ConflictViewModel conflict) {
+    private ConflictViewModel.Choice resolveConflict(ConflictViewModel conflict) {
         shown.add(new Shown("conflict", conflict.title(), conflict.header(), ""));
         conflicts.add(conflict);
         if (!conflictActions.isEmpty()) {

@@ -3,7 +3,6 @@ package dev.kmstags.ui.common;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -34,22 +33,32 @@ public final class TestTaskExecutor implements TaskExecutor {
     }
 
     @Override
-    public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+    public <T> TaskHandle execute(TaskHandle.Work<T> work, Consumer<? super T> onSuccess,
+                                  Consumer<? super Throwable> onFailure) {
+        TaskHandle handle = new TaskHandle(this::runOnUiThread);
+        // As on a thread pool: work cancelled with an interrupt before it started never runs; work cancelled
+        // without one runs, and its result is dropped.
+        boolean[] interrupted = {false};
+        handle.onCancel(() -> interrupted[0] = true);
         Runnable task = () -> {
-            T result;
-            try {
-                result = work.call();
-            } catch (Exception | Error failure) {
-                onFailure.accept(failure);
+            if (interrupted[0]) {
                 return;
             }
-            onSuccess.accept(result);
+            T result;
+            try {
+                result = work.run(handle.reporter());
+            } catch (Exception | Error failure) {
+                handle.finish(() -> onFailure.accept(failure));
+                return;
+            }
+            handle.finish(() -> onSuccess.accept(result));
         };
         if (holding) {
             held.addLast(task);
         } else {
             task.run();
         }
+        return handle;
     }
 
     @Override

@@ -56,10 +56,6 @@ class ConnectionsViewModelTest {
         public void showError(String title, String header, String content) {
             dialogs.add(content);
         }
-
-        @Override
-        public void showAbout(String title, String header, String content) {
-        }
     };
     private final MainWindowViewModel mainWindow = new MainWindowViewModel(executor, MESSAGES, dialogService, state,
             keyList);

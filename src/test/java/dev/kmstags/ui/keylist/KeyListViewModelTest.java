@@ -18,6 +18,7 @@ import dev.kmstags.kms.KmsAccessException;
 import dev.kmstags.kms.KmsProblem;
 import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.KeyEntry;
+import dev.kmstags.ui.common.LoadState;
 import dev.kmstags.ui.common.TestKeys;
 import dev.kmstags.ui.common.TestTaskExecutor;
 import dev.kmstags.ui.common.Tone;
@@ -50,7 +51,7 @@ class KeyListViewModelTest {
 
     @Test
     void beforeAConnectionNothingLoadsAndNothingCanBeRefreshed() {
-        assertThat(viewModel.loadStateProperty().get()).isEqualTo(KeyListViewModel.LoadState.NOT_LOADED);
+        assertThat(viewModel.loadStateProperty().get()).isEqualTo(LoadState.IDLE);
         assertThat(viewModel.canRefreshProperty().get()).isFalse();
         assertThat(viewModel.statusTextProperty().get()).isEmpty();
         assertThat(viewModel.placeholderTextProperty().get()).isEqualTo("Keys appear here once the connection is open.");
@@ -64,7 +65,7 @@ class KeyListViewModelTest {
 
         assertThat(viewModel.busyProperty().get()).isTrue();
         assertThat(viewModel.canRefreshProperty().get()).isFalse();
-        assertThat(viewModel.loadStateProperty().get()).isEqualTo(KeyListViewModel.LoadState.LOADING);
+        assertThat(viewModel.loadStateProperty().get()).isEqualTo(LoadState.LOADING);
         assertThat(viewModel.statusTextProperty().get()).isEqualTo("Loading keys…");
         assertThat(viewModel.placeholderTextProperty().get()).isEqualTo("Loading keys…");
         assertThat(viewModel.rows()).isEmpty();
@@ -119,7 +120,7 @@ class KeyListViewModelTest {
             throw new KmsAccessException(KmsProblem.CONNECTION_REFUSED, sentence, "", null);
         });
 
-        assertThat(viewModel.loadStateProperty().get()).isEqualTo(KeyListViewModel.LoadState.FAILED);
+        assertThat(viewModel.loadStateProperty().get()).isEqualTo(LoadState.FAILED);
         assertThat(viewModel.failedProperty().get()).isTrue();
         assertThat(viewModel.busyProperty().get()).isFalse();
         assertThat(viewModel.statusTextProperty().get()).isEqualTo(sentence);
@@ -327,15 +328,26 @@ class KeyListViewModelTest {
 
     @Test
     void theListingsCallsWaitForTheUiThreadWhenItIsBehind() {
-        viewModel.load(listener -> {
-            try {
-                listener.awaitTurn();
-                listener.accept(List.of(PAYMENTS));
-                listener.awaitTurn();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+        viewModel.load(new KeyCatalog() {
+            private CallGate gate = CallGate.OPEN;
+
+            @Override
+            public KeyCatalog withCallGate(CallGate newGate) {
+                gate = newGate;
+                return this;
             }
-            return 1;
+
+            @Override
+            public int listKeys(Listener listener) {
+                try {
+                    gate.awaitOpen();
+                    listener.accept(List.of(PAYMENTS));
+                    gate.awaitOpen();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return 1;
+            }
         });
 
         assertThat(executor.uiWaits()).isEqualTo(2);
@@ -351,7 +363,7 @@ class KeyListViewModelTest {
             return 3;
         });
 
-        assertThat(viewModel.loadStateProperty().get()).isEqualTo(KeyListViewModel.LoadState.LOADED);
+        assertThat(viewModel.loadStateProperty().get()).isEqualTo(LoadState.LOADED);
         assertThat(viewModel.rows()).extracting(KeyRowViewModel::aliasesText).containsOnly("");
         assertThat(viewModel.rows()).noneMatch(KeyRowViewModel::aliasesListed);
         assertThat(viewModel.rows()).extracting(KeyRowViewModel::noAliasesText).containsOnly("Not listed");

@@ -10,8 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.KeySummary;
 import dev.kmstags.domain.KeyTags;
+import dev.kmstags.kms.KmsAccessException;
+import dev.kmstags.kms.KmsProblem;
 import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.KeyEntry;
+import dev.kmstags.ui.common.TablePlaceholder;
 import dev.kmstags.ui.common.TestTaskExecutor;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +28,7 @@ import java.util.stream.Stream;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -279,5 +283,36 @@ class KeyListViewUiTest {
         assertThat(view.lookupAll(".table-row-cell").stream().map(TableRow.class::cast)
                 .filter(row -> row.isVisible() && row.getItem() != null)).hasSize(2);
         assertThat(view.lookup(".key-table .placeholder").isVisible()).isFalse();
+    }
+
+    @Test
+    void afterAFailedLoadThePlaceholderSaysWhyAndItsButtonLoadsAgain(FxRobot robot) {
+        int[] attempts = {0};
+        robot.interact(() -> viewModel.load(listener -> {
+            if (attempts[0]++ == 0) {
+                throw new KmsAccessException(KmsProblem.ACCESS_DENIED, "Access denied: kms:ListKeys is not allowed.",
+                        "kms:ListKeys", null);
+            }
+            listener.accept(List.of(PAYMENTS));
+            return 1;
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TablePlaceholder placeholder = robot.lookup(".key-table .table-placeholder").queryAs(TablePlaceholder.class);
+        assertThat(placeholder.isVisible()).isTrue();
+        assertThat(robot.from(placeholder).lookup(".placeholder-text").queryAs(Label.class).getText())
+                .isEqualTo("Access denied: kms:ListKeys is not allowed.");
+        assertThat(robot.from(placeholder).lookup(".placeholder-progress").queryAs(Node.class).isVisible())
+                .isFalse();
+        Button retry = robot.from(placeholder).lookup(".button").queryAs(Button.class);
+        assertThat(retry.getText()).isEqualTo("Try again");
+        assertThat(retry.isVisible()).isTrue();
+
+        robot.clickOn(retry);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(attempts[0]).isEqualTo(2);
+        assertThat(viewModel.rows()).hasSize(1);
+        assertThat(rowOf(robot, PAYMENTS.keyId()).isVisible()).isTrue();
     }
 }

@@ -4,6 +4,7 @@ import static dev.kmstags.ui.common.TestKeys.MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.ui.common.AppState;
+import dev.kmstags.ui.common.DialogModel;
 import dev.kmstags.ui.common.DialogService;
 import dev.kmstags.ui.common.LeaveGuard;
 import dev.kmstags.ui.common.Theme;
@@ -27,8 +28,11 @@ class MainWindowActionsTest {
         }
 
         @Override
-        public void showAbout(String title, String header, String content) {
-            dialogs.add(title + " | " + header);
+        public <R> R show(DialogModel<R> model) {
+            if (model instanceof AboutText about) {
+                dialogs.add(about.title() + " | " + about.header());
+            }
+            return model.dismissed();
         }
     };
     private final AppState state = new AppState();

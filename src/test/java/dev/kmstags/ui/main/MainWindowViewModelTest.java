@@ -42,11 +42,6 @@ class MainWindowViewModelTest {
         public void showError(String title, String header, String content) {
             dialogs.add(title + " | " + header + " | " + content);
         }
-
-        @Override
-        public void showAbout(String title, String header, String content) {
-            dialogs.add(title + " | " + header);
-        }
     };
     private final AppState state = new AppState();
     private final KeyListViewModel keyList = new KeyListViewModel(executor, MESSAGES, DATES, state);

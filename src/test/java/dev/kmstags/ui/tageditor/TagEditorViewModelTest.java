@@ -14,10 +14,10 @@ import dev.kmstags.kms.KmsSession;
 import dev.kmstags.kms.TagService;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.local.LocalKmsBackend;
+import dev.kmstags.ui.common.LoadState;
 import dev.kmstags.ui.common.ScriptedDialogs;
 import dev.kmstags.ui.common.TestKeys;
 import dev.kmstags.ui.common.TestTaskExecutor;
-import dev.kmstags.ui.common.UnsavedEditsChoice;
 import dev.kmstags.ui.conflict.ConflictViewModel;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
 import dev.kmstags.ui.review.ReviewViewModel;
@@ -128,7 +128,7 @@ class TagEditorViewModelTest {
 
     @Test
     void selectingAKeyLoadsItsTagsUnchanged() {
-        assertThat(editor.loadStateProperty().get()).isEqualTo(TagEditorViewModel.LoadState.LOADED);
+        assertThat(editor.loadStateProperty().get()).isEqualTo(LoadState.LOADED);
         assertThat(editor.rows()).extracting(row -> row.keyProperty().get()).containsExactlyInAnyOrder(
                 "Env", "Team", "Owner");
         assertThat(editor.rows()).allMatch(row -> row.stateProperty().get() == TagRowViewModel.State.UNCHANGED);
@@ -792,7 +792,7 @@ class TagEditorViewModelTest {
 
         editor.reload();
 
-        assertThat(editor.loadStateProperty().get()).isEqualTo(TagEditorViewModel.LoadState.FAILED);
+        assertThat(editor.loadStateProperty().get()).isEqualTo(LoadState.FAILED);
         assertThat(editor.placeholderTextProperty().get()).startsWith("Access denied");
         assertThat(editor.canRetryProperty().get()).isTrue();
 

@@ -1,4 +1,4 @@
-package dev.kmstags.ui.common;
+package dev.kmstags.ui.tageditor;
 
 /** What to do with tag edits that were not applied when the user leaves them. */
 public enum UnsavedEditsChoice {

@@ -66,8 +66,9 @@ class ServeCommandTest {
              KmsClient kms = clientFor(serve, "test", "test")) {
             taggedKey = kms.createKey(b -> b.description("tagged")).keyMetadata().keyId();
             AtomicBoolean stop = new AtomicBoolean();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
             Thread writer = new Thread(() -> {
-                for (int i = 0; !stop.get() && i < 10_000; i++) {
+                for (int i = 0; !stop.get() && i < 10_000 && System.nanoTime() - deadline < 0; i++) {
                     try {
                         String description = "write " + i;
                         String keyId = kms.createKey(b -> b.description(description)).keyMetadata().keyId();

@@ -77,6 +77,8 @@ final class ServeProcess implements AutoCloseable {
      */
     static Ended runToEnd(String... serveArguments) throws IOException, InterruptedException {
         Process process = launch(Map.of(), serveArguments);
+        // A serve that neither exits nor listens is ended after a minute, which ends the read below.
+        CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS).execute(process::destroyForcibly);
         List<String> output = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -39,6 +39,13 @@ final class FxThreadLag {
         }
     }
 
+    /** Whether a ping has waited for the JavaFX thread longer than {@code nanos}. */
+    boolean pingWaitingLongerThan(long nanos) {
+        synchronized (lock) {
+            return pingPostedAt != 0 && System.nanoTime() - pingPostedAt > nanos;
+        }
+    }
+
     private void answered() {
         synchronized (lock) {
             pingPostedAt = 0;

@@ -45,7 +45,16 @@ class FxThreadLagUiTest {
         assertThat(busy.await(1, TimeUnit.MINUTES)).isTrue();
         // The first call posts a ping behind the busy FX thread and goes on at once.
         lag.awaitCaughtUp(BEHIND, TimeUnit.MINUTES.toNanos(1));
-        Thread.sleep(3 * TimeUnit.NANOSECONDS.toMillis(BEHIND));
+        awaitPingBehind();
+    }
+
+    /** Returns once the ping has waited for the busy FX thread longer than BEHIND. */
+    private void awaitPingBehind() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!lag.pingWaitingLongerThan(BEHIND)) {
+            assertThat(deadline - System.nanoTime()).as("the ping did not fall behind").isPositive();
+            Thread.sleep(1);
+        }
     }
 
     @AfterEach

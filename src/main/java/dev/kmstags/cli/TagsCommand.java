@@ -142,8 +142,8 @@ public final class TagsCommand {
                 ? (loaded.byRegion().size() + " of " + (loaded.byRegion().size() + loaded.failures().size())
                         + " regions")
                 : String.join(", ", loaded.byRegion().keySet());
-        err.println("Exported " + shown.size() + " of " + all.size() + " keys (" + loaded.account() + ", " + where
-                + ")");
+        err.println("Exported " + shown.size() + " of " + all.size() + " keys ("
+                + (loaded.account().isEmpty() ? "" : loaded.account() + ", ") + where + ")");
         return loaded.failures().isEmpty() ? EXIT_OK : EXIT_ERROR;
     }
 

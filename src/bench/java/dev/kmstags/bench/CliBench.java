@@ -49,6 +49,9 @@ public final class CliBench {
     private static final String REGION = "us-east-1";
     private static final double EXPORT_TARGET = 1.1;
     private static final double REGIONS_TARGET = 1.2;
+    /** How long each run waits, at most, for the other processes to go quiet (under 10% of the CPU). */
+    private static final Duration QUIET_WAIT =
+            Duration.ofSeconds(Integer.getInteger("bench.cli.quietWaitSeconds", 30));
 
     record Settings(Path jar, Path outDir, int keys, int latencyMs, int rounds, int regions, int keysPerRegion,
                     int backendNiceness, String childJvmOption) {
@@ -183,7 +186,7 @@ public final class CliBench {
     }
 
     private static Run timed(String what, String how, int round, Timed work) throws Exception {
-        HostCpu.awaitQuiet(10, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        HostCpu.awaitQuiet(10, Duration.ofSeconds(1), QUIET_WAIT);
         long busyStart = HostCpu.busyNanos();
         long start = System.nanoTime();
         work.run();

@@ -92,7 +92,8 @@ public final class Launcher {
 
                 Commands:
                   serve            Run the bundled KMS-compatible backend alone (see serve --help)
-                  tags             Export the keys' tags as CSV or JSON, or plan an edited export (see tags --help)
+                  tags             Export the keys' tags as CSV or JSON, then plan or apply an edited export
+                                   (see tags --help)
                   --help           Show this help and exit
                   --version        Show the version and exit
                 """;

@@ -7,7 +7,17 @@ final class CommandHelp {
               --profile P      Connect with the AWS profile P (~/.aws/config or AWS_CONFIG_FILE), its credentials,
                                region and endpoint_url, as the app does; without it, the bundled local backend on
                                the app's data file
-              --region R       The region (default: the profile's region, else AWS_REGION, else us-east-1)
+            """;
+
+    static final String FILE_REGIONS = """
+              --region R       Plan every row in region R (rows naming another region are errors); without it,
+                               each row's region decides (its Region column or ARN, else the profile's region)
+            """;
+
+    static final String FILE_OPTIONS = """
+              --empty-cells-remove  One row per key: an empty tag cell removes the tag (default: leaves it)
+              --only-add       One row per tag or JSON: only add and change tags (default: a key's rows are its
+                               whole tag set, and its other tags are removed)
             """;
 
     static final String TAGS = """
@@ -16,22 +26,32 @@ final class CommandHelp {
             Commands:
               export           Write the keys and their tags as CSV or JSON (see tags export --help)
               plan FILE        Show what an edited export would change (see tags plan --help)
+              apply FILE       Make the keys' tags what an edited export says (see tags apply --help)
             """;
 
     static final String EXPORT = """
-            Usage: kms-tag-manager tags export [--profile P] [--region R] [--format csv|csv-long|json]
-                                               [--filter 'Team=platform !Owner'] [-o FILE]
+            Usage: kms-tag-manager tags export [--profile P] [--region R | --all-regions]
+                                               [--format csv|csv-long|json] [--filter 'Team=platform !Owner']
+                                               [-o FILE]
 
             Writes every key of the region (or those the filter matches) with its tags.
 
             """ + CONNECTION + """
+              --region R       The region (default: the profile's region, else AWS_REGION, else us-east-1)
+              --all-regions    Every region of the partition, read at the same time; a region that cannot be
+                               read (not enabled for the account, denied) is listed on standard error with the
+                               reason, the others are exported, and the exit status is 1
               --format F       csv: one row per key, a column per tag key (default); csv-long: one row per tag;
                                json: one document
               --filter Q       Only the keys the search Q matches: Team=platform, Team=plat*, Team=, !Owner,
                                free text; terms separated by spaces must all match (docs/inventory.md)
               -o FILE          Write to FILE instead of standard output
 
-            Example: kms-tag-manager tags export --profile prod --filter '!Owner' -o missing-owner.csv
+            Exits 0 when every key was read, 1 otherwise (with --all-regions: after writing the regions read).
+
+            Examples:
+              kms-tag-manager tags export --profile prod --filter '!Owner' -o missing-owner.csv
+              kms-tag-manager tags export --profile prod --all-regions --format json -o kms-tags.json
             """;
 
     static final String PLAN = """
@@ -41,14 +61,43 @@ final class CommandHelp {
             Exits 0 when there is nothing to do, 2 when there are changes, 1 on errors (rows that cannot be
             applied are listed on standard error with their line numbers).
 
-            """ + CONNECTION + """
-              --empty-cells-remove  One row per key: an empty tag cell removes the tag (default: leaves it)
-              --only-add       One row per tag or JSON: only add and change tags (default: a key's rows are its
-                               whole tag set, and its other tags are removed)
+            """ + CONNECTION + FILE_REGIONS + FILE_OPTIONS + """
 
             Example: kms-tag-manager tags plan --profile prod edited.csv
             """;
 
+    static final String APPLY = """
+            Usage: kms-tag-manager tags apply FILE [--profile P] [--region R] [--empty-cells-remove] [--only-add]
+                                                   [--yes] [--tag-rate N] [--untag-rate N]
+
+            Plans FILE as tags plan does and prints the plan, then writes it, paced to KMS's request quotas, with
+            progress on standard error. Each key is read again just before it is written: a key whose same tags
+            someone changed since this command read them is a conflict and is not written. Nothing is applied
+            when the file has rows that cannot be applied. Ctrl-C stops starting new keys, finishes the keys under
+            way and reports which were written.
+            Exits 0 when every key holds what the file says (or nothing was to do), 1 otherwise.
+
+            """ + CONNECTION + FILE_REGIONS + FILE_OPTIONS + """
+              --yes, -y        Apply without asking; without it, tags apply asks on the terminal and refuses
+                               when there is none
+              --tag-rate N     TagResource calls per second and region (default 10, AWS's quota)
+              --untag-rate N   UntagResource calls per second and region (default 5, AWS's quota)
+
+            Examples:
+              kms-tag-manager tags apply --profile prod edited.csv
+              kms-tag-manager tags apply --profile prod --yes kms-tags.json
+            """;
+
     private CommandHelp() {
+    }
+
+    /** The help of {@code tags COMMAND}. */
+    static String of(String command) {
+        return switch (command) {
+            case "export" -> EXPORT;
+            case "plan" -> PLAN;
+            case "apply" -> APPLY;
+            default -> TAGS;
+        };
     }
 }

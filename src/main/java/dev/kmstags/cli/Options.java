@@ -1,33 +1,52 @@
 package dev.kmstags.cli;
 
+import dev.kmstags.domain.bulk.TagCallQuotas;
 import dev.kmstags.inventory.ExportFormat;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The options of {@code tags export} and {@code tags plan}. */
-record Options(boolean help, String profile, String region, ExportFormat format, String filter, Path output,
-               Path file, boolean emptyCellsRemove, boolean onlyAdd) {
+/**
+ * The options of {@code tags export}, {@code tags plan} and {@code tags apply}.
+ *
+ * @param region     the region asked for with {@code --region}; null when none was
+ * @param allRegions export: every region of the connection's partition
+ * @param quotas     apply: the request quotas per region to pace the writes to
+ */
+record Options(String command, boolean help, String profile, String region, boolean allRegions,
+               ExportFormat format, String filter, Path output, Path file, boolean emptyCellsRemove,
+               boolean onlyAdd, boolean yes, TagCallQuotas quotas) {
+
+    static final List<String> COMMANDS = List.of("export", "plan", "apply");
 
     static Options parse(List<String> args, String command) {
-        if (!command.equals("export") && !command.equals("plan")) {
+        if (!COMMANDS.contains(command)) {
             throw new IllegalArgumentException("Unknown command: tags " + command);
         }
+        boolean export = command.equals("export");
+        boolean apply = command.equals("apply");
         boolean help = false;
         String profile = null;
         String region = null;
+        boolean allRegions = false;
         ExportFormat format = ExportFormat.CSV;
         String filter = "";
         Path output = null;
         Path file = null;
         boolean emptyCellsRemove = false;
         boolean onlyAdd = false;
-        boolean export = command.equals("export");
+        boolean yes = false;
+        double tagRate = TagCallQuotas.AWS_DEFAULT.tagPerSecond();
+        double untagRate = TagCallQuotas.AWS_DEFAULT.untagPerSecond();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--help", "-h" -> help = true;
                 case "--profile" -> profile = value(args, ++i, arg);
                 case "--region" -> region = value(args, ++i, arg);
+                case "--all-regions" -> {
+                    requireFor(export, arg);
+                    allRegions = true;
+                }
                 case "--format" -> {
                     requireFor(export, arg);
                     String name = value(args, ++i, arg);
@@ -50,6 +69,18 @@ record Options(boolean help, String profile, String region, ExportFormat format,
                     requireFor(!export, arg);
                     onlyAdd = true;
                 }
+                case "--yes", "-y" -> {
+                    requireFor(apply, arg);
+                    yes = true;
+                }
+                case "--tag-rate" -> {
+                    requireFor(apply, arg);
+                    tagRate = rate(value(args, ++i, arg), arg);
+                }
+                case "--untag-rate" -> {
+                    requireFor(apply, arg);
+                    untagRate = rate(value(args, ++i, arg), arg);
+                }
                 default -> {
                     if (arg.startsWith("-") || export || file != null) {
                         throw new IllegalArgumentException("Unknown argument: " + arg);
@@ -59,9 +90,13 @@ record Options(boolean help, String profile, String region, ExportFormat format,
             }
         }
         if (!help && !export && file == null) {
-            throw new IllegalArgumentException("tags plan needs the FILE to plan");
+            throw new IllegalArgumentException("tags " + command + " needs the FILE to " + command);
         }
-        return new Options(help, profile, region, format, filter, output, file, emptyCellsRemove, onlyAdd);
+        if (allRegions && region != null) {
+            throw new IllegalArgumentException("--region and --all-regions exclude each other: give one");
+        }
+        return new Options(command, help, profile, region, allRegions, format, filter, output, file,
+                emptyCellsRemove, onlyAdd, yes, new TagCallQuotas(tagRate, untagRate));
     }
 
     private static String value(List<String> args, int index, String option) {
@@ -69,6 +104,18 @@ record Options(boolean help, String profile, String region, ExportFormat format,
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args.get(index);
+    }
+
+    private static double rate(String text, String option) {
+        try {
+            double rate = Double.parseDouble(text);
+            if (rate > 0 && rate <= 10_000) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(option + " needs calls per second, more than 0: " + text);
     }
 
     private static void requireFor(boolean allowed, String option) {

@@ -1,5 +1,6 @@
 package dev.kmstags.cli;
 
+import dev.kmstags.domain.Arns;
 import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.TagPlan;
 import dev.kmstags.inventory.ImportResult;
@@ -16,7 +17,8 @@ final class PlanPrinter {
         this.out = out;
     }
 
-    void print(ImportResult result) {
+    /** Prints {@code result}; {@code withRegion} adds each key's region, for a file that spans several. */
+    void print(ImportResult result, boolean withRegion) {
         List<KeyImportPlan> changes = result.changes();
         int added = 0;
         int changed = 0;
@@ -26,7 +28,8 @@ final class PlanPrinter {
             String alias = keyPlan.key().primaryAlias().map(name -> " (" + name + ")").orElse("");
             String matched = keyPlan.matchedBy() == KeyImportPlan.MatchedBy.ALIAS
                     ? "  [matched by alias on line " + keyPlan.firstLine() + "]" : "";
-            out.println(keyPlan.key().keyId() + alias + matched);
+            String region = withRegion ? Arns.region(keyPlan.key().arn()).map(name -> " in " + name).orElse("") : "";
+            out.println(keyPlan.key().keyId() + alias + region + matched);
             for (Tag tag : plan.added()) {
                 out.println("  + " + tag.key() + " = " + quoted(tag.value()));
             }
@@ -49,7 +52,8 @@ final class PlanPrinter {
         }
     }
 
-    private static String quoted(String value) {
+    /** A tag value in double quotes, with quotes, backslashes and line breaks escaped so it stays on one line. */
+    static String quoted(String value) {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
                 .replace("\t", "\\t") + "\"";
     }

@@ -1,29 +1,21 @@
 package dev.kmstags.cli;
 
-import dev.kmstags.domain.Arns;
-import dev.kmstags.domain.KeySummary;
-import dev.kmstags.domain.KeyTags;
 import dev.kmstags.domain.TagQuery;
 import dev.kmstags.domain.TagQueryException;
-import dev.kmstags.inventory.ExportFormat;
 import dev.kmstags.inventory.ImportOptions;
 import dev.kmstags.inventory.ImportResult;
 import dev.kmstags.inventory.InventoryEntry;
 import dev.kmstags.inventory.InventoryFile;
-import dev.kmstags.inventory.InventoryImport;
 import dev.kmstags.inventory.InventoryReadException;
 import dev.kmstags.inventory.InventoryReader;
 import dev.kmstags.inventory.InventoryWriter;
-import dev.kmstags.kms.KeyCatalog;
+import dev.kmstags.inventory.KeyImportPlan;
 import dev.kmstags.kms.KmsAccessException;
-import dev.kmstags.kms.KmsConnection;
-import dev.kmstags.kms.KmsSession;
+import dev.kmstags.kms.KmsProblem;
+import dev.kmstags.kms.bulk.BulkResult;
 import dev.kmstags.local.BackendOptions;
-import dev.kmstags.local.LocalKmsBackend;
 import dev.kmstags.profiles.AwsConfigException;
 import dev.kmstags.profiles.AwsEnvironment;
-import dev.kmstags.profiles.AwsSetup;
-import dev.kmstags.profiles.ConnectionTarget;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -33,23 +25,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * {@code kms-tag-manager tags export|plan}: the inventory from a script. Connects as the app does: a profile of the
- * AWS config files ({@code --profile}), or, without one, the bundled backend on the app's data file. Needs no
- * JavaFX.
+ * {@code kms-tag-manager tags export|plan|apply}: the inventory from a script. Connects as the app does: a profile
+ * of the AWS config files ({@code --profile}), or, without one, the bundled backend on the app's data file. Needs
+ * no JavaFX.
  */
 public final class TagsCommand {
 
     /** Nothing to do (plan), or the command succeeded. */
     public static final int EXIT_OK = 0;
-    /** Errors: a bad argument, a file that cannot be read, rows that cannot be applied, KMS refused. */
+    /** Errors: a bad argument, a file that cannot be read, rows that cannot be applied, KMS refused, conflicts. */
     public static final int EXIT_ERROR = 1;
     /** The plan has changes ({@code terraform plan -detailed-exitcode}). */
     public static final int EXIT_CHANGES = 2;
@@ -57,6 +49,7 @@ public final class TagsCommand {
     private final AwsEnvironment environment;
     private final Path home;
     private final Supplier<BackendOptions> bundledBackend;
+    private final Confirmation confirmation;
 
     /**
      * @param environment    the process environment, for the AWS config files and credentials
@@ -64,9 +57,15 @@ public final class TagsCommand {
      * @param bundledBackend the bundled backend to start when no profile is given
      */
     public TagsCommand(AwsEnvironment environment, Path home, Supplier<BackendOptions> bundledBackend) {
+        this(environment, home, bundledBackend, Confirmation.onTerminal());
+    }
+
+    TagsCommand(AwsEnvironment environment, Path home, Supplier<BackendOptions> bundledBackend,
+                Confirmation confirmation) {
         this.environment = environment;
         this.home = home;
         this.bundledBackend = bundledBackend;
+        this.confirmation = confirmation;
     }
 
     /** Runs {@code tags ARGS}; returns the exit status. */
@@ -81,17 +80,19 @@ public final class TagsCommand {
             options = Options.parse(args.subList(1, args.size()), command);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
-            err.println("See: kms-tag-manager tags " + command + " --help");
+            err.println("See: kms-tag-manager tags " + (Options.COMMANDS.contains(command) ? command + " " : "")
+                    + "--help");
             return EXIT_ERROR;
         }
         if (options.help()) {
-            out.print(command.equals("export") ? CommandHelp.EXPORT : CommandHelp.PLAN);
+            out.print(CommandHelp.of(command));
             return EXIT_OK;
         }
         try {
             return switch (command) {
                 case "export" -> export(options, out, err);
                 case "plan" -> plan(options, out, err);
+                case "apply" -> apply(options, out, err);
                 default -> throw new IllegalStateException(command);
             };
         } catch (KmsAccessException | AwsConfigException | IllegalArgumentException e) {
@@ -107,6 +108,10 @@ public final class TagsCommand {
         return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
     }
 
+    private CommandConnection connect(Options options) throws IOException {
+        return CommandConnection.open(options, environment, home, bundledBackend);
+    }
+
     private int export(Options options, PrintStream out, PrintStream err) throws IOException {
         TagQuery query;
         try {
@@ -115,108 +120,145 @@ public final class TagsCommand {
             err.println(e.getMessage());
             return EXIT_ERROR;
         }
-        Inventory inventory = load(options);
-        List<InventoryEntry> shown = inventory.entries().stream()
-                .filter(entry -> query.matches(entry.key(), entry.tags())).toList();
+        InventoryLoader.Loaded loaded;
+        try (CommandConnection connection = connect(options)) {
+            List<String> regions = options.allRegions() ? connection.allRegions()
+                    : List.of(connection.defaultRegion());
+            AtomicInteger done = new AtomicInteger();
+            Consumer<String> progress = options.allRegions()
+                    ? region -> err.println("Read " + region + " (" + done.incrementAndGet() + " of " + regions.size()
+                            + " regions)")
+                    : region -> { };
+            loaded = new InventoryLoader(connection).load(regions, progress);
+        }
+        List<InventoryEntry> all = loaded.entries();
+        List<InventoryEntry> shown = all.stream().filter(entry -> query.matches(entry.key(), entry.tags())).toList();
+        if (!loaded.failures().isEmpty() && loaded.byRegion().isEmpty() && !options.allRegions()) {
+            throw loaded.failures().values().iterator().next();
+        }
+        write(shown, options, out);
+        reportRegionFailures(loaded, err);
+        String where = options.allRegions()
+                ? (loaded.byRegion().size() + " of " + (loaded.byRegion().size() + loaded.failures().size())
+                        + " regions")
+                : String.join(", ", loaded.byRegion().keySet());
+        err.println("Exported " + shown.size() + " of " + all.size() + " keys ("
+                + (loaded.account().isEmpty() ? "" : loaded.account() + ", ") + where + ")");
+        return loaded.failures().isEmpty() ? EXIT_OK : EXIT_ERROR;
+    }
+
+    private static void write(List<InventoryEntry> entries, Options options, PrintStream out) throws IOException {
         if (options.output() == null) {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            new InventoryWriter().write(shown, options.format(), writer);
+            new InventoryWriter().write(entries, options.format(), writer);
             writer.flush();
         } else {
             try (Writer writer = Files.newBufferedWriter(options.output(), StandardCharsets.UTF_8)) {
-                new InventoryWriter().write(shown, options.format(), writer);
+                new InventoryWriter().write(entries, options.format(), writer);
             }
         }
-        err.println("Exported " + shown.size() + " of " + inventory.entries().size() + " keys ("
-                + inventory.account() + ", " + inventory.region() + ")");
-        return EXIT_OK;
+    }
+
+    /** One line per region that could not be read, with KMS's reason. */
+    private static void reportRegionFailures(InventoryLoader.Loaded loaded, PrintStream err) {
+        loaded.failures().forEach((region, failure) -> err.println("Region " + region + " not read: "
+                + failure.getMessage() + hint(failure, !loaded.byRegion().isEmpty())));
+    }
+
+    /** For credentials one region rejects while others accept them: a region the account has not enabled. */
+    private static String hint(KmsAccessException failure, boolean othersAnswered) {
+        return othersAnswered && failure.problem() == KmsProblem.INVALID_CREDENTIALS
+                ? " (The other regions accept these credentials: KMS answers so in an opt-in region the account has"
+                        + " not enabled.)"
+                : "";
     }
 
     private int plan(Options options, PrintStream out, PrintStream err) throws IOException {
-        InventoryFile file;
-        try (Reader reader = Files.newBufferedReader(options.file(), StandardCharsets.UTF_8)) {
-            file = new InventoryReader().read(reader);
+        Optional<InventoryFile> file = read(options.file(), err);
+        if (file.isEmpty()) {
+            return EXIT_ERROR;
+        }
+        try (CommandConnection connection = connect(options)) {
+            FilePlanner.FilePlan plan = plan(connection, options, file.get(), out, err);
+            if (plan.hasErrors()) {
+                return EXIT_ERROR;
+            }
+            return plan.result().changes().isEmpty() ? EXIT_OK : EXIT_CHANGES;
+        }
+    }
+
+    private static Optional<InventoryFile> read(Path path, PrintStream err) throws IOException {
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return Optional.of(new InventoryReader().read(reader));
         } catch (NoSuchFileException e) {
-            err.println("No such file: " + options.file());
-            return EXIT_ERROR;
+            err.println("No such file: " + path);
         } catch (InventoryReadException e) {
-            err.println(options.file() + ": " + e.getMessage());
+            err.println(path + ": " + e.getMessage());
             err.println("Nothing is applied from a file that cannot be read whole.");
-            return EXIT_ERROR;
         }
-        Inventory inventory = load(options);
-        ImportResult result = new InventoryImport(inventory.account(), inventory.region(), inventory.entries(),
-                new ImportOptions(options.emptyCellsRemove(), options.onlyAdd())).plan(file);
-        new PlanPrinter(out).print(result);
-        result.problems().forEach(problem -> err.println(options.file() + ": " + problem.describe()));
-        if (!result.problems().isEmpty()) {
-            return EXIT_ERROR;
-        }
-        return result.changes().isEmpty() ? EXIT_OK : EXIT_CHANGES;
+        return Optional.empty();
     }
 
-    /** Every key of the connection with its tags, read with the key list's loading. */
-    private Inventory load(Options options) throws IOException {
-        LocalKmsBackend backend = null;
-        try {
-            KmsConnection connection;
-            if (options.profile() != null) {
-                AwsSetup setup = AwsSetup.read(environment, home);
-                ConnectionTarget target = new ConnectionTarget.Profile(options.profile());
-                if (setup.profile(options.profile()).isEmpty()) {
-                    throw new IllegalArgumentException("No profile named " + options.profile()
-                            + " in the AWS config files");
+    /** Plans the file and prints the plan, its problems and the regions that could not be read. */
+    private static FilePlanner.FilePlan plan(CommandConnection connection, Options options, InventoryFile file,
+                                             PrintStream out, PrintStream err) {
+        FilePlanner.FilePlan plan = new FilePlanner(connection,
+                new ImportOptions(options.emptyCellsRemove(), options.onlyAdd()), options.region())
+                .plan(file, region -> { });
+        new PlanPrinter(out).print(plan.result(), plan.spansRegions());
+        plan.result().problems().forEach(problem -> err.println(options.file() + ": " + problem.describe()));
+        plan.regionFailures().forEach((region, failure) -> err.println(options.file() + ": "
+                + lines(plan.linesByFailedRegion().get(region)) + ": region " + region + " not read: "
+                + failure.getMessage() + hint(failure, plan.regionFailures().size() < plan.regions().size())));
+        return plan;
+    }
+
+    private static String lines(List<Long> lines) {
+        String numbers = lines.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", "));
+        return (lines.size() == 1 ? "line " : "lines ") + numbers + (lines.size() > 10 ? ", ..." : "");
+    }
+
+    private int apply(Options options, PrintStream out, PrintStream err) throws IOException {
+        Optional<InventoryFile> file = read(options.file(), err);
+        if (file.isEmpty()) {
+            return EXIT_ERROR;
+        }
+        try (Interruption interruption = Interruption.listen();
+             CommandConnection connection = connect(options)) {
+            FilePlanner.FilePlan plan = plan(connection, options, file.get(), out, err);
+            if (plan.hasErrors()) {
+                err.println("Nothing was applied: the file has rows that cannot be applied. Fix or remove them"
+                        + " (see above), then run tags apply again.");
+                return EXIT_ERROR;
+            }
+            ImportResult result = plan.result();
+            List<KeyImportPlan> changes = result.changes();
+            if (changes.isEmpty()) {
+                return EXIT_OK;
+            }
+            if (!options.yes()) {
+                Optional<Boolean> confirmed = confirmation.ask("Apply these changes to " + changes.size()
+                        + " keys (" + connection.describe() + ", " + String.join(", ", plan.regions())
+                        + ")? Only yes applies them: ");
+                if (confirmed.isEmpty()) {
+                    err.println("Nothing was applied: tags apply asks before it writes, and there is no terminal"
+                            + " to ask on. Pass --yes to apply without asking (in scripts and CI).");
+                    return EXIT_ERROR;
                 }
-                String region = options.region() != null ? options.region() : setup.defaultRegion(target);
-                connection = KmsConnection.profile(options.profile(), setup.files(), setup.kmsEndpoint(target),
-                        region);
-            } else {
-                BackendOptions backendOptions = bundledBackend.get();
-                backend = LocalKmsBackend.start(backendOptions);
-                String region = options.region() != null ? options.region() : KmsConnection.DEFAULT_REGION;
-                connection = KmsConnection.bundledBackend(backend.endpoint(), region, backendOptions.accessKey(),
-                        backendOptions.secretKey());
+                if (!confirmed.get()) {
+                    err.println("Nothing was applied.");
+                    return EXIT_ERROR;
+                }
             }
-            try (KmsSession session = KmsSession.open(connection)) {
-                List<InventoryEntry> entries = read(session.keyCatalog());
-                String account = session.callerAccountId()
-                        .or(() -> entries.stream().map(entry -> entry.account()).filter(a -> !a.isEmpty()).findFirst())
-                        .orElse("");
-                return new Inventory(account, connection.region(), entries);
+            Optional<BulkResult> applied = new BulkApply(connection, options.quotas(), err)
+                    .apply(changes, interruption);
+            if (applied.isEmpty()) {
+                err.println("Stopped by a signal before anything was written.");
+                return EXIT_ERROR;
             }
-        } finally {
-            if (backend != null) {
-                backend.close();
-            }
-        }
-    }
-
-    private static List<InventoryEntry> read(KeyCatalog catalog) {
-        Map<String, KeySummary> keys = new LinkedHashMap<>();
-        Map<String, KeyTags> tags = new HashMap<>();
-        catalog.listKeys(new KeyCatalog.Listener() {
-            @Override
-            public void accept(List<KeySummary> described) {
-                described.forEach(key -> keys.put(key.keyId(), key));
-            }
-
-            @Override
-            public void tagsArrived(List<KeyTags> arrived) {
-                arrived.forEach(keyTags -> tags.put(keyTags.keyId(), keyTags));
-            }
-        });
-        List<InventoryEntry> entries = new ArrayList<>();
-        keys.values().forEach(key -> entries.add(InventoryEntry.of(key,
-                tags.getOrDefault(key.keyId(), KeyTags.read(key.keyId(), List.of())))));
-        return entries;
-    }
-
-    /** The keys of one account and region. */
-    private record Inventory(String account, String region, List<InventoryEntry> entries) {
-        Inventory {
-            if (account.isEmpty() && !entries.isEmpty()) {
-                account = Arns.accountId(entries.get(0).key().arn()).orElse("");
-            }
+            boolean whole = new ApplyReport(out, err, "tags apply " + options.file())
+                    .print(changes, applied.get(), interruption.wasSignalled());
+            return whole ? EXIT_OK : EXIT_ERROR;
         }
     }
 }

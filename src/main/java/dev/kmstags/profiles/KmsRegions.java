@@ -2,7 +2,9 @@ package dev.kmstags.profiles;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.RegionMetadata;
 import software.amazon.awssdk.regions.ServiceMetadata;
@@ -10,6 +12,7 @@ import software.amazon.awssdk.regions.ServiceMetadata;
 /** The regions where KMS exists, from the SDK's endpoint metadata, with their readable names. */
 public final class KmsRegions {
 
+    private static final Map<String, String> PARTITIONS = new HashMap<>();
     private static final List<RegionChoice> ALL = load();
 
     private KmsRegions() {
@@ -23,6 +26,7 @@ public final class KmsRegions {
             // isolated (ISO) partitions are closed networks that no desktop reaches.
             if (metadata != null && !region.id().contains("fips") && !metadata.partition().id().contains("iso")) {
                 regions.add(new RegionChoice(region.id(), metadata.description()));
+                PARTITIONS.put(region.id(), metadata.partition().id());
             }
         }
         regions.sort(Comparator.comparing(RegionChoice::id));
@@ -41,6 +45,16 @@ public final class KmsRegions {
                 .orElse(new RegionChoice(first, "")));
         ALL.stream().filter(region -> !region.id().equals(first)).forEach(regions::add);
         return regions;
+    }
+
+    /**
+     * Every KMS region of {@code region}'s partition (aws, aws-cn, aws-us-gov...), by ID: the regions one set of
+     * credentials can reach, as each partition has accounts of its own. A region the SDK does not know counts as
+     * one of the aws partition.
+     */
+    public static List<RegionChoice> samePartitionAs(String region) {
+        String partition = PARTITIONS.getOrDefault(region, "aws");
+        return ALL.stream().filter(choice -> PARTITIONS.get(choice.id()).equals(partition)).toList();
     }
 
     /** Whether the SDK knows KMS in {@code region}. */

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -77,10 +78,15 @@ class TagsCommandTest {
     }
 
     private static Run tags(String... args) {
+        return tags(question -> Optional.empty(), args);
+    }
+
+    /** Runs {@code tags ARGS} with {@code confirmation} standing for the terminal. */
+    private static Run tags(Confirmation confirmation, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         TagsCommand command = new TagsCommand(new AwsEnvironment(environment), folder,
-                () -> BackendOptions.defaults(folder.resolve("bundled.db")).withPort(0));
+                () -> BackendOptions.defaults(folder.resolve("bundled.db")).withPort(0), confirmation);
         int status = command.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -163,9 +169,78 @@ class TagsCommandTest {
 
     @Test
     void eachCommandHasHelp() {
-        assertThat(tags("export", "--help").out()).contains("--filter").contains("Example:");
+        assertThat(tags("export", "--help").out()).contains("--filter").contains("--all-regions")
+                .contains("Examples:");
         assertThat(tags("plan", "--help").out()).contains("Exits 0 when there is nothing to do, 2");
-        assertThat(tags("--help").out()).contains("export").contains("plan FILE");
+        assertThat(tags("apply", "--help").out()).contains("--yes").contains("Ctrl-C").contains("Examples:");
+        assertThat(tags("--help").out()).contains("export").contains("plan FILE").contains("apply FILE");
+    }
+
+    @Test
+    void applyAsksOnTheTerminalAndOnlyYesApplies() throws IOException {
+        Path file = export("asked.csv", "csv");
+        Files.writeString(file, Files.readString(file).replace(",orders", ",fulfilment"));
+        List<String> questions = new ArrayList<>();
+
+        Run declined = tags(question -> {
+            questions.add(question);
+            return Optional.of(false);
+        }, "apply", file.toString(), "--profile", "demo");
+        assertThat(declined.status()).isEqualTo(TagsCommand.EXIT_ERROR);
+        assertThat(declined.err()).contains("Nothing was applied.");
+        assertThat(questions).singleElement().asString().contains("Apply these changes to 1 keys (profile demo,"
+                + " eu-west-1)?");
+        assertThat(tags("plan", file.toString(), "--profile", "demo").status()).isEqualTo(TagsCommand.EXIT_CHANGES);
+
+        Run confirmed = tags(question -> Optional.of(true), "apply", file.toString(), "--profile", "demo");
+        assertThat(confirmed.status()).as(confirmed.err()).isEqualTo(TagsCommand.EXIT_OK);
+        assertThat(confirmed.out()).contains("Applied 1 of 1 keys.");
+        assertThat(tags("plan", file.toString(), "--profile", "demo").status()).isEqualTo(TagsCommand.EXIT_OK);
+        Files.writeString(file, Files.readString(file).replace(",fulfilment", ",orders"));
+        assertThat(tags("apply", file.toString(), "--profile", "demo", "--yes").status()).isZero();
+    }
+
+    @Test
+    void applyRefusesAFileWithRowsThatCannotBeApplied() throws IOException {
+        Path file = Files.writeString(folder.resolve("partly.csv"), "Key ID,Tag key,Tag value\n"
+                + "ffffffff-0000-0000-0000-000000000000,Team,x\n" + paymentsKeyId + ",Team,elsewhere\n");
+
+        Run apply = tags("apply", file.toString(), "--profile", "demo", "--yes", "--only-add");
+
+        assertThat(apply.status()).isEqualTo(TagsCommand.EXIT_ERROR);
+        assertThat(apply.err()).contains("partly.csv: line 2: no key of this connection")
+                .contains("Nothing was applied");
+        assertThat(tags("export", "--profile", "demo", "--format", "csv-long").out()).contains(",Team,platform");
+    }
+
+    @Test
+    void allRegionsListsTheRegionThatFailedWithItsReasonAndExportsTheOthers() {
+        String tokyo;
+        try (KmsClients.Opened opened = KmsClients.open(KmsConnection.bundledBackend(backend.endpoint(),
+                "ap-northeast-1", "AKIADEMO", "demo-secret"))) {
+            tokyo = opened.client().createKey(b -> b.tags(Tag.builder().tagKey("Team").tagValue("tokyo").build()))
+                    .keyMetadata().keyId();
+        }
+        // What KMS answers in an opt-in region the account has not enabled; here for one region, the first asked.
+        backend.faults().fail("ListKeys", 1, "UnrecognizedClientException",
+                "The security token included in the request is invalid.");
+
+        Run run = tags("export", "--profile", "demo", "--all-regions", "--format", "csv-long");
+
+        assertThat(run.status()).isEqualTo(TagsCommand.EXIT_ERROR);
+        List<String> failures = run.err().lines().filter(line -> line.startsWith("Region ")).toList();
+        assertThat(failures).singleElement().asString().contains("not read: KMS rejected the credentials")
+                .contains("UnrecognizedClientException").contains("opt-in region");
+        String failed = failures.get(0).split(" ")[1];
+        if (!failed.equals("eu-west-1")) {
+            assertThat(run.out()).contains(",eu-west-1," + paymentsKeyId + ",");
+        }
+        if (!failed.equals("ap-northeast-1")) {
+            assertThat(run.out()).contains(",ap-northeast-1," + tokyo + ",");
+        }
+        assertThat(run.err()).containsPattern("Exported \\d+ of \\d+ keys \\(\\d+, (\\d+) of \\d+ regions\\)");
+        assertThat(tags("export", "--profile", "demo", "--region", "x", "--all-regions").err())
+                .contains("exclude each other");
     }
 
     @Test

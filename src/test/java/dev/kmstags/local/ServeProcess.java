@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code kms-tag-manager serve} in a child JVM, started from the test class path, as a user would run it. */
-final class ServeProcess implements AutoCloseable {
+public final class ServeProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("KMS backend listening on (http://127\\.0\\.0\\.1:\\d+)");
 
@@ -33,7 +33,7 @@ final class ServeProcess implements AutoCloseable {
     record Ended(int status, List<String> output) {
     }
 
-    static ServeProcess start(String... serveArguments) throws IOException {
+    public static ServeProcess start(String... serveArguments) throws IOException {
         return start(Map.of(), serveArguments);
     }
 
@@ -110,7 +110,7 @@ final class ServeProcess implements AutoCloseable {
         return builder.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 

@@ -20,9 +20,12 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
- * The commit of one key in a bulk commit: re-read its tags, merge the plan three ways over them, then at most one
- * UntagResource and one TagResource, each at its operation's pace. A throttled call is retried after the pace has
- * slowed down, never failed; the SDK does not retry the write calls itself, so every throttle reaches the pace.
+ * The commit of one key in a bulk commit: re-read its tags and merge the plan three ways over them; when that leaves
+ * something to write, take the first write's slot, read and merge again, then make at most one UntagResource and
+ * one TagResource, each at its operation's pace. KMS has no conditional write, so the second read is what keeps a
+ * change made while the key waited for its slot (seconds, at KMS's write quotas) from being overwritten unseen. A
+ * throttled call is retried after the pace has slowed down, never failed; the SDK does not retry the write calls
+ * itself, so every throttle reaches the pace.
  */
 final class KeyCommit {
 
@@ -49,38 +52,67 @@ final class KeyCommit {
     }
 
     KeyResult commit(String keyId, TagPlan yours) throws InterruptedException {
+        Decision before = decide(keyId, yours);
+        if (before.ended() != null) {
+            return before.ended();
+        }
+        Pace firstWrite = before.plan().keysToUntag().isEmpty() ? paces.tag() : paces.untag();
+        firstWrite.acquire();
+        Decision now = decide(keyId, yours);
+        if (now.ended() != null) {
+            return now.ended();
+        }
+        return write(keyId, now.plan(), now.merged(), firstWrite);
+    }
+
+    /**
+     * What reading the key's tags now decided: either how the key's commit ended, or the plan to write and, when
+     * their tags differ from those the plan was made on, the merge it came from.
+     */
+    private record Decision(KeyResult ended, TagPlan plan, TagMerge.Result merged) {
+
+        static Decision end(KeyResult result) {
+            return new Decision(result, null, null);
+        }
+    }
+
+    private Decision decide(String keyId, TagPlan yours) throws InterruptedException {
         Map<String, String> theirs;
         try {
-            theirs = paced(paces.read(), () -> reader.readTags(keyId));
+            theirs = paced(paces.read(), false, () -> reader.readTags(keyId));
         } catch (KmsAccessException e) {
-            return new KeyResult.Failed(e, null);
+            return Decision.end(new KeyResult.Failed(e, null));
         }
         TagMerge merge = TagMerge.of(yours, theirs);
         if (!merge.conflicts().isEmpty()) {
-            return new KeyResult.Conflict(merge.conflicts(), theirs);
+            return Decision.end(new KeyResult.Conflict(merge.conflicts(), theirs));
         }
         TagMerge.Result merged = merge.resolve();
         TagPlan plan = merged.plan();
         if (plan.isEmpty()) {
-            return new KeyResult.Skipped(KeyResult.Reason.ALREADY_SO);
+            return Decision.end(new KeyResult.Skipped(KeyResult.Reason.ALREADY_SO));
         }
         if (!plan.violations().isEmpty()) {
-            return new KeyResult.Skipped(KeyResult.Reason.MERGE_BREAKS_RULES);
+            return Decision.end(new KeyResult.Skipped(KeyResult.Reason.MERGE_BREAKS_RULES));
         }
-        return write(keyId, plan, theirs.equals(yours.original()) ? null : merged);
+        return new Decision(null, plan, theirs.equals(yours.original()) ? null : merged);
     }
 
-    private KeyResult write(String keyId, TagPlan plan, TagMerge.Result merged) throws InterruptedException {
+    /** @param acquired the pace whose slot this key already holds for its first write */
+    private KeyResult write(String keyId, TagPlan plan, TagMerge.Result merged, Pace acquired)
+            throws InterruptedException {
         boolean untagged = false;
         try {
             if (!plan.keysToUntag().isEmpty()) {
-                paced(paces.untag(), () -> client.untagResource(b -> b.keyId(keyId).tagKeys(plan.keysToUntag())
+                paced(paces.untag(), paces.untag() == acquired, () -> client.untagResource(b -> b.keyId(keyId)
+                        .tagKeys(plan.keysToUntag())
                         .overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRIES))));
                 untagged = true;
             }
             List<Tag> toSet = plan.tagsToSet();
             if (!toSet.isEmpty()) {
-                paced(paces.tag(), () -> client.tagResource(b -> b.keyId(keyId).tags(sdkTags(toSet))
+                paced(paces.tag(), paces.tag() == acquired, () -> client.tagResource(b -> b.keyId(keyId)
+                        .tags(sdkTags(toSet))
                         .overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRIES))));
             }
         } catch (KmsAccessException e) {
@@ -96,11 +128,16 @@ final class KeyCommit {
     /**
      * Makes {@code call} in {@code pace}'s next slot, again and again while KMS throttles it.
      *
+     * @param holdsSlot whether the first call may use a slot taken before
      * @throws KmsAccessException when the call fails otherwise
      */
-    private <T> T paced(Pace pace, Supplier<T> call) throws InterruptedException {
+    private <T> T paced(Pace pace, boolean holdsSlot, Supplier<T> call) throws InterruptedException {
+        boolean slotTaken = holdsSlot;
         while (true) {
-            pace.acquire();
+            if (!slotTaken) {
+                pace.acquire();
+            }
+            slotTaken = false;
             try {
                 T answer = call.get();
                 pace.succeeded();

@@ -151,6 +151,38 @@ class BulkTagWriterTest {
     }
 
     @Test
+    void aChangeMadeWhileTheKeyWaitsForItsWriteSlotIsAConflictNotOverwritten() throws Exception {
+        Map<String, TagPlan> plans = renameAndSet();
+        String[] current = new String[1];
+        String[] changed = new String[1];
+        Duration backOff = Duration.ofMillis(5);
+        // UntagResource at 2 per second: the second key waits for its slot, and meanwhile a colleague sets the tag
+        // this edit also sets.
+        Pace untag = new Pace(2, backOff, System::nanoTime, nanos -> {
+            if (changed[0] == null) {
+                changed[0] = current[0];
+                other.tagResource(b -> b.keyId(current[0]).tags(tag("CostCenter", "CC-9")));
+            }
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        });
+        BulkTagWriter writer = new BulkTagWriter(client, connection, 1, Pace.of(500, backOff), untag,
+                Pace.of(500, backOff));
+
+        BulkResult result = await(writer.start(Map.of(keyIds.get(0), plans.get(keyIds.get(0)),
+                keyIds.get(1), plans.get(keyIds.get(1))), new BulkTagWriter.Listener() {
+                    @Override
+                    public void starting(String keyId) {
+                        current[0] = keyId;
+                    }
+                }));
+
+        assertThat(changed[0]).as("a key waited for its UntagResource slot").isNotNull();
+        assertThat(kmsTags(changed[0])).containsEntry("CostCenter", "CC-9");
+        assertThat(result.keys().get(changed[0])).isInstanceOf(KeyResult.Conflict.class);
+        assertThat(result.written()).hasSize(1).doesNotContain(changed[0]);
+    }
+
+    @Test
     void cancelStopsStartingKeysAndReportsExactlyTheWrittenOnes() throws Exception {
         Map<String, TagPlan> plans = renameAndSet();
         AtomicInteger started = new AtomicInteger();

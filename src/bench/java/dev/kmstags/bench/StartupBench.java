@@ -42,7 +42,8 @@ public final class StartupBench {
     private static final double QUIET_BUSY_PERCENT = 10;
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
 
-    record Settings(Path jar, Path outDir, int starts, List<String> jvmOptions, Path packagedLauncher) {
+    record Settings(Path jar, Path outDir, int starts, List<String> jvmOptions, Path packagedLauncher,
+                    Duration quietWait) {
 
         static Settings fromSystemProperties() {
             return new Settings(
@@ -52,7 +53,8 @@ public final class StartupBench {
                     Arrays.stream(System.getProperty("bench.startup.jvmOptions", "-XX:TieredStopAtLevel=1").split(" "))
                             .filter(option -> !option.isBlank()).toList(),
                     Path.of(System.getProperty("bench.startup.launcher",
-                            "target/dist/kms-tag-manager/bin/kms-tag-manager")).toAbsolutePath());
+                            "target/dist/kms-tag-manager/bin/kms-tag-manager")).toAbsolutePath(),
+                    Duration.ofSeconds(Integer.getInteger("bench.startup.quietWaitSeconds", 30)));
         }
     }
 
@@ -104,10 +106,10 @@ public final class StartupBench {
         Path home = Files.createTempDirectory("kms-startup-bench-");
         try {
             System.out.println("-- " + name + ": one start to create the data file, then " + settings.starts());
-            start(command, home, display);
+            start(command, home, display, settings.quietWait());
             List<Start> starts = new ArrayList<>();
             for (int i = 0; i < settings.starts(); i++) {
-                Start start = start(command, home, display);
+                Start start = start(command, home, display, settings.quietWait());
                 starts.add(start);
                 System.out.printf(Locale.ROOT, "   start %d: %s; keys shown %5d ms, CPU %5d ms, others %.0f%% of CPU%n",
                         i + 1, phasesText(start.phasesMs()), start.keysShownMs(), start.cpuMs(),
@@ -140,8 +142,9 @@ public final class StartupBench {
     }
 
     /** Starts the app once with its self-check and times it; fails unless it showed its keys and ended with 0. */
-    private static Start start(List<String> command, Path home, Display display) throws Exception {
-        HostCpu.awaitQuiet(QUIET_BUSY_PERCENT, Duration.ofSeconds(1), Duration.ofSeconds(60));
+    private static Start start(List<String> command, Path home, Display display, Duration quietWait)
+            throws Exception {
+        HostCpu.awaitQuiet(QUIET_BUSY_PERCENT, Duration.ofSeconds(1), quietWait);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.put("HOME", home.toString());

@@ -92,14 +92,21 @@ public final class AppContext implements AutoCloseable {
      */
     public AppContext(BackendOptions backendOptions, StartOptions start, Locale locale, Preferences preferences,
                       AwsEnvironment environment, Path home) {
-        this.opener = new ConnectionOpener(Objects.requireNonNull(backendOptions, "backendOptions"));
+        this(new ConnectionOpener(Objects.requireNonNull(backendOptions, "backendOptions")), start, locale,
+                preferences, environment, home);
+    }
+
+    /** As the public constructor, with an opener made beforehand (it may be starting the bundled backend). */
+    AppContext(ConnectionOpener opener, StartOptions start, Locale locale, Preferences preferences,
+               AwsEnvironment environment, Path home) {
+        this.opener = Objects.requireNonNull(opener, "opener");
         this.start = Objects.requireNonNull(start, "start");
         this.locale = Objects.requireNonNull(locale, "locale");
         this.preferences = Objects.requireNonNull(preferences, "preferences");
         this.environment = Objects.requireNonNull(environment, "environment");
         this.home = Objects.requireNonNull(home, "home");
         this.messages = Messages.load(locale);
-        this.backendQuotas = new BundledBackendQuotas(preferences, opener, backendOptions.quotas());
+        this.backendQuotas = new BundledBackendQuotas(preferences, opener, opener.startQuotas());
     }
 
     /**
@@ -107,7 +114,12 @@ public final class AppContext implements AutoCloseable {
      * preferences live in memory and the environment is empty.
      */
     public AppContext(BackendOptions backendOptions, String region, Locale locale) {
-        this(backendOptions, new StartOptions(Optional.empty(), Optional.of(region), Optional.empty()), locale,
+        this(new ConnectionOpener(Objects.requireNonNull(backendOptions, "backendOptions")), region, locale);
+    }
+
+    /** As the public constructor of a window that remembers nothing, with an opener made beforehand. */
+    AppContext(ConnectionOpener opener, String region, Locale locale) {
+        this(opener, new StartOptions(Optional.empty(), Optional.of(region), Optional.empty()), locale,
                 MemoryPreferences.newRoot(), new AwsEnvironment(Map.of()),
                 Path.of(System.getProperty("java.io.tmpdir"), "kms-tag-manager-no-home"));
     }
@@ -164,6 +176,7 @@ public final class AppContext implements AutoCloseable {
         window.restore(stage, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         stage.setOnHiding(event -> window.remember(stage));
         view.keyListView().prepareCells();
+        whenLaidOut(scene, () -> StartupPhases.reached(StartupPhases.Phase.WINDOW));
         stage.show();
         view.keyListView().focusTable();
         if (SelfCheck.requested()) {
@@ -202,6 +215,18 @@ public final class AppContext implements AutoCloseable {
     /** The main window's menu commands, once {@link #show} built them. */
     MainWindowActions actions() {
         return actions;
+    }
+
+    /** Runs {@code action} once, after the next layout pass of {@code scene}. */
+    private static void whenLaidOut(Scene scene, Runnable action) {
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                action.run();
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
     }
 
     private static void applyTheme(Theme theme) {

@@ -14,28 +14,36 @@ import dev.kmstags.ui.connection.ConnectionsViewModel;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Opens the connection the user picked, one at a time: closes the previous session's client first, and starts
  * the bundled backend the first time it is asked for (it then runs until the app closes, since switching
- * regions or back to it is common). The backend's request quotas can be switched while it runs.
+ * regions or back to it is common). The backend's request quotas can be switched while it runs. A start that will
+ * most likely open the bundled backend can have it started, and its client built, while the window is still being
+ * made ({@link #prepareBundledBackend}).
  */
 final class ConnectionOpener implements ConnectionsViewModel.Connector, AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ConnectionOpener.class);
 
     private final BackendOptions backendOptions;
     /** The quotas the bundled backend throttles with; switched from the UI thread while it may be starting. */
     private volatile RequestQuotas backendQuotas;
     private volatile LocalKmsBackend backend;
     private KmsSession session;
+    private CompletableFuture<Prepared> prepared;
     private boolean closed;
 
     ConnectionOpener(BackendOptions backendOptions) {
         this.backendOptions = backendOptions;
         this.backendQuotas = backendOptions.quotas();
+    }
+
+    /** The quotas the app was started with ({@code --quotas}); {@link RequestQuotas#none()} when none were given. */
+    RequestQuotas startQuotas() {
+        return backendOptions.quotas();
     }
 
     /**
@@ -50,6 +58,30 @@ final class ConnectionOpener implements ConnectionsViewModel.Connector, AutoClos
         }
     }
 
+    /**
+     * Starts the bundled backend and builds a client for it in {@code region} on a thread of its own, then returns.
+     * The first {@link #opener} that asks for the bundled backend waits for it and uses that client if it asks for
+     * the same region; another connection closes the client unused, and the backend runs on, as after any use.
+     * Does nothing once the backend has been started.
+     */
+    synchronized void prepareBundledBackend(String region) {
+        if (closed || backend != null || prepared != null) {
+            return;
+        }
+        CompletableFuture<Prepared> preparing = new CompletableFuture<>();
+        prepared = preparing;
+        BackendOptions options = backendOptions.withQuotas(backendQuotas);
+        Thread thread = new Thread(() -> {
+            try {
+                preparing.complete(Prepared.start(options, region));
+            } catch (IOException | RuntimeException e) {
+                preparing.completeExceptionally(e);
+            }
+        }, "kmstags-prepare-backend");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     @Override
     public Callable<KmsServices> opener(ConnectionTarget target, String region, AwsSetup setup) {
         return () -> open(target, region, setup);
@@ -61,9 +93,18 @@ final class ConnectionOpener implements ConnectionsViewModel.Connector, AutoClos
             throw new CancellationException("The app closed while the connection opened");
         }
         closeSession();
+        KmsSession preparedSession = takePrepared();
         KmsConnection connection = connection(target, region, setup);
-        session = KmsSession.open(connection);
-        LOG.info("Opened {}", connection);
+        if (preparedSession != null && preparedSession.connection().equals(connection)) {
+            session = preparedSession;
+        } else {
+            if (preparedSession != null) {
+                preparedSession.close();
+            }
+            session = KmsSession.open(connection);
+        }
+        StartupPhases.reached(StartupPhases.Phase.CLIENT);
+        log().info("Opened {}", connection);
         return session;
     }
 
@@ -85,14 +126,46 @@ final class ConnectionOpener implements ConnectionsViewModel.Connector, AutoClos
         if (backend == null) {
             // The backend creates the data file's folder itself, private to the user.
             backend = LocalKmsBackend.start(backendOptions.withQuotas(backendQuotas));
-            LOG.info("Bundled backend answers at {}", backend.endpoint());
-            // The quotas may have been switched while it started.
-            RequestQuotas latest = backendQuotas;
-            if (backend.throttle().quotas() != latest) {
-                backend.throttle().quotas(latest);
-            }
+            StartupPhases.reached(StartupPhases.Phase.BACKEND);
+            log().info("Bundled backend answers at {}", backend.endpoint());
+            throttleWithTheLatestQuotas();
         }
         return backend;
+    }
+
+    /** The quotas may have been switched while the backend started. */
+    private void throttleWithTheLatestQuotas() {
+        RequestQuotas latest = backendQuotas;
+        if (backend.throttle().quotas() != latest) {
+            backend.throttle().quotas(latest);
+        }
+    }
+
+    /**
+     * Waits for the preparation, if one was started and not yet taken, and takes its backend; returns its
+     * session, or null when there was none. A preparation that failed is forgotten: starting the backend again
+     * then reports why it cannot start.
+     */
+    private KmsSession takePrepared() {
+        if (prepared == null) {
+            return null;
+        }
+        CompletableFuture<Prepared> preparing = prepared;
+        prepared = null;
+        try {
+            Prepared done = preparing.join();
+            backend = done.backend();
+            throttleWithTheLatestQuotas();
+            return done.session();
+        } catch (CompletionException | CancellationException e) {
+            log().warn("Could not start the bundled backend ahead of the window", e.getCause());
+            return null;
+        }
+    }
+
+    /** The logger, made when first needed: making it first sets the log up, which {@code main} need not wait for. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ConnectionOpener.class);
     }
 
     /** The connection of the open session; null while none is open. */
@@ -112,11 +185,49 @@ final class ConnectionOpener implements ConnectionsViewModel.Connector, AutoClos
     public synchronized void close() {
         closed = true;
         try {
+            KmsSession unused = takePrepared();
+            if (unused != null) {
+                unused.close();
+            }
             closeSession();
         } finally {
             if (backend != null) {
                 backend.close();
                 backend = null;
+            }
+        }
+    }
+
+    /** A bundled backend started ahead of the window, with a client for it in one region. */
+    private record Prepared(LocalKmsBackend backend, KmsSession session) {
+
+        static Prepared start(BackendOptions options, String region) throws IOException {
+            LocalKmsBackend backend = LocalKmsBackend.start(options);
+            StartupPhases.reached(StartupPhases.Phase.BACKEND);
+            log().info("Bundled backend answers at {}", backend.endpoint());
+            try {
+                KmsSession session = KmsSession.open(KmsConnection.bundledBackend(backend.endpoint(), region,
+                        options.accessKey(), options.secretKey()));
+                StartupPhases.reached(StartupPhases.Phase.CLIENT);
+                // The calls the key list makes first, made once now while the window is being built, so their
+                // code is loaded and compiled by the time it makes them. A backend that throttles is left alone:
+                // these calls would count against its quotas.
+                if (options.quotas().isEmpty()) {
+                    warmUp(session);
+                }
+                return new Prepared(backend, session);
+            } catch (RuntimeException e) {
+                backend.close();
+                throw e;
+            }
+        }
+
+        private static void warmUp(KmsSession session) {
+            try {
+                session.keyCatalog().listKeys(keys -> { });
+            } catch (RuntimeException e) {
+                // The key list makes these calls again and reports what goes wrong then.
+                log().info("Listing the keys ahead of the window failed", e);
             }
         }
     }

@@ -2,11 +2,13 @@ package dev.kmstags.app;
 
 import dev.kmstags.ui.common.LoadState;
 import dev.kmstags.ui.keylist.KeyListViewModel;
+import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.io.PrintStream;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 
 /**
  * A check an installed app can run on itself: started with {@code -Dkmstags.selfCheck=true}, or with the
@@ -30,8 +32,15 @@ final class SelfCheck {
     }
 
     static void attach(KeyListViewModel keyList, PrintStream out) {
+        keyList.visibleRows().addListener((ListChangeListener<KeyRowViewModel>) change -> {
+            if (!keyList.visibleRows().isEmpty()) {
+                StartupPhases.reached(StartupPhases.Phase.FIRST_KEYS);
+            }
+        });
         keyList.loadStateProperty().addListener((observable, old, state) -> {
             if (state == LoadState.LOADED) {
+                StartupPhases.reached(StartupPhases.Phase.LOADED);
+                out.println("Self-check: startup phases (epoch ms): " + StartupPhases.summary());
                 String aliases = keyList.visibleRows().stream().map(row -> row.displayName())
                         .collect(Collectors.joining(", "));
                 out.println("Self-check: the main window shows " + keyList.visibleRows().size() + " keys: " + aliases);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.RegionMetadata;
-import software.amazon.awssdk.regions.ServiceMetadata;
+import software.amazon.awssdk.regions.servicemetadata.KmsServiceMetadata;
 
 /** The regions where KMS exists, from the SDK's endpoint metadata, with their readable names. */
 public final class KmsRegions {
@@ -20,7 +20,9 @@ public final class KmsRegions {
 
     private static List<RegionChoice> load() {
         List<RegionChoice> regions = new ArrayList<>();
-        for (Region region : ServiceMetadata.of("kms").regions()) {
+        // KMS's own metadata: ServiceMetadata.of("kms") would first build that of every AWS service, some 300
+        // classes loaded while the connection opens.
+        for (Region region : new KmsServiceMetadata().regions()) {
             RegionMetadata metadata = RegionMetadata.of(region);
             // FIPS endpoints are listed as regions of their own; they are endpoints of a region, not places. The
             // isolated (ISO) partitions are closed networks that no desktop reaches.

@@ -1,7 +1,9 @@
 package dev.kmstags.ui.common;
 
+import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 
 /**
  * A command the user can give from a menu, a button or a shortcut: one class per command, with the condition under
@@ -22,5 +24,30 @@ public abstract class Action {
 
     public boolean isExecutable() {
         return executable.get();
+    }
+
+    /**
+     * A command that a view carries out itself (it moves the focus or starts a cell edit), runnable while
+     * {@code condition} holds.
+     */
+    public static Action of(ObservableBooleanValue condition, Runnable command) {
+        return new ViewCommand(condition, command);
+    }
+
+    private static final class ViewCommand extends Action {
+
+        private final Runnable command;
+
+        ViewCommand(ObservableBooleanValue condition, Runnable command) {
+            this.command = Objects.requireNonNull(command, "command");
+            executable.bind(condition);
+        }
+
+        @Override
+        public void execute() {
+            if (isExecutable()) {
+                command.run();
+            }
+        }
     }
 }

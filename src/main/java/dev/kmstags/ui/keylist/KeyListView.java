@@ -1,5 +1,6 @@
 package dev.kmstags.ui.keylist;
 
+import dev.kmstags.ui.common.Action;
 import dev.kmstags.ui.common.FxmlViews;
 import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.TablePlaceholder;
@@ -194,6 +195,11 @@ public final class KeyListView extends VBox {
     /** Moves the keyboard focus to the table, so the filter box shows its hint until the user wants it. */
     public void focusTable() {
         table.requestFocus();
+    }
+
+    /** View → Find: moves the keyboard focus to the search box while it can take it. */
+    public Action findCommand() {
+        return Action.of(searchField.disabledProperty().not(), this::focusSearch);
     }
 
     /** Moves the keyboard focus to the filter box. */

@@ -9,6 +9,7 @@ import dev.kmstags.ui.connection.RegionMenuView;
 import dev.kmstags.ui.keydetails.KeyDetailsView;
 import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
 import dev.kmstags.ui.keylist.KeyListView;
+import dev.kmstags.ui.tageditor.TagEditorCommands;
 import dev.kmstags.ui.tageditor.TagEditorView;
 import dev.kmstags.ui.tageditor.TagEditorViewModel;
 import java.util.ResourceBundle;
@@ -42,7 +43,6 @@ public final class MainWindowView extends BorderPane {
     private final ResourceBundle resources;
     private final KeyListView keyListView;
     private final KeyDetailsView keyDetailsView;
-    private final TagEditorViewModel tagEditor;
     private final TagEditorView tagEditorView;
 
     @FXML
@@ -97,7 +97,6 @@ public final class MainWindowView extends BorderPane {
         this.connections = connections;
         this.actions = actions;
         this.resources = resources;
-        this.tagEditor = tagEditor;
         this.keyListView = new KeyListView(viewModel.keyList(), resources);
         this.keyDetailsView = new KeyDetailsView(keyDetails, resources);
         this.tagEditorView = new TagEditorView(tagEditor, resources);
@@ -110,19 +109,21 @@ public final class MainWindowView extends BorderPane {
         // Extra width goes to the key list; the details panel keeps its size.
         SplitPane.setResizableWithParent(keyDetailsView, false);
         keyDetailsView.tagEditorSlot().getChildren().setAll(tagEditorView);
-        addTagItem.disableProperty().bind(tagEditor.canAddProperty().not());
-        removeTagItem.disableProperty().bind(tagEditor.canRemoveProperty().not());
-        revertItem.disableProperty().bind(tagEditor.canRevertProperty().not());
-        revertAllItem.disableProperty().bind(tagEditor.canRevertAllProperty().not());
-        undoItem.disableProperty().bind(tagEditor.canUndoProperty().not());
-        redoItem.disableProperty().bind(tagEditor.canRedoProperty().not());
+        TagEditorCommands edit = tagEditorView.commands();
+        ActionBinding.bind(undoItem, edit.undo());
+        ActionBinding.bind(redoItem, edit.redo());
+        ActionBinding.bind(addTagItem, edit.addTag());
+        ActionBinding.bind(removeTagItem, edit.removeTag());
+        ActionBinding.bind(revertItem, edit.revert());
+        ActionBinding.bind(revertAllItem, edit.revertAll());
+        ActionBinding.bind(reviewItem, edit.review());
+        ActionBinding.bind(findItem, keyListView.findCommand());
         // A menu item has one shortcut; Ctrl+Y, the other usual one for Redo, goes through the scene.
         sceneProperty().addListener((observable, old, scene) -> {
             if (scene != null) {
-                scene.getAccelerators().put(REDO_ALSO, this::redo);
+                scene.getAccelerators().put(REDO_ALSO, edit.redo()::execute);
             }
         });
-        reviewItem.disableProperty().bind(tagEditor.canReviewProperty().not());
 
         new ConnectionMenuView(connectionMenu, connections, actions.markProduction(), actions.reloadProfiles(),
                 actions.throttleBackend(), resources);
@@ -162,45 +163,5 @@ public final class MainWindowView extends BorderPane {
 
     public TagEditorView tagEditorView() {
         return tagEditorView;
-    }
-
-    @FXML
-    private void find() {
-        keyListView.focusSearch();
-    }
-
-    @FXML
-    private void addTag() {
-        tagEditorView.addTag();
-    }
-
-    @FXML
-    private void removeTag() {
-        tagEditorView.removeOrRestore();
-    }
-
-    @FXML
-    private void revert() {
-        tagEditorView.revert();
-    }
-
-    @FXML
-    private void revertAll() {
-        tagEditorView.revertAll();
-    }
-
-    @FXML
-    private void undo() {
-        tagEditorView.undo();
-    }
-
-    @FXML
-    private void redo() {
-        tagEditorView.redo();
-    }
-
-    @FXML
-    private void review() {
-        tagEditorView.review();
     }
 }

@@ -38,6 +38,7 @@ public final class TagEditorView extends VBox {
     private static final String RESTYLED = "restyled";
 
     private final TagEditorViewModel viewModel;
+    private TagEditorCommands commands;
     private final ResourceBundle resources;
 
     @FXML
@@ -235,6 +236,14 @@ public final class TagEditorView extends VBox {
         label.setMinHeight(Region.USE_PREF_SIZE);
         label.getStyleClass().addAll("tag-problem", kind);
         return label;
+    }
+
+    /** The Edit menu's commands on this editor. */
+    public TagEditorCommands commands() {
+        if (commands == null) {
+            commands = TagEditorCommands.of(this, viewModel);
+        }
+        return commands;
     }
 
     /** Adds a row (Edit → Add tag, Ctrl+N) and starts editing its key. */

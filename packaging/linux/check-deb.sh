@@ -28,6 +28,9 @@ if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$menu_entry"
 fi
 
+[ "$(command -v kms-tag-manager)" = /usr/bin/kms-tag-manager ] \
+  || { echo "check-deb: kms-tag-manager is not on the PATH as /usr/bin/kms-tag-manager" >&2; exit 1; }
+
 # An upgrade runs the old package's prerm and the new one's postinst: install the same package over itself.
 dpkg -i "$deb" >/dev/null
 dpkg-query -W -f '${Status}\n' "$package" | grep -qx 'install ok installed' \
@@ -40,10 +43,16 @@ output=$(env HOME="$home" XDG_DATA_HOME="$home/data" KMS_TAG_MANAGER_SELF_CHECK=
   || { echo "$output"; echo "check-deb: the installed app's self-check failed" >&2; exit 1; }
 echo "$output" | grep 'Self-check: the main window shows 12 keys' \
   || { echo "$output"; echo "check-deb: the installed app did not show the demo keys" >&2; exit 1; }
+# The command line, as a script runs it: the demo keys exported as CSV, without a display.
+exported=$(env -u DISPLAY HOME="$home" XDG_DATA_HOME="$home/data" kms-tag-manager tags export --format csv) \
+  || { echo "$exported"; echo "check-deb: kms-tag-manager tags export failed" >&2; exit 1; }
+[ "$(echo "$exported" | tail -n +2 | grep -c .)" -ge 12 ] \
+  || { echo "$exported"; echo "check-deb: tags export did not list the demo keys" >&2; exit 1; }
 
 apt-get remove -y -qq "$package" >/dev/null
 [ ! -e "$launcher" ] || { echo "check-deb: $launcher is still there after apt-get remove" >&2; exit 1; }
 [ ! -e "$menu_entry" ] || { echo "check-deb: $menu_entry is still there after apt-get remove" >&2; exit 1; }
+[ ! -L /usr/bin/kms-tag-manager ] || { echo "check-deb: /usr/bin/kms-tag-manager is left after remove" >&2; exit 1; }
 apt-get purge -y -qq "$package" >/dev/null
 if dpkg -s "$package" >/dev/null 2>&1; then
   echo "check-deb: $package is still known to dpkg after purge" >&2; exit 1

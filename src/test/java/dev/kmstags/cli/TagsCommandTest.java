@@ -168,6 +168,31 @@ class TagsCommandTest {
     }
 
     @Test
+    void withoutAProfileTheCommandsWorkWhileTheAppHasTheSameDataFileOpen() throws IOException {
+        Path data = folder.resolve("bundled.db");
+        // The app, running, keeps the bundled backend open on the same data file as the command.
+        try (LocalKmsBackend app = LocalKmsBackend.start(BackendOptions.defaults(data).withPort(0))) {
+            Path file = folder.resolve("while-the-app-runs.csv");
+            Run export = tags("export", "--format", "csv-long", "-o", file.toString());
+            assertThat(export.status()).as(export.err()).isZero();
+            String csv = Files.readString(file);
+            assertThat(csv).contains(",Team,commerce");
+            Files.writeString(file, csv.replace(",Team,commerce", ",Team,retail"));
+
+            Run apply = tags("apply", file.toString(), "--yes");
+
+            assertThat(apply.status()).as(apply.err()).isZero();
+            try (KmsClients.Opened opened = KmsClients.open(KmsConnection.bundledBackend(app.endpoint(),
+                    "us-east-1", BackendOptions.defaults(data).accessKey(),
+                    BackendOptions.defaults(data).secretKey()))) {
+                String ordersDb = opened.client().describeKey(b -> b.keyId("alias/orders-db")).keyMetadata().keyId();
+                assertThat(opened.client().listResourceTags(b -> b.keyId(ordersDb)).tags())
+                        .contains(Tag.builder().tagKey("Team").tagValue("retail").build());
+            }
+        }
+    }
+
+    @Test
     void eachCommandHasHelp() {
         assertThat(tags("export", "--help").out()).contains("--filter").contains("--all-regions")
                 .contains("Examples:");

@@ -63,7 +63,6 @@ public final class SqliteKeyStore implements AutoCloseable {
             opened.add(new StoreSession(writerConnection));
             checkWritable(writerConnection, file);
             Schema.migrate(writerConnection);
-            writerConnection.setAutoCommit(false);
             List<StoreSession> readerSessions = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {
                 Connection readerConnection = connect(file, SQLiteConfig.TransactionMode.DEFERRED);

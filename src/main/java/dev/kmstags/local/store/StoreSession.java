@@ -173,6 +173,11 @@ public final class StoreSession implements AutoCloseable {
 
     // ---- plumbing
 
+    /** Runs a statement that returns nothing, such as {@code BEGIN IMMEDIATE}; prepared once, as every other. */
+    void execute(String sql) throws SQLException {
+        prepared(sql).execute();
+    }
+
     @FunctionalInterface
     private interface RowReader<T> {
         T read(ResultSet rows) throws SQLException;

@@ -1,8 +1,6 @@
 package dev.kmstags.local.store;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.List;
 import java.util.function.Function;
 
@@ -52,22 +50,28 @@ final class WriteBatch {
     private WriteBatch() {
     }
 
-    /** Runs every write in one transaction on {@code session} and commits it; marks each done. */
+    /**
+     * Runs every write in one transaction on {@code session} and commits it; marks each done. The writer's
+     * connection is in autocommit mode between batches, and a batch begins its transaction itself with
+     * {@code BEGIN IMMEDIATE}: so the file's write lock is held only while a batch runs, and another process (the
+     * {@code tags} command, a second app) can write the same file meanwhile. (The JDBC driver, left to manage
+     * transactions, begins the next one the moment it commits, and an immediate one holds the lock for good.)
+     */
     static void run(StoreSession session, List<Pending<?>> batch) {
-        Connection connection = session.connection();
         try {
+            session.execute("BEGIN IMMEDIATE");
             if (batch.size() == 1) {
-                runAlone(connection, session, batch.get(0));
+                runAlone(session, batch.get(0));
             } else {
                 for (Pending<?> pending : batch) {
-                    runInSavepoint(connection, session, pending);
+                    runInSavepoint(session, pending);
                 }
-                connection.commit();
+                session.execute("COMMIT");
             }
         } catch (SQLException | RuntimeException e) {
             // The transaction itself failed (not one write's own error): nothing of it is in the file.
             StoreException failure = new StoreException("Could not write the data file: " + e.getMessage(), e);
-            rollbackQuietly(connection);
+            rollbackQuietly(session);
             for (Pending<?> pending : batch) {
                 if (pending.failure == null) {
                     pending.failure = failure;
@@ -83,36 +87,34 @@ final class WriteBatch {
      * A write with the transaction to itself needs no savepoint: it commits when it succeeds, and the whole
      * transaction is rolled back when it fails.
      */
-    private static void runAlone(Connection connection, StoreSession session, Pending<?> pending)
-            throws SQLException {
+    private static void runAlone(StoreSession session, Pending<?> pending) throws SQLException {
         try {
             pending.run(session);
         } catch (RuntimeException e) {
-            connection.rollback();
+            session.execute("ROLLBACK");
             pending.failure = e;
             return;
         }
-        connection.commit();
+        session.execute("COMMIT");
     }
 
-    private static void runInSavepoint(Connection connection, StoreSession session, Pending<?> pending)
-            throws SQLException {
-        Savepoint savepoint = connection.setSavepoint();
+    private static void runInSavepoint(StoreSession session, Pending<?> pending) throws SQLException {
+        session.execute("SAVEPOINT one_write");
         try {
             pending.run(session);
         } catch (RuntimeException e) {
-            connection.rollback(savepoint);
+            session.execute("ROLLBACK TO one_write");
             pending.failure = e;
         } finally {
-            connection.releaseSavepoint(savepoint);
+            session.execute("RELEASE one_write");
         }
     }
 
-    private static void rollbackQuietly(Connection connection) {
+    private static void rollbackQuietly(StoreSession session) {
         try {
-            connection.rollback();
+            session.execute("ROLLBACK");
         } catch (SQLException ignored) {
-            // The first error is the one reported.
+            // No transaction was open, or the first error is the one reported.
         }
     }
 }

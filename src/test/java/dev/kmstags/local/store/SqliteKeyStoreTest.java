@@ -36,6 +36,32 @@ class SqliteKeyStoreTest {
     }
 
     @Test
+    void anotherProcessCanWriteTheFileWhileTheStoreIsOpenAndIdle() throws Exception {
+        Path file = folder.resolve("shared.db");
+        try (SqliteKeyStore store = SqliteKeyStore.open(file)) {
+            store.write(session -> {
+                session.insertKey(key("k1"));
+                return null;
+            });
+            // As the tags command or a second app does on the same data file: a connection of its own.
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file + "?busy_timeout=2000")) {
+                other.setAutoCommit(false);
+                try (Statement statement = other.createStatement()) {
+                    statement.executeUpdate("UPDATE keys SET description = 'from elsewhere' WHERE key_id = 'k1'");
+                }
+                other.commit();
+            }
+            assertThat(store.read(session -> session.findKey("k1")).map(StoredKey::description))
+                    .contains("from elsewhere");
+            store.write(session -> {
+                session.insertKey(key("k2"));
+                return null;
+            });
+            assertThat(store.read(StoreSession::keyCount)).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aFileFromANewerReleaseIsRefusedWithoutBeingTouched() throws Exception {
         Path file = folder.resolve("newer.db");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);

@@ -14,6 +14,7 @@ import dev.kmstags.kms.KmsAccessException;
 import dev.kmstags.kms.KmsProblem;
 import dev.kmstags.kms.bulk.BulkResult;
 import dev.kmstags.local.BackendOptions;
+import dev.kmstags.local.store.StoreException;
 import dev.kmstags.profiles.AwsConfigException;
 import dev.kmstags.profiles.AwsEnvironment;
 import java.io.IOException;
@@ -95,7 +96,8 @@ public final class TagsCommand {
                 case "apply" -> apply(options, out, err);
                 default -> throw new IllegalStateException(command);
             };
-        } catch (KmsAccessException | AwsConfigException | IllegalArgumentException e) {
+        } catch (KmsAccessException | AwsConfigException | IllegalArgumentException | StoreException e) {
+            // A store failure is the bundled backend's data file: its sentence names the file.
             err.println(e.getMessage());
             return EXIT_ERROR;
         } catch (IOException e) {

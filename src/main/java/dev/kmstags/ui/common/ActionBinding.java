@@ -1,5 +1,6 @@
 package dev.kmstags.ui.common;
 
+import java.util.function.Consumer;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
@@ -26,23 +27,21 @@ public final class ActionBinding {
      * already ticked itself by then).
      */
     public static void bind(CheckMenuItem item, ToggleAction action) {
-        item.disableProperty().bind(action.executableProperty().not());
-        item.setSelected(action.isSelected());
-        action.selectedProperty().addListener((observable, old, selected) -> item.setSelected(selected));
-        item.setOnAction(event -> {
-            action.execute();
-            item.setSelected(action.isSelected());
-        });
+        bindToggle(item, action, item::setSelected);
     }
 
     /** Binds a radio item, as {@link #bind(CheckMenuItem, ToggleAction)}. */
     public static void bind(RadioMenuItem item, ToggleAction action) {
+        bindToggle(item, action, item::setSelected);
+    }
+
+    private static void bindToggle(MenuItem item, ToggleAction action, Consumer<Boolean> tick) {
         item.disableProperty().bind(action.executableProperty().not());
-        item.setSelected(action.isSelected());
-        action.selectedProperty().addListener((observable, old, selected) -> item.setSelected(selected));
+        tick.accept(action.isSelected());
+        action.selectedProperty().addListener((observable, old, selected) -> tick.accept(selected));
         item.setOnAction(event -> {
             action.execute();
-            item.setSelected(action.isSelected());
+            tick.accept(action.isSelected());
         });
     }
 }

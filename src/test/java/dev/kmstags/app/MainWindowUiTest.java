@@ -2,13 +2,10 @@ package dev.kmstags.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kmstags.local.BackendOptions;
 import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -20,12 +17,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -35,26 +29,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * headless JavaFX scene.
  */
 @ExtendWith(ApplicationExtension.class)
-class MainWindowUiTest {
-
-    @TempDir
-    Path folder;
-
-    private AppContext context;
-    private Stage stage;
+class MainWindowUiTest extends AppWindowUiTest {
 
     @Start
     void start(Stage primaryStage) {
-        stage = primaryStage;
-        context = new AppContext(BackendOptions.defaults(folder.resolve("kms.db")).withPort(0), "us-east-1",
-                Locale.US);
-        context.show(primaryStage);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        context.close();
+        open(primaryStage);
     }
 
     private static String text(FxRobot robot, String query) {

@@ -2,12 +2,9 @@ package dev.kmstags.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kmstags.local.BackendOptions;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,13 +17,10 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
@@ -38,28 +32,13 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class SmallWindowUiTest {
+class SmallWindowUiTest extends AppWindowUiTest {
 
     private static final String KEY = "alias/payments-prod";
 
-    @TempDir
-    Path folder;
-
-    private AppContext context;
-    private Stage stage;
-
     @Start
     void start(Stage primaryStage) {
-        stage = primaryStage;
-        context = new AppContext(BackendOptions.defaults(folder.resolve("kms.db")).withPort(0), "us-east-1",
-                Locale.US);
-        context.show(primaryStage);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        context.close();
+        open(primaryStage);
     }
 
     @Test

@@ -2,12 +2,9 @@ package dev.kmstags.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kmstags.local.BackendOptions;
 import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
-import dev.kmstags.ui.main.MainWindowView;
 import dev.kmstags.ui.tageditor.TagRowViewModel;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,13 +20,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
@@ -43,7 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class ThemeContrastUiTest {
+class ThemeContrastUiTest extends AppWindowUiTest {
 
     private static final String KEY = "alias/payments-prod";
 
@@ -55,27 +49,9 @@ class ThemeContrastUiTest {
             List.of("key-id-column", "selected"), List.of("key-id-column", "focused"),
             List.of("key-id-column", "hover"), List.of("key-id-column", "read-only"), List.of("state-badge"));
 
-    @TempDir
-    Path folder;
-
-    private AppContext context;
-    private MainWindowView view;
-    private Stage stage;
-
     @Start
     void start(Stage primaryStage) {
-        stage = primaryStage;
-        context = new AppContext(BackendOptions.defaults(folder.resolve("kms.db")).withPort(0), "us-east-1",
-                Locale.US);
-        view = context.show(primaryStage);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        // The theme is the application's user agent stylesheet, shared by every test in this JVM.
-        FxToolkit.setupFixture(() -> context.state().setTheme(Theme.LIGHT));
-        FxToolkit.cleanupStages();
-        context.close();
+        open(primaryStage);
     }
 
     @Test

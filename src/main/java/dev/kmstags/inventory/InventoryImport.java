@@ -3,6 +3,7 @@ package dev.kmstags.inventory;
 import dev.kmstags.domain.EditedTag;
 import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.TagPlan;
+import dev.kmstags.domain.TagRules;
 import dev.kmstags.domain.TagViolation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -146,14 +147,14 @@ public final class InventoryImport {
         String text = violation.offendingText() == null ? "" : " \"" + violation.offendingText() + "\"";
         return switch (violation.rule()) {
             case KEY_EMPTY -> "a tag key is empty";
-            case KEY_TOO_LONG -> "tag key" + text + " is longer than 128 characters";
+            case KEY_TOO_LONG -> "tag key" + text + " is longer than " + TagRules.MAX_KEY_LENGTH + " characters";
             case KEY_NOT_UNICODE -> "tag key" + text + " is not valid Unicode";
-            case KEY_RESERVED -> "tag key" + text + " starts with aws:, which is reserved for AWS";
+            case KEY_RESERVED -> "tag key" + text + " starts with " + TagRules.RESERVED_PREFIX + ", which is reserved for AWS";
             case KEY_DUPLICATE -> "tag key" + text + " appears twice";
             case VALUE_MISSING -> "a tag value is missing";
             case VALUE_NOT_UNICODE -> "the value of a tag is not valid Unicode";
-            case VALUE_TOO_LONG -> "the value of a tag is longer than 256 characters";
-            case TOO_MANY_TAGS -> "the key would have more than 50 tags";
+            case VALUE_TOO_LONG -> "the value of a tag is longer than " + TagRules.MAX_VALUE_LENGTH + " characters";
+            case TOO_MANY_TAGS -> "the key would have more than " + TagRules.MAX_TAGS_PER_KEY + " tags";
         };
     }
 

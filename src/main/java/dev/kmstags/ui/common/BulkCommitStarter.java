@@ -1,0 +1,14 @@
+package dev.kmstags.ui.common;
+
+import dev.kmstags.domain.bulk.BulkPlan;
+
+/**
+ * Starts the commit of a bulk change the user has reviewed and confirmed, whether it came from the bulk editor or
+ * from an import. The review hands the plan over; the commit shows its own progress and result.
+ */
+@FunctionalInterface
+public interface BulkCommitStarter {
+
+    /** Commits the keys of {@code reviewed} that are ready, in the background. */
+    void start(BulkPlan reviewed);
+}

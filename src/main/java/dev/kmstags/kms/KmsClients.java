@@ -64,7 +64,10 @@ public final class KmsClients {
         return new Opened(builder.build(), credentials);
     }
 
-    /** A client for {@code connection}; the caller closes it. Prefer {@link #open}, which also closes the credentials. */
+    /**
+     * A client for {@code connection}; the caller closes it. Prefer {@link #open}, which also closes the
+     * credentials.
+     */
     public static KmsClient create(KmsConnection connection) {
         return open(connection).client();
     }

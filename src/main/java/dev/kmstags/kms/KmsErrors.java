@@ -56,19 +56,20 @@ public final class KmsErrors {
     /** That {@code connection}'s region has no KMS endpoint of AWS's own, found before any call is made. */
     static KmsAccessException unknownRegion(KmsConnection connection) {
         return new KmsAccessException(KmsProblem.UNKNOWN_REGION,
-                sentence(KmsProblem.UNKNOWN_REGION, connection, connection.region(), Locale.getDefault()),
+                sentence(KmsProblem.UNKNOWN_REGION, KmsCall.LIST_KEYS, connection, connection.region(),
+                        Locale.getDefault()),
                 connection.region(), null);
     }
 
-    /** The failure {@code error} means for a call on {@code connection}. */
-    public static KmsAccessException translate(Throwable error, KmsConnection connection) {
+    /** The failure {@code error} means for {@code call} on {@code connection}. */
+    public static KmsAccessException translate(Throwable error, KmsConnection connection, KmsCall call) {
         if (error instanceof KmsAccessException already) {
             return already;
         }
         KmsProblem problem = classify(error);
         String detail = detail(error);
-        return new KmsAccessException(problem, sentence(problem, connection, detail, Locale.getDefault()), detail,
-                error);
+        return new KmsAccessException(problem, sentence(problem, call, connection, detail, Locale.getDefault()),
+                detail, error);
     }
 
     /** What went wrong, judged by the KMS error code or the network failure behind {@code error}. */
@@ -125,9 +126,15 @@ public final class KmsErrors {
         return KmsProblem.NETWORK;
     }
 
-    static String sentence(KmsProblem problem, KmsConnection connection, String detail, Locale locale) {
+    /**
+     * The sentence for {@code problem}: {@code problem.<PROBLEM>.<CALL>} in the bundle where the call makes a
+     * difference (the permissions a refused call needs), else {@code problem.<PROBLEM>}.
+     */
+    static String sentence(KmsProblem problem, KmsCall call, KmsConnection connection, String detail,
+                           Locale locale) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
-        String pattern = bundle.getString("problem." + problem.name());
+        String forCall = "problem." + problem.name() + "." + call.name();
+        String pattern = bundle.getString(bundle.containsKey(forCall) ? forCall : "problem." + problem.name());
         String who = new MessageFormat(bundle.getString("connection." + connection.kind().name()), locale)
                 .format(new Object[] {connection.name()});
         return new MessageFormat(pattern, locale).format(new Object[] {

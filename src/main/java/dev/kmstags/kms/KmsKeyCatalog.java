@@ -124,7 +124,7 @@ public final class KmsKeyCatalog implements KeyCatalog {
             logRefusals(keys);
             return keys.size();
         } catch (SdkException e) {
-            throw KmsErrors.translate(e, connection);
+            throw KmsErrors.translate(e, connection, KmsCall.LIST_KEYS);
         } finally {
             listings.shutdownNow();
             calls.shutdownNow();

@@ -38,7 +38,7 @@ public final class KmsTagService implements TagService {
                     .forEach(tag -> tags.put(tag.tagKey(), tag.tagValue()));
             return tags;
         } catch (SdkException e) {
-            throw KmsErrors.translate(e, connection);
+            throw KmsErrors.translate(e, connection, KmsCall.READ_TAGS);
         }
     }
 
@@ -62,8 +62,8 @@ public final class KmsTagService implements TagService {
                 completed.add(call);
             } catch (SdkException e) {
                 LOG.warn("{} on {} failed", call.getClass().getSimpleName(), keyId, e);
-                return new CommitOutcome.Failed(KmsErrors.translate(e, connection), readTagsOrNull(keyId), completed,
-                        calls.subList(completed.size(), calls.size()));
+                return new CommitOutcome.Failed(KmsErrors.translate(e, connection, KmsCall.CHANGE_TAGS),
+                        readTagsOrNull(keyId), completed, calls.subList(completed.size(), calls.size()));
             }
         }
         try {

@@ -53,9 +53,8 @@ class KmsErrorsTest {
 
     @Test
     void accessDeniedNamesTheRegionAndThePermissionsToAskFor() {
-        KmsAccessException e = KmsErrors.translate(answered("AccessDeniedException",
-                "User: arn:aws:iam::111122223333:user/jdoe is not authorized to perform: kms:ListKeys", 400),
-                CONNECTION);
+        KmsAccessException e = listing(answered("AccessDeniedException",
+                "User: arn:aws:iam::111122223333:user/jdoe is not authorized to perform: kms:ListKeys", 400));
 
         assertThat(e.problem()).isEqualTo(KmsProblem.ACCESS_DENIED);
         assertThat(e.getMessage()).isEqualTo("Access denied: these credentials may not list the keys in eu-west-1. "
@@ -64,13 +63,25 @@ class KmsErrorsTest {
     }
 
     @Test
+    void aRefusedTagReadOrChangeNamesThePermissionsItNeeds() {
+        Exception refused = answered("AccessDeniedException", "not authorized", 400);
+
+        assertThat(KmsErrors.translate(refused, CONNECTION, KmsCall.READ_TAGS).getMessage()).isEqualTo(
+                "Access denied: these credentials may not read the tags of this key (AccessDeniedException: not"
+                        + " authorized). Ask an administrator for kms:ListResourceTags on it.");
+        assertThat(KmsErrors.translate(refused, CONNECTION, KmsCall.CHANGE_TAGS).getMessage()).isEqualTo(
+                "Access denied: these credentials may not change the tags of this key (AccessDeniedException: not"
+                        + " authorized). Ask an administrator for kms:TagResource and kms:UntagResource on it.");
+    }
+
+    @Test
     void rejectedCredentialsAreTheCredentialsProblemWhateverTheCode() {
         for (String code : new String[] {"UnrecognizedClientException", "InvalidSignatureException",
                 "com.amazonaws.kms#IncompleteSignatureException"}) {
-            assertThat(KmsErrors.translate(answered(code, "no", 400), CONNECTION).problem())
+            assertThat(listing(answered(code, "no", 400)).problem())
                     .as(code).isEqualTo(KmsProblem.INVALID_CREDENTIALS);
         }
-        assertThat(KmsErrors.translate(answered("ExpiredTokenException", "expired", 400), CONNECTION).problem())
+        assertThat(listing(answered("ExpiredTokenException", "expired", 400)).problem())
                 .isEqualTo(KmsProblem.CREDENTIALS_EXPIRED);
     }
 
@@ -84,16 +95,14 @@ class KmsErrorsTest {
                 "TagException", KmsProblem.TAG_REJECTED,
                 "ValidationException", KmsProblem.VALIDATION);
         expected.forEach((code, problem) -> assertThat(
-                KmsErrors.translate(answered(code, "m", 400), CONNECTION).problem()).as(code).isEqualTo(problem));
+                listing(answered(code, "m", 400)).problem()).as(code).isEqualTo(problem));
     }
 
     @Test
     void throttlingAndInternalErrorsAskTheUserToWaitAndRefresh() {
-        KmsAccessException throttled = KmsErrors.translate(answered("ThrottlingException", "Rate exceeded", 400),
-                CONNECTION);
-        KmsAccessException internal = KmsErrors.translate(answered("KMSInternalException", "Internal error", 500),
-                CONNECTION);
-        KmsAccessException gateway = KmsErrors.translate(answered("", null, 503), CONNECTION);
+        KmsAccessException throttled = listing(answered("ThrottlingException", "Rate exceeded", 400));
+        KmsAccessException internal = listing(answered("KMSInternalException", "Internal error", 500));
+        KmsAccessException gateway = listing(answered("", null, 503));
 
         assertThat(throttled.problem()).isEqualTo(KmsProblem.THROTTLED);
         assertThat(throttled.getMessage()).contains("Wait a moment, then refresh (F5)");
@@ -106,7 +115,7 @@ class KmsErrorsTest {
 
     @Test
     void anyOtherErrorKeepsKmsCodeAndMessage() {
-        KmsAccessException e = KmsErrors.translate(answered("IncorrectKeyException", "wrong key", 400), CONNECTION);
+        KmsAccessException e = listing(answered("IncorrectKeyException", "wrong key", 400));
 
         assertThat(e.problem()).isEqualTo(KmsProblem.UNEXPECTED);
         assertThat(e.getMessage()).isEqualTo("KMS refused the request (IncorrectKeyException: wrong key).");
@@ -117,7 +126,7 @@ class KmsErrorsTest {
     void theErrorCodeDecidesNotTheHttpStatus() {
         assertThat(KmsErrors.isNotFound(answered("NotFoundException", "Key does not exist", 400))).isTrue();
         assertThat(KmsErrors.isNotFound(answered("com.amazonaws.kms#NotFoundException", "gone", 400))).isTrue();
-        assertThat(KmsErrors.translate(answered("AccessDeniedException", "no", 400), CONNECTION).problem())
+        assertThat(listing(answered("AccessDeniedException", "no", 400)).problem())
                 .isEqualTo(KmsProblem.ACCESS_DENIED);
     }
 
@@ -132,7 +141,7 @@ class KmsErrorsTest {
                 .statusCode(403).build();
 
         KmsAccessException e = KmsErrors.translate(SdkClientException.create("Unable to load credentials", refused),
-                profile);
+                profile, KmsCall.LIST_KEYS);
 
         assertThat(e.problem()).isEqualTo(KmsProblem.ASSUME_ROLE_DENIED);
         assertThat(e.getMessage()).startsWith("The role of profile admin could not be assumed (AccessDenied: User:");
@@ -146,10 +155,15 @@ class KmsErrorsTest {
         for (String said : new String[] {"The SSO session associated with this profile has expired or is otherwise "
                 + "invalid. To refresh this SSO session run aws sso login with the corresponding profile.",
                 "Token is expired"}) {
-            KmsAccessException e = KmsErrors.translate(SdkClientException.create(said), profile);
+            KmsAccessException e = KmsErrors.translate(SdkClientException.create(said), profile, KmsCall.LIST_KEYS);
 
             assertThat(e.problem()).as(said).isEqualTo(KmsProblem.SSO_LOGIN_NEEDED);
             assertThat(e.getMessage()).contains("Run `aws sso login --profile dev-sso`, then refresh (F5).");
         }
+    }
+
+    /** What {@code error} means for listing the keys on {@link #CONNECTION}. */
+    private static KmsAccessException listing(Throwable error) {
+        return KmsErrors.translate(error, CONNECTION, KmsCall.LIST_KEYS);
     }
 }

@@ -2,6 +2,7 @@ package dev.kmstags.kms.bulk;
 
 import dev.kmstags.domain.TagPlan;
 import dev.kmstags.domain.bulk.TagCallQuotas;
+import dev.kmstags.kms.KmsCall;
 import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.kms.KmsErrors;
 import java.time.Duration;
@@ -162,7 +163,7 @@ public final class BulkTagWriter {
                 return new KeyResult.Skipped(KeyResult.Reason.CANCELLED);
             } catch (RuntimeException e) {
                 LOG.warn("The bulk commit of {} failed", keyId, e);
-                return new KeyResult.Failed(KmsErrors.translate(e, connection), null);
+                return new KeyResult.Failed(KmsErrors.translate(e, connection, KmsCall.CHANGE_TAGS), null);
             } finally {
                 untagsLeft.addAndGet(plan.keysToUntag().isEmpty() ? 0 : -1);
                 tagsLeft.addAndGet(plan.tagsToSet().isEmpty() ? 0 : -1);

@@ -4,6 +4,7 @@ import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.TagMerge;
 import dev.kmstags.domain.TagPlan;
 import dev.kmstags.kms.KmsAccessException;
+import dev.kmstags.kms.KmsCall;
 import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.kms.KmsErrors;
 import dev.kmstags.kms.KmsProblem;
@@ -79,7 +80,7 @@ final class KeyCommit {
     private Decision decide(String keyId, TagPlan yours) throws InterruptedException {
         Map<String, String> theirs;
         try {
-            theirs = paced(paces.read(), false, () -> reader.readTags(keyId));
+            theirs = paced(paces.read(), KmsCall.READ_TAGS, false, () -> reader.readTags(keyId));
         } catch (KmsAccessException e) {
             return Decision.end(new KeyResult.Failed(e, null));
         }
@@ -104,15 +105,15 @@ final class KeyCommit {
         boolean untagged = false;
         try {
             if (!plan.keysToUntag().isEmpty()) {
-                paced(paces.untag(), paces.untag() == acquired, () -> client.untagResource(b -> b.keyId(keyId)
-                        .tagKeys(plan.keysToUntag())
+                paced(paces.untag(), KmsCall.CHANGE_TAGS, paces.untag() == acquired,
+                        () -> client.untagResource(b -> b.keyId(keyId).tagKeys(plan.keysToUntag())
                         .overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRIES))));
                 untagged = true;
             }
             List<Tag> toSet = plan.tagsToSet();
             if (!toSet.isEmpty()) {
-                paced(paces.tag(), paces.tag() == acquired, () -> client.tagResource(b -> b.keyId(keyId)
-                        .tags(sdkTags(toSet))
+                paced(paces.tag(), KmsCall.CHANGE_TAGS, paces.tag() == acquired,
+                        () -> client.tagResource(b -> b.keyId(keyId).tags(sdkTags(toSet))
                         .overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRIES))));
             }
         } catch (KmsAccessException e) {
@@ -128,10 +129,11 @@ final class KeyCommit {
     /**
      * Makes {@code call} in {@code pace}'s next slot, again and again while KMS throttles it.
      *
+     * @param kind      what the call is for, which a refusal's sentence names
      * @param holdsSlot whether the first call may use a slot taken before
      * @throws KmsAccessException when the call fails otherwise
      */
-    private <T> T paced(Pace pace, boolean holdsSlot, Supplier<T> call) throws InterruptedException {
+    private <T> T paced(Pace pace, KmsCall kind, boolean holdsSlot, Supplier<T> call) throws InterruptedException {
         boolean slotTaken = holdsSlot;
         while (true) {
             if (!slotTaken) {
@@ -143,7 +145,7 @@ final class KeyCommit {
                 pace.succeeded();
                 return answer;
             } catch (SdkException | KmsAccessException e) {
-                KmsAccessException error = KmsErrors.translate(e, connection);
+                KmsAccessException error = KmsErrors.translate(e, connection, kind);
                 if (error.problem() != KmsProblem.THROTTLED) {
                     throw error;
                 }

@@ -228,6 +228,9 @@ class BulkTagWriterTest {
         KeyResult.Failed failed = (KeyResult.Failed) result.keys().get(denied);
         assertThat(failed.error().problem()).isEqualTo(KmsProblem.ACCESS_DENIED);
         assertThat(failed.error().detail()).isEqualTo("AccessDeniedException: not authorized");
+        assertThat(failed.error().getMessage()).isEqualTo("Access denied: these credentials may not change the tags"
+                + " of this key (AccessDeniedException: not authorized). Ask an administrator for kms:TagResource and"
+                + " kms:UntagResource on it.");
         assertThat(kmsTags(denied)).isEqualTo(Map.of("env", "dev", "Owner", "alice"));
         KeyResult.Partial partial = (KeyResult.Partial) result.keys().get(halfWay);
         assertThat(partial.tagsNow()).isEqualTo(Map.of("Owner", "alice"));

@@ -1,12 +1,15 @@
 package dev.kmstags.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kmstags.local.iam.IamQueryActions;
 import dev.kmstags.local.protocol.Credentials;
+import dev.kmstags.local.protocol.HttpLimits;
 import dev.kmstags.local.protocol.KmsHttpServer;
 import dev.kmstags.local.protocol.KmsRequest;
 import dev.kmstags.local.protocol.KmsRequestHandler;
 import dev.kmstags.local.quota.Throttle;
 import dev.kmstags.local.service.BackendOperations;
+import dev.kmstags.local.service.KmsAccount;
 import dev.kmstags.local.store.SqliteKeyStore;
 import java.io.IOException;
 import java.net.BindException;
@@ -97,8 +100,10 @@ public final class LocalKmsBackend implements AutoCloseable {
 
     private static KmsHttpServer bind(BackendOptions options, KmsRequestHandler handler) throws IOException {
         try {
+            // IAM answers from the demo account's identities, whose policies decide access by the demo keys' tags.
             return KmsHttpServer.start(options.port(), new Credentials(options.accessKey(), options.secretKey()),
-                    handler, options.latencyMs());
+                    handler, IamQueryActions.demo(KmsAccount.ACCOUNT_ID), options.latencyMs(), Clock.systemUTC(),
+                    HttpLimits.DEFAULTS);
         } catch (BindException e) {
             String hint = options.port() > 0 && options.port() < FIRST_UNPRIVILEGED_PORT
                     ? " (ports below " + FIRST_UNPRIVILEGED_PORT + " need administrator rights; choose another)" : "";

@@ -54,6 +54,11 @@ final class SharedBackend implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The backend and its options, for clients of other services. */
+    BackendFixture fixture() {
+        return fixture;
+    }
+
     /** The us-east-1 client every test of the class shares. */
     KmsClient client() {
         return client;

@@ -20,7 +20,8 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  * The HTTP side of the bundled KMS backend: speaks the KMS wire protocol (AWS JSON 1.1 over {@code POST /},
  * {@code X-Amz-Target: TrentService.<Operation>}, SigV4 with service {@code kms}) on 127.0.0.1 only, and hands
  * every authenticated request to a {@link KmsRequestHandler}. Any AWS SDK or the AWS CLI can talk to
- * {@link #endpoint()}.
+ * {@link #endpoint()}. Form-encoded requests signed for {@code iam} go to an IAM handler when one is given, so the
+ * same endpoint answers the few IAM actions the app reads.
  *
  * <p>It runs on Jetty, whose connections wait for the network without holding a thread, within {@link HttpLimits}:
  * a bounded pool of threads, and requests that must arrive in time.
@@ -32,6 +33,8 @@ public final class KmsHttpServer implements AutoCloseable {
     // Room for many clients connecting at once (the default is 50).
     private static final int ACCEPT_BACKLOG = 256;
     private static final long SHUTDOWN_WAIT_MS = 1_000;
+    private static final String IAM_SERVICE = "iam";
+    private static final String IAM_NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
 
     private final Server server;
     private final URI endpoint;
@@ -65,12 +68,28 @@ public final class KmsHttpServer implements AutoCloseable {
     /** As {@link #start(int, Credentials, KmsRequestHandler, int, Clock)}, within the given limits. */
     public static KmsHttpServer start(int port, Credentials credentials, KmsRequestHandler handler, int latencyMs,
                                       Clock clock, HttpLimits limits) throws IOException {
+        return start(port, credentials, handler, null, latencyMs, clock, limits);
+    }
+
+    /**
+     * As {@link #start(int, Credentials, KmsRequestHandler, int, Clock, HttpLimits)}, and answers IAM's query
+     * protocol too (form-encoded requests signed for service {@code iam}) with {@code iam}, when it is not null.
+     */
+    public static KmsHttpServer start(int port, Credentials credentials, KmsRequestHandler handler,
+                                      QueryRequestHandler iam, int latencyMs, Clock clock, HttpLimits limits)
+            throws IOException {
         Objects.requireNonNull(handler, "handler");
         if (latencyMs < 0) {
             throw new IllegalArgumentException("latency must not be negative: " + latencyMs);
         }
         ObjectMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-        return serve(port, new KmsExchangeHandler(new SigV4Verifier(credentials, clock), handler, mapper, latencyMs),
+        HttpHandler kms = new KmsExchangeHandler(new SigV4Verifier(credentials, clock), handler, mapper, latencyMs);
+        if (iam == null) {
+            return serve(port, kms, limits);
+        }
+        HttpHandler query = new QueryExchangeHandler(new SigV4Verifier(credentials, clock, IAM_SERVICE), iam,
+                IAM_NAMESPACE);
+        return serve(port, exchange -> (QueryExchangeHandler.accepts(exchange) ? query : kms).handle(exchange),
                 limits);
     }
 

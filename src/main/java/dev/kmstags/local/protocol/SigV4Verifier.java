@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 
 /**
  * Checks the AWS Signature Version 4 of a request to the bundled backend, the way KMS does: the Authorization
- * header, the credential scope (date, region, service {@code kms}, terminator), the request time against this
- * server's clock (5 minutes either way), the access key, and the signature over the canonical request and the body
- * as received. Every failure is a {@link KmsException} with the code and message AWS answers with (HTTP 400).
+ * header, the credential scope (date, region, service {@code kms} or the one given, terminator), the request
+ * time against this server's clock (5 minutes either way), the access key, and the signature over the canonical
+ * request and the body as received. Every failure is a {@link KmsException} with the code and message AWS answers with (HTTP 400).
  *
  * <p>Thread-safe; one instance serves all requests.
  */
@@ -45,12 +45,19 @@ public final class SigV4Verifier {
 
     private final Credentials credentials;
     private final Clock clock;
+    private final String service;
     // Deriving a signing key costs four HMACs; it depends only on the day and the region.
     private final Map<String, byte[]> signingKeys = new ConcurrentHashMap<>();
 
     public SigV4Verifier(Credentials credentials, Clock clock) {
+        this(credentials, clock, SERVICE);
+    }
+
+    /** A verifier for requests to another service than KMS, such as {@code iam}: the service its scope names. */
+    public SigV4Verifier(Credentials credentials, Clock clock, String service) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.service = Objects.requireNonNull(service, "service");
     }
 
     /**
@@ -137,14 +144,14 @@ public final class SigV4Verifier {
     }
 
     /** AWS lists every scope problem at once, each sentence followed by a space. */
-    private static void checkScope(CredentialScope scope, Instant requestTime, String basicRequestTime) {
+    private void checkScope(CredentialScope scope, Instant requestTime, String basicRequestTime) {
         StringBuilder problems = new StringBuilder();
         if (!REGION.matcher(scope.region()).matches()) {
             problems.append("Credential should be scoped to a valid region, not '").append(scope.region())
                     .append("'. ");
         }
-        if (!SERVICE.equals(scope.service())) {
-            problems.append("Credential should be scoped to correct service: '").append(SERVICE).append("'. ");
+        if (!service.equals(scope.service())) {
+            problems.append("Credential should be scoped to correct service: '").append(service).append("'. ");
         }
         if (!TERMINATOR.equals(scope.terminator())) {
             problems.append("Credential should be scoped with a valid terminator: '").append(TERMINATOR)
@@ -185,7 +192,7 @@ public final class SigV4Verifier {
         if (key == null) {
             byte[] dateKey = Digests.hmacSha256(("AWS4" + credentials.secretKey()).getBytes(StandardCharsets.UTF_8),
                     bytes(date));
-            key = Digests.hmacSha256(Digests.hmacSha256(Digests.hmacSha256(dateKey, bytes(region)), bytes(SERVICE)),
+            key = Digests.hmacSha256(Digests.hmacSha256(Digests.hmacSha256(dateKey, bytes(region)), bytes(service)),
                     bytes(TERMINATOR));
             if (signingKeys.size() >= SIGNING_KEY_CACHE_LIMIT) {
                 signingKeys.clear();

@@ -12,6 +12,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.IamClientBuilder;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.KmsClientBuilder;
 
@@ -42,13 +44,8 @@ public final class KmsClients {
         }
         // Only the connection's own profile may configure the client: without this the SDK would read the
         // default profile (AWS_PROFILE) and could send a profile without endpoint_url to another's endpoint.
-        ProfileFile settings = connection.credentials() instanceof KmsCredentials.Profile profile
-                ? profile.files().load()
-                : ProfileFile.builder().content(InputStream.nullInputStream()).type(ProfileFile.Type.CONFIGURATION)
-                        .build();
-        String profileName = connection.credentials() instanceof KmsCredentials.Profile profile
-                ? profile.name()
-                : "default";
+        ProfileFile settings = settings(connection);
+        String profileName = profileName(connection);
         AwsCredentialsProvider credentials = credentialsProvider(connection, settings);
         KmsClientBuilder builder = KmsClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
@@ -62,6 +59,39 @@ public final class KmsClients {
             builder.endpointOverride(connection.endpoint());
         }
         return new Opened(builder.build(), credentials);
+    }
+
+    /**
+     * An IAM client for {@code connection}'s account, signing with {@code credentials} (the connection's own
+     * provider, which the caller keeps open): AWS's global IAM endpoint, or the connection's endpoint when it has one
+     * (the bundled backend answers IAM there too). The caller closes it.
+     */
+    public static IamClient iam(KmsConnection connection, AwsCredentialsProvider credentials) {
+        ProfileFile settings = settings(connection);
+        IamClientBuilder builder = IamClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(READ_TIMEOUT))
+                // IAM is global: its endpoint rules send any region of a partition to the partition's IAM.
+                .region(Region.of(connection.region()))
+                .credentialsProvider(credentials)
+                .overrideConfiguration(override -> override.defaultProfileFile(settings)
+                        .defaultProfileName(profileName(connection)));
+        if (connection.endpoint() != null) {
+            builder.endpointOverride(connection.endpoint());
+        }
+        return builder.build();
+    }
+
+    private static ProfileFile settings(KmsConnection connection) {
+        return connection.credentials() instanceof KmsCredentials.Profile profile
+                ? profile.files().load()
+                : ProfileFile.builder().content(InputStream.nullInputStream()).type(ProfileFile.Type.CONFIGURATION)
+                        .build();
+    }
+
+    private static String profileName(KmsConnection connection) {
+        return connection.credentials() instanceof KmsCredentials.Profile profile ? profile.name() : "default";
     }
 
     /**

@@ -142,7 +142,7 @@ public final class KmsErrors {
     }
 
     /** The error code and KMS's own message, or the exception's message, for the sentence's end. */
-    private static String detail(Throwable error) {
+    static String detail(Throwable error) {
         AwsServiceException service = serviceError(error);
         if (service != null && service.awsErrorDetails() != null) {
             String message = service.awsErrorDetails().errorMessage();

@@ -2,7 +2,7 @@ package dev.kmstags.kms;
 
 import java.util.Optional;
 
-/** What an open connection offers the app: its keys and their tags. */
+/** What an open connection offers the app: its keys, their tags, and the identity policies of the account. */
 public interface KmsServices {
 
     /** The keys of the connection's region. */
@@ -17,5 +17,10 @@ public interface KmsServices {
      */
     default Optional<String> callerAccountId() {
         return Optional.empty();
+    }
+
+    /** The account's identity policies, for the access check; by default there are none to read. */
+    default AccessPolicies accessPolicies() {
+        return AccessPolicies.NONE;
     }
 }

@@ -1,7 +1,9 @@
 package dev.kmstags.kms;
 
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
@@ -14,6 +16,8 @@ public final class KmsSession implements KmsServices, AutoCloseable {
     private final KmsClients.Opened opened;
     private final KmsKeyCatalog keyCatalog;
     private final KmsTagService tagService;
+    private IamClient iam;
+    private AccessPolicies accessPolicies;
 
     private KmsSession(KmsConnection connection, KmsClients.Opened opened) {
         this.connection = connection;
@@ -55,8 +59,26 @@ public final class KmsSession implements KmsServices, AutoCloseable {
         return CallerIdentity.accountId(connection, opened.credentials());
     }
 
+    /** The account's identity policies, read through IAM with this connection's credentials; kept once read. */
+    @Override
+    public synchronized AccessPolicies accessPolicies() {
+        if (accessPolicies == null) {
+            iam = KmsClients.iam(connection, opened.credentials());
+            accessPolicies = new IamAccessPolicies(iam, Clock.systemUTC());
+        }
+        return accessPolicies;
+    }
+
     @Override
     public void close() {
-        opened.close();
+        try {
+            synchronized (this) {
+                if (iam != null) {
+                    iam.close();
+                }
+            }
+        } finally {
+            opened.close();
+        }
     }
 }

@@ -19,6 +19,7 @@ import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.conflict.ConflictDialog;
 import dev.kmstags.ui.conflict.ConflictViewModel;
 import dev.kmstags.ui.connection.ConnectionsViewModel;
+import dev.kmstags.ui.connection.CheckAccessChangesAction;
 import dev.kmstags.ui.connection.MarkProductionAction;
 import dev.kmstags.ui.connection.ReloadProfilesAction;
 import dev.kmstags.ui.connection.ThrottleBundledBackendAction;
@@ -145,6 +146,7 @@ public final class AppContext implements AutoCloseable {
         QuitAction quit = new QuitAction(state, stage::close);
         actions = new MainWindowActions(new RefreshAction(keyList), quit, new UseThemeAction(state, Theme.LIGHT),
                 new UseThemeAction(state, Theme.DARK), new MarkProductionAction(connections),
+                new CheckAccessChangesAction(connections),
                 new ReloadProfilesAction(connections), new ThrottleBundledBackendAction(state, backendQuotas),
                 new AboutAction(dialogs, messages, Version.current()));
         MainWindowView view = new MainWindowView(viewModel, state, keyDetails, connections, tagEditor, actions,

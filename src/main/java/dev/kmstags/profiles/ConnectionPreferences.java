@@ -9,8 +9,8 @@ import java.util.prefs.Preferences;
 
 /**
  * What the app remembers about connections between runs, in a {@link Preferences} node the caller chooses (tests
- * pass their own): the last connection and region, and which profiles and accounts the user marked as
- * production.
+ * pass their own): the last connection and region, which profiles and accounts the user marked as
+ * production, and on which connections the user turned the access check on.
  */
 public final class ConnectionPreferences {
 
@@ -18,6 +18,7 @@ public final class ConnectionPreferences {
     private static final String REGION = "region";
     private static final String PRODUCTION_PROFILES = "production.profiles";
     private static final String PRODUCTION_ACCOUNTS = "production.accounts";
+    private static final String ACCESS_CHECK = "access.check";
 
     private final Preferences node;
 
@@ -50,6 +51,15 @@ public final class ConnectionPreferences {
     public void markProduction(ConnectionTarget target, Optional<String> accountId, boolean production) {
         update(PRODUCTION_PROFILES, target.id(), production);
         accountOf(target, accountId).ifPresent(account -> update(PRODUCTION_ACCOUNTS, account, production));
+    }
+
+    /** Whether the user turned on the check of access changes (it reads IAM) for {@code target}. */
+    public boolean checksAccess(ConnectionTarget target) {
+        return read(ACCESS_CHECK).contains(target.id());
+    }
+
+    public void checkAccess(ConnectionTarget target, boolean on) {
+        update(ACCESS_CHECK, target.id(), on);
     }
 
     /**

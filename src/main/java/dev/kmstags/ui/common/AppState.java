@@ -29,6 +29,7 @@ public final class AppState {
     private final ReadOnlyStringWrapper accountId = new ReadOnlyStringWrapper(this, "accountId", "");
     private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper(this, "connectionText", "");
     private final ReadOnlyBooleanWrapper production = new ReadOnlyBooleanWrapper(this, "production");
+    private final ReadOnlyBooleanWrapper accessCheck = new ReadOnlyBooleanWrapper(this, "accessCheck");
     private final ObservableList<KeyEntry> selectedKeys = FXCollections.observableArrayList();
     // One read-only view: such a view only weakly listens to its list, so listeners need the same view kept.
     private final ObservableList<KeyEntry> selectedKeysView = FXCollections.unmodifiableObservableList(selectedKeys);
@@ -96,6 +97,15 @@ public final class AppState {
     /** Whether commits go to an account the user marked as production: reviews then ask for typed confirmation. */
     public ReadOnlyBooleanProperty productionProperty() {
         return production.getReadOnlyProperty();
+    }
+
+    public void setAccessCheck(boolean on) {
+        accessCheck.set(on);
+    }
+
+    /** Whether reviews on this connection say whose access the change alters (the user turned it on; reads IAM). */
+    public ReadOnlyBooleanProperty accessCheckProperty() {
+        return accessCheck.getReadOnlyProperty();
     }
 
     /**

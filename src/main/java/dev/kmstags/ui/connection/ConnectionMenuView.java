@@ -15,7 +15,8 @@ import javafx.scene.control.ToggleGroup;
 
 /**
  * Fills the main window's Connection menu from a {@link ConnectionsViewModel}: one entry per connection with
- * the active one checked, then "Mark as production", "Throttle the bundled backend like KMS" and "Reload profiles".
+ * the active one checked, then "Mark as production", "Check access changes (IAM)", "Throttle the bundled backend
+ * like KMS" and "Reload profiles".
  */
 public final class ConnectionMenuView {
 
@@ -23,11 +24,12 @@ public final class ConnectionMenuView {
     private final ConnectionsViewModel viewModel;
     private final ToggleGroup group = new ToggleGroup();
     private final CheckMenuItem productionItem = new CheckMenuItem();
+    private final CheckMenuItem accessItem = new CheckMenuItem();
     private final CheckMenuItem throttleItem = new CheckMenuItem();
     private final MenuItem reloadItem = new MenuItem();
 
     public ConnectionMenuView(Menu menu, ConnectionsViewModel viewModel, MarkProductionAction markProduction,
-                              ReloadProfilesAction reloadProfiles, ThrottleBundledBackendAction throttleBackend,
+                              CheckAccessChangesAction checkAccess, ReloadProfilesAction reloadProfiles, ThrottleBundledBackendAction throttleBackend,
                               ResourceBundle resources) {
         this.menu = menu;
         this.viewModel = viewModel;
@@ -35,6 +37,9 @@ public final class ConnectionMenuView {
         productionItem.setText(resources.getString("menu.connection.production"));
         productionItem.getStyleClass().add("production-item");
         ActionBinding.bind(productionItem, markProduction);
+        accessItem.setText(resources.getString("menu.connection.accessCheck"));
+        accessItem.getStyleClass().add("access-check-item");
+        ActionBinding.bind(accessItem, checkAccess);
         throttleItem.setText(resources.getString("menu.connection.throttle"));
         throttleItem.getStyleClass().add("throttle-item");
         ActionBinding.bind(throttleItem, throttleBackend);
@@ -65,6 +70,7 @@ public final class ConnectionMenuView {
         }
         items.add(new SeparatorMenuItem());
         items.add(productionItem);
+        items.add(accessItem);
         items.add(throttleItem);
         items.add(reloadItem);
         menu.getItems().setAll(items);

@@ -69,6 +69,7 @@ public final class ConnectionsViewModel {
     private final ReadOnlyStringWrapper setupProblem = new ReadOnlyStringWrapper(this, "setupProblem", "");
     private final ReadOnlyStringWrapper menuHint = new ReadOnlyStringWrapper(this, "menuHint", "");
     private final ReadOnlyBooleanWrapper markedProduction = new ReadOnlyBooleanWrapper(this, "markedProduction");
+    private final ReadOnlyBooleanWrapper checksAccess = new ReadOnlyBooleanWrapper(this, "checksAccess");
     private final StringBinding productionBanner;
 
     private AwsSetup setup;
@@ -164,6 +165,27 @@ public final class ConnectionsViewModel {
         }
     }
 
+    /**
+     * Turns the check of access changes on or off for the active connection. Turning it on reads the account's
+     * IAM policies afresh at the next review.
+     */
+    public void checkAccessChanges(boolean on) {
+        if (activeTarget.get() != null) {
+            preferences.checkAccess(activeTarget.get(), on);
+            KmsServices services = state.servicesProperty().get();
+            if (on && services != null) {
+                services.accessPolicies().refresh();
+            }
+            updateAccessCheck();
+        }
+    }
+
+    private void updateAccessCheck() {
+        boolean on = activeTarget.get() != null && preferences.checksAccess(activeTarget.get());
+        checksAccess.set(on);
+        state.setAccessCheck(on);
+    }
+
     /** The user's AWS setup, or empty when the files cannot be read; runs off the UI thread. */
     private Optional<AwsSetup> readSetup() {
         try {
@@ -212,6 +234,7 @@ public final class ConnectionsViewModel {
         state.chooseConnection(new ChosenConnection(ConnectionNames.kind(target), names.statusName(target), region,
                 connector.opener(target, region, setup)));
         updateProduction();
+        updateAccessCheck();
     }
 
     private void updateProduction() {
@@ -250,6 +273,11 @@ public final class ConnectionsViewModel {
     /** A note under the connections, such as that no profile was found or the files cannot be read; may be empty. */
     public ReadOnlyStringProperty menuHintProperty() {
         return menuHint.getReadOnlyProperty();
+    }
+
+    /** Whether reviews on the active connection say whose access a change alters. */
+    public ReadOnlyBooleanProperty checksAccessProperty() {
+        return checksAccess.getReadOnlyProperty();
     }
 
     /** Whether the active connection or its account is marked as production. */

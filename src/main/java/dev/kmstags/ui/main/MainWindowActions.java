@@ -1,5 +1,6 @@
 package dev.kmstags.ui.main;
 
+import dev.kmstags.ui.connection.CheckAccessChangesAction;
 import dev.kmstags.ui.connection.MarkProductionAction;
 import dev.kmstags.ui.connection.ReloadProfilesAction;
 import dev.kmstags.ui.connection.ThrottleBundledBackendAction;
@@ -9,8 +10,8 @@ import java.util.Objects;
 /** The commands of the main window's menus that act on the app, the key list and the connection. */
 public record MainWindowActions(RefreshAction refresh, QuitAction quit, UseThemeAction lightTheme,
                                 UseThemeAction darkTheme, MarkProductionAction markProduction,
-                                ReloadProfilesAction reloadProfiles, ThrottleBundledBackendAction throttleBackend,
-                                AboutAction about) {
+                                CheckAccessChangesAction checkAccess, ReloadProfilesAction reloadProfiles,
+                                ThrottleBundledBackendAction throttleBackend, AboutAction about) {
 
     public MainWindowActions {
         Objects.requireNonNull(refresh, "refresh");
@@ -18,6 +19,7 @@ public record MainWindowActions(RefreshAction refresh, QuitAction quit, UseTheme
         Objects.requireNonNull(lightTheme, "lightTheme");
         Objects.requireNonNull(darkTheme, "darkTheme");
         Objects.requireNonNull(markProduction, "markProduction");
+        Objects.requireNonNull(checkAccess, "checkAccess");
         Objects.requireNonNull(reloadProfiles, "reloadProfiles");
         Objects.requireNonNull(throttleBackend, "throttleBackend");
         Objects.requireNonNull(about, "about");

@@ -125,8 +125,8 @@ public final class MainWindowView extends BorderPane {
             }
         });
 
-        new ConnectionMenuView(connectionMenu, connections, actions.markProduction(), actions.reloadProfiles(),
-                actions.throttleBackend(), resources);
+        new ConnectionMenuView(connectionMenu, connections, actions.markProduction(), actions.checkAccess(),
+                actions.reloadProfiles(), actions.throttleBackend(), resources);
         new RegionMenuView(regionMenu, connections);
         setTop(new VBox(getTop(), productionBanner));
         productionBanner.textProperty().bind(connections.productionBannerProperty());

@@ -2,6 +2,7 @@ package dev.kmstags.ui.review;
 
 import dev.kmstags.ui.common.FxmlViews;
 import java.util.List;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -11,7 +12,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The content of the review dialog: where the calls go, their changes by kind (and after a merge, which changes
- * of others stay or are undone), the calls with their JSON bodies, what keeps Apply
+ * of others stay or are undone), whose access the change alters, the calls with their JSON bodies, what keeps Apply
  * disabled, and on production the field where the user types the key's alias. Binds to a {@link ReviewViewModel};
  * the dialog around it owns the buttons.
  */
@@ -26,6 +27,8 @@ public final class ReviewView extends VBox {
     private Label summaryLabel;
     @FXML
     private VBox changesBox;
+    @FXML
+    private VBox accessBox;
     @FXML
     private VBox callsBox;
     @FXML
@@ -53,6 +56,7 @@ public final class ReviewView extends VBox {
         section("review.removed", "removed", viewModel.removedLines());
         section("review.renamed", "renamed", viewModel.renamedLines());
         section("review.kept", "kept", viewModel.keptLines());
+        showAccess(viewModel.access());
         for (ReviewViewModel.Call call : viewModel.calls()) {
             Label operation = new Label(call.operation());
             operation.getStyleClass().add("review-operation");
@@ -79,6 +83,21 @@ public final class ReviewView extends VBox {
         section.getStyleClass().addAll("review-section", kind);
         lines.forEach(text -> section.getChildren().add(line(text, "review-line")));
         changesBox.getChildren().add(section);
+    }
+
+    private void showAccess(AccessSection access) {
+        show(accessBox, access.shown());
+        for (AccessSection.Line entry : access.lines()) {
+            Label line = line(entry.text(), "review-access-line");
+            line.getStyleClass().add(entry.kind().name().toLowerCase(Locale.ROOT));
+            accessBox.getChildren().add(line);
+        }
+        if (!access.statusText().isEmpty()) {
+            accessBox.getChildren().add(line(access.statusText(), "review-access-status"));
+        }
+        if (access.shown()) {
+            accessBox.getChildren().add(line(access.scopeText(), "review-access-scope"));
+        }
     }
 
     private static Label line(String text, String styleClass) {

@@ -36,6 +36,7 @@ public final class ReviewViewModel implements DialogModel<Boolean> {
     private final boolean production;
     private final Set<String> acceptedConfirmations;
     private final List<Call> calls;
+    private final AccessSection access;
     private final StringProperty confirmation = new SimpleStringProperty(this, "confirmation", "");
     private final BooleanBinding confirmed;
     private final BooleanBinding canApply;
@@ -51,6 +52,14 @@ public final class ReviewViewModel implements DialogModel<Boolean> {
      */
     public ReviewViewModel(TagMerge.Result merge, String keyId, String keyName, List<String> aliases,
                            String connectionText, List<String> problems, boolean production, Messages messages) {
+        this(merge, keyId, keyName, aliases, connectionText, problems, production, AccessSection.OFF, messages);
+    }
+
+    /** As the other constructor, with the section on whose access the change alters. */
+    public ReviewViewModel(TagMerge.Result merge, String keyId, String keyName, List<String> aliases,
+                           String connectionText, List<String> problems, boolean production, AccessSection access,
+                           Messages messages) {
+        this.access = Objects.requireNonNull(access, "access");
         this.merge = Objects.requireNonNull(merge, "merge");
         this.plan = merge.plan();
         this.connectionText = Objects.requireNonNull(connectionText, "connectionText");
@@ -138,6 +147,11 @@ public final class ReviewViewModel implements DialogModel<Boolean> {
                 ? messages.format("review.line.undoneAddsBack", key(change.key()), shown(change.merged()))
                 : messages.format("review.line.undoneOverwrites", key(change.key()), shown(change.theirs()),
                 shown(change.merged()))).toList();
+    }
+
+    /** Who gains or loses access through the change; {@link AccessSection#OFF} when the check is off. */
+    public AccessSection access() {
+        return access;
     }
 
     /** The calls in the order they are made, untag first. */

@@ -2,7 +2,12 @@ package dev.kmstags.ui.tageditor;
 
 import dev.kmstags.domain.TagMerge;
 import dev.kmstags.domain.TagPlan;
+import dev.kmstags.domain.access.AccessCheck;
+import dev.kmstags.domain.access.AccessReport;
+import dev.kmstags.kms.AccessPolicies;
 import dev.kmstags.kms.CommitOutcome;
+import dev.kmstags.kms.KmsProblem;
+import dev.kmstags.kms.KmsServices;
 import dev.kmstags.kms.TagService;
 import dev.kmstags.ui.common.DialogService;
 import dev.kmstags.ui.common.KeyEntry;
@@ -10,12 +15,16 @@ import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.TaskExecutor;
 import dev.kmstags.ui.common.TaskHandle;
 import dev.kmstags.ui.conflict.ConflictViewModel;
+import dev.kmstags.ui.review.AccessSection;
 import dev.kmstags.ui.review.ReviewViewModel;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
@@ -54,6 +63,8 @@ public final class TagCommit {
     private final ObservableValue<TagService> tagService;
     private final ObservableBooleanValue production;
     private final ObservableValue<String> connectionText;
+    private final ObservableValue<? extends KmsServices> services;
+    private final ObservableBooleanValue accessCheck;
     private final ReadOnlyBooleanWrapper committing = new ReadOnlyBooleanWrapper(this, "committing");
     private final ReadOnlyStringWrapper lastResult = new ReadOnlyStringWrapper(this, "lastResult", "");
     private final ReadOnlyBooleanWrapper lastResultIsError = new ReadOnlyBooleanWrapper(this, "lastResultIsError");
@@ -73,6 +84,20 @@ public final class TagCommit {
     TagCommit(TaskExecutor executor, Messages messages, DialogService dialogs, TagTableCheck check,
               ObservableValue<TagService> tagService, ObservableBooleanValue production,
               ObservableValue<String> connectionText) {
+        this(executor, messages, dialogs, check, tagService, production, connectionText,
+                new SimpleObjectProperty<>(), new SimpleBooleanProperty(false));
+    }
+
+    /**
+     * @param services    the open connection's services, whose account's IAM policies the access check reads
+     * @param accessCheck whether reviews on this connection say whose access a change alters
+     */
+    TagCommit(TaskExecutor executor, Messages messages, DialogService dialogs, TagTableCheck check,
+              ObservableValue<TagService> tagService, ObservableBooleanValue production,
+              ObservableValue<String> connectionText, ObservableValue<? extends KmsServices> services,
+              ObservableBooleanValue accessCheck) {
+        this.services = Objects.requireNonNull(services, "services");
+        this.accessCheck = Objects.requireNonNull(accessCheck, "accessCheck");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
@@ -87,12 +112,53 @@ public final class TagCommit {
      * Apply disabled) and, once the user chose Apply, commits exactly that plan; {@code table} is told the result.
      */
     public void review(KeyEntry key, TagMerge.Result merge, List<String> problems, Table table) {
+        KmsServices open = services.getValue();
+        if (!accessCheck.get() || open == null) {
+            showReview(key, merge, problems, table, AccessSection.OFF);
+            return;
+        }
+        // Reading IAM takes a network call the first time: the review opens once the check is done.
+        AccessPolicies policies = open.accessPolicies();
+        report(messages.format("access.reading", key.displayName()), false);
+        executor.execute(() -> checkAccess(policies, key, merge.plan()), section -> {
+            report("", false);
+            showReview(key, merge, problems, table, section);
+        }, failure -> {
+            LOG.error("Checking access changes for {} failed unexpectedly", key.keyId(), failure);
+            report("", false);
+            showReview(key, merge, problems, table, AccessSection.of(
+                    new AccessPolicies.Unavailable(KmsProblem.UNEXPECTED, describe(failure)), null, messages));
+        });
+    }
+
+    /** Who gains or loses access to the key through {@code plan}; runs off the UI thread. */
+    private AccessSection checkAccess(AccessPolicies policies, KeyEntry key, TagPlan plan) {
+        AccessPolicies.Reading reading = policies.read();
+        AccessReport report = null;
+        if (reading instanceof AccessPolicies.Read read) {
+            Map<String, String> after = new LinkedHashMap<>();
+            plan.target().forEach(tag -> after.put(tag.key(), tag.value()));
+            report = new AccessCheck(read.account()).check(key.key().arn(), plan.original(), after);
+        }
+        return AccessSection.of(reading, report, messages);
+    }
+
+    private void showReview(KeyEntry key, TagMerge.Result merge, List<String> problems, Table table,
+                            AccessSection access) {
         String target = connectionText.getValue() == null ? "" : connectionText.getValue();
         ReviewViewModel review = new ReviewViewModel(merge, key.keyId(), key.displayName(), key.key().aliases(),
-                target, problems, production.get(), messages);
-        if (dialogs.show(review)) {
-            commit(key, merge, table);
+                target, problems, production.get(), access, messages);
+        if (dialogs.show(review) && confirmLosses(key, access)) {
+            commit(key, merge, table, access);
         }
+    }
+
+    /** A change that removes access asks once more, naming who loses what; answers whether to go ahead. */
+    private boolean confirmLosses(KeyEntry key, AccessSection access) {
+        return !access.removesAccess() || dialogs.confirm(messages.get("access.confirm.title"),
+                messages.format("access.confirm.header", key.displayName()),
+                messages.format("access.confirm.content", String.join("\n", access.lossLines())),
+                messages.get("access.confirm.action"));
     }
 
     /** The table no longer shows the key being written: the result is reported, and the table left alone. */
@@ -101,7 +167,7 @@ public final class TagCommit {
     }
 
     /** Writes the plan of {@code reviewed}, the result of the review the user just confirmed. */
-    private void commit(KeyEntry key, TagMerge.Result reviewed, Table table) {
+    private void commit(KeyEntry key, TagMerge.Result reviewed, Table table, AccessSection access) {
         TagPlan plan = reviewed.plan();
         TagService service = tagService.getValue();
         shownIn = table;
@@ -109,7 +175,7 @@ public final class TagCommit {
         report(messages.format("editor.result.applying", key.displayName()), false);
         TaskHandle writing = executor.execute(() -> service.commit(key.keyId(), plan),
                 outcome -> {
-                    committed(key, reviewed, outcome);
+                    committed(key, reviewed, outcome, access);
                     closeIfWaiting(outcome instanceof CommitOutcome.Applied);
                 },
                 failure -> {
@@ -127,12 +193,14 @@ public final class TagCommit {
         }
     }
 
-    private void committed(KeyEntry key, TagMerge.Result reviewed, CommitOutcome outcome) {
+    private void committed(KeyEntry key, TagMerge.Result reviewed, CommitOutcome outcome, AccessSection access) {
         Table table = shownIn;
         String name = key.displayName();
         TagPlan plan = reviewed.plan();
         if (outcome instanceof CommitOutcome.Applied applied) {
-            report(messages.format("editor.result.applied", plan.changeCount(), name), false);
+            String sentence = messages.format("editor.result.applied", plan.changeCount(), name);
+            // AWS: tag changes may take up to five minutes to affect authorization to the key.
+            report(access.hasChanges() ? messages.format("access.result.delay", sentence) : sentence, false);
             if (table != null) {
                 table.showTags(applied.tagsNow());
             }

@@ -5,6 +5,7 @@ import dev.kmstags.domain.TagMerge;
 import dev.kmstags.domain.TagPlan;
 import dev.kmstags.domain.TagRules;
 import dev.kmstags.kms.KmsAccessException;
+import dev.kmstags.kms.KmsServices;
 import dev.kmstags.kms.TagService;
 import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.DialogService;
@@ -29,6 +30,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
@@ -99,8 +101,16 @@ public final class TagEditorViewModel implements LeaveGuard, TagCommit.Table {
      */
     public TagEditorViewModel(TaskExecutor executor, Messages messages, DialogService dialogs, AppState state) {
         this(executor, messages, dialogs, state.selectedKeyProperty(), state.tagServiceProperty(),
-                state.productionProperty(), state.connectionTextProperty());
+                state.productionProperty(), state.connectionTextProperty(), state.servicesProperty(),
+                state.accessCheckProperty());
         state.addLeaveGuard(this);
+    }
+
+    TagEditorViewModel(TaskExecutor executor, Messages messages, DialogService dialogs,
+                       ObservableValue<? extends KeyEntry> selectedKey, ObservableValue<TagService> tagService,
+                       ObservableBooleanValue production, ObservableValue<String> connectionText) {
+        this(executor, messages, dialogs, selectedKey, tagService, production, connectionText,
+                new SimpleObjectProperty<>(), new SimpleBooleanProperty(false));
     }
 
     /**
@@ -108,16 +118,20 @@ public final class TagEditorViewModel implements LeaveGuard, TagCommit.Table {
      * @param tagService  the open connection's tag service; null until connected
      * @param production     whether the connection is marked production
      * @param connectionText where commits go, "profile · account · region", for the review to name
+     * @param services       the open connection's services, for the access check's IAM policies
+     * @param accessCheck    whether reviews say whose access a change alters
      */
     TagEditorViewModel(TaskExecutor executor, Messages messages, DialogService dialogs,
                        ObservableValue<? extends KeyEntry> selectedKey, ObservableValue<TagService> tagService,
-                       ObservableBooleanValue production, ObservableValue<String> connectionText) {
+                       ObservableBooleanValue production, ObservableValue<String> connectionText,
+                       ObservableValue<? extends KmsServices> services, ObservableBooleanValue accessCheck) {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.tagService = Objects.requireNonNull(tagService, "tagService");
         this.check = new TagTableCheck(messages);
         this.loading = new LatestTask(executor);
-        this.commit = new TagCommit(executor, messages, dialogs, check, tagService, production, connectionText);
+        this.commit = new TagCommit(executor, messages, dialogs, check, tagService, production, connectionText,
+                services, accessCheck);
         ReadOnlyBooleanProperty committing = commit.committingProperty();
 
         editable = Bindings.equal(loadState, LoadState.LOADED).and(readOnlyReason.isEmpty()).and(committing.not());

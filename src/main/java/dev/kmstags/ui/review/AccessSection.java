@@ -7,6 +7,7 @@ import dev.kmstags.domain.access.Truth;
 import dev.kmstags.kms.AccessPolicies;
 import dev.kmstags.kms.KmsProblem;
 import dev.kmstags.ui.common.Messages;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,7 +23,7 @@ public final class AccessSection {
     public record Line(String text, Kind kind) {
     }
 
-    /** How a line reads: access lost, access gained, or unknown. */
+    /** How a line reads: access lost, access gained, or unknown; lines are shown in this order. */
     public enum Kind { LOSS, GAIN, UNKNOWN }
 
     /** The check is off for the connection: the review has no such section. */
@@ -49,7 +50,9 @@ public final class AccessSection {
                     : messages.format("access.unavailable", unavailable.detail());
             return new AccessSection(true, List.of(), sentence, scope);
         }
-        List<Line> lines = report.changes().stream().map(change -> line(change, messages)).toList();
+        // Losses first: they are what the user must not miss; then gains, then what cannot be told.
+        List<Line> lines = report.changes().stream().map(change -> line(change, messages))
+                .sorted(Comparator.comparing(Line::kind)).toList();
         String status = report.isEmpty() ? messages.get("access.none") : "";
         if (!report.unreadable().isEmpty()) {
             status = (status + " " + messages.format("access.unreadable", String.join(", ", report.unreadable())))

@@ -193,6 +193,25 @@ class ConnectionsViewModelTest {
     }
 
     @Test
+    void theAccessCheckIsSwitchedPerConnectionAndRemembered() {
+        ConnectionsViewModel connections = connections();
+        connections.start(Optional.of("dev"), Optional.empty());
+        assertThat(state.accessCheckProperty().get()).isFalse();
+
+        connections.checkAccessChanges(true);
+
+        assertThat(state.accessCheckProperty().get()).isTrue();
+        assertThat(connections.checksAccessProperty().get()).isTrue();
+        connections.select(ConnectionTarget.profile("sandbox"));
+        assertThat(state.accessCheckProperty().get()).as("same account, but another connection").isFalse();
+        connections.select(ConnectionTarget.profile("dev"));
+        assertThat(state.accessCheckProperty().get()).isTrue();
+        assertThat(connections().checksAccessProperty().get()).as("not yet started").isFalse();
+        connections.checkAccessChanges(false);
+        assertThat(state.accessCheckProperty().get()).isFalse();
+    }
+
+    @Test
     void aBrokenConfigFileIsReportedAndTheBundledBackendStillOpens() throws IOException {
         Path config = Files.writeString(home.resolve(".aws/config"), "[profile dev]\nregion = eu-west-1\nbroken\n");
         ConnectionsViewModel connections = connections();

@@ -114,6 +114,12 @@ class IamOverHttpTest {
         assertThatThrownBy(() -> iam.getAccountAuthorizationDetails(b -> b.marker("not-a-marker")))
                 .isInstanceOfSatisfying(IamException.class,
                         e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Invalid Marker."));
+        assertThatThrownBy(iam::listRoles).as("the backend answers only the action the app reads")
+                .isInstanceOfSatisfying(IamException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidAction");
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("Could not find operation ListRoles for version 2010-05-08");
+                });
         try (IamClient stranger = client("AKIDSTRANGER", "secret")) {
             assertThatThrownBy(stranger::getAccountAuthorizationDetails)
                     .isInstanceOfSatisfying(IamException.class, e -> {

@@ -56,9 +56,11 @@ class AccessChangeUiTest extends AppWindowUiTest {
         robot.push(KeyCode.SHORTCUT, KeyCode.S);
         Labeled loss = shown(robot, ".review-access-line", LOSS);
         assertThat(loss.getStyleClass()).contains("loss");
-        assertThat(labeled(robot, ".review-access-line", "role/data-pipeline: kms:Decrypt allowed after, not before"
-                + " (policy DataKeyAccess, statement DataTeamKeys: aws:ResourceTag/Team = [data, analytics])"))
-                .hasValueSatisfying(line -> assertThat(line.getStyleClass()).contains("gain"));
+        // Lines further down may lie below the review's scrolled viewport: looked up whether on screen or not.
+        assertThat(robot.lookup(".review-access-line").queryAllAs(Labeled.class).stream()
+                .filter(line -> line.getText().equals("role/data-pipeline: kms:Decrypt allowed after, not before"
+                        + " (policy DataKeyAccess, statement DataTeamKeys: aws:ResourceTag/Team = [data, analytics])"))
+                .findFirst()).hasValueSatisfying(line -> assertThat(line.getStyleClass()).contains("gain"));
         assertThat(robot.lookup(".review-access-scope").queryLabeled().getText())
                 .startsWith("Only the tag conditions of identity policies");
         Node review = robot.lookup(".review-view").query();

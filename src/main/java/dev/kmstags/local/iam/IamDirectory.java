@@ -2,6 +2,7 @@ package dev.kmstags.local.iam;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The identities and customer managed policies the bundled backend's IAM answers with, for one account. They are
@@ -19,7 +20,7 @@ record IamDirectory(String accountId, Instant created, List<IamEntity> entities,
     }
 
     String arn(IamEntity entity) {
-        return "arn:aws:iam::" + accountId + ":" + entity.kind().name().toLowerCase(java.util.Locale.ROOT) + "/"
+        return "arn:aws:iam::" + accountId + ":" + entity.kind().name().toLowerCase(Locale.ROOT) + "/"
                 + entity.name();
     }
 

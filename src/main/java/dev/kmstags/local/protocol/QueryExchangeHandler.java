@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ final class QueryExchangeHandler implements HttpHandler {
     /** Whether a request is in the query protocol: a form-encoded body. */
     static boolean accepts(HttpExchange exchange) {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        return contentType != null && contentType.strip().toLowerCase(java.util.Locale.ROOT).startsWith(FORM);
+        return contentType != null && contentType.strip().toLowerCase(Locale.ROOT).startsWith(FORM);
     }
 
     @Override

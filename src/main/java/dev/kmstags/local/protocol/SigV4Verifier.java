@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * Checks the AWS Signature Version 4 of a request to the bundled backend, the way KMS does: the Authorization
  * header, the credential scope (date, region, service {@code kms} or the one given, terminator), the request
  * time against this server's clock (5 minutes either way), the access key, and the signature over the canonical
- * request and the body as received. Every failure is a {@link KmsException} with the code and message AWS answers with (HTTP 400).
+ * request and the body as received. Every failure is a {@link KmsException} with the code and message AWS answers
+ * with (HTTP 400).
  *
  * <p>Thread-safe; one instance serves all requests.
  */

@@ -29,8 +29,8 @@ public final class ConnectionMenuView {
     private final MenuItem reloadItem = new MenuItem();
 
     public ConnectionMenuView(Menu menu, ConnectionsViewModel viewModel, MarkProductionAction markProduction,
-                              CheckAccessChangesAction checkAccess, ReloadProfilesAction reloadProfiles, ThrottleBundledBackendAction throttleBackend,
-                              ResourceBundle resources) {
+                              CheckAccessChangesAction checkAccess, ReloadProfilesAction reloadProfiles,
+                              ThrottleBundledBackendAction throttleBackend, ResourceBundle resources) {
         this.menu = menu;
         this.viewModel = viewModel;
         menu.getStyleClass().add("connection-menu");

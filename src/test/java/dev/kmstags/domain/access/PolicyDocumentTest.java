@@ -14,7 +14,8 @@ class PolicyDocumentTest {
                 {"Version": "2012-10-17", "Statement": [
                   {"Sid": "AllowByTeam", "Effect": "Allow", "Action": ["kms:Decrypt", "kms:Encrypt"],
                    "Resource": "arn:aws:kms:*:111122223333:key/*",
-                   "Condition": {"StringEquals": {"aws:ResourceTag/Team": "payments", "aws:ResourceTag/Env": ["a", "b"]},
+                   "Condition": {"StringEquals": {"aws:ResourceTag/Team": "payments",
+                                                  "aws:ResourceTag/Env": ["a", "b"]},
                                  "Null": {"aws:ResourceTag/Owner": false}}},
                   {"Effect": "Deny", "NotAction": "kms:Describe*", "NotResource": ["arn:aws:kms:*:*:alias/*"]}
                 ]}""");

@@ -8,9 +8,7 @@ import dev.kmstags.domain.TagRules;
 import dev.kmstags.local.protocol.KmsRequest;
 import dev.kmstags.local.store.SqliteKeyStore;
 import dev.kmstags.local.store.StoredKey;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** TagResource, UntagResource and ListResourceTags. */
 final class TagOperations {
@@ -40,12 +38,12 @@ final class TagOperations {
             StoredKey key = new KeyResolver(session, request.region()).keyOnly(keyId);
             KeyGuards.customerManaged(key, "TagResource");
             KeyGuards.notPendingDeletion(key);
-            Set<String> merged = new HashSet<>(session.tagKeys(key.keyId()));
-            tags.forEach(tag -> merged.add(tag.key()));
-            if (!TagRules.withinTagLimit(merged.size())) {
+            session.putTags(key.keyId(), tags);
+            // Counted once the tags are in, with the values of keys it had overwritten: over the limit, the throw
+            // rolls this write back whole.
+            if (!TagRules.withinTagLimit(session.tagCount(key.keyId()))) {
                 throw OperationErrors.tooManyTags();
             }
-            session.putTags(key.keyId(), tags);
             return null;
         });
         return JsonNodeFactory.instance.objectNode();

@@ -103,9 +103,9 @@ public final class StoreSession implements AutoCloseable {
                 limit);
     }
 
-    /** Every tag key of a key. */
-    public List<String> tagKeys(String keyId) {
-        return query("SELECT tag_key FROM tags WHERE key_id = ?", rows -> rows.getString(1), keyId);
+    /** How many tags a key has. */
+    public int tagCount(String keyId) {
+        return queryOne("SELECT count(*) FROM tags WHERE key_id = ?", rows -> rows.getInt(1), keyId).orElse(0);
     }
 
     /** Adds the tags, overwriting the values of keys the key already has. */

@@ -140,9 +140,11 @@ public final class AppContext implements AutoCloseable {
         viewModel.otherWorkProperty().bind(tagEditor.busyProperty());
         viewModel.lastResultProperty().bind(tagEditor.lastResultProperty());
         viewModel.lastResultIsErrorProperty().bind(tagEditor.lastResultIsErrorProperty());
+        ConnectionPreferences connectionPreferences = new ConnectionPreferences(preferences);
         connections = new ConnectionsViewModel(executor, messages, dialogs, state,
                 () -> AwsSetup.read(environment, home), AwsSetup.withoutProfiles(environment, home),
-                new ConnectionPreferences(preferences), opener);
+                connectionPreferences, opener);
+        TagColumnsMemory.attach(connections.activeTargetProperty(), keyList.tagColumns(), connectionPreferences);
         QuitAction quit = new QuitAction(state, stage::close);
         actions = new MainWindowActions(new RefreshAction(keyList), quit, new UseThemeAction(state, Theme.LIGHT),
                 new UseThemeAction(state, Theme.DARK), new MarkProductionAction(connections),

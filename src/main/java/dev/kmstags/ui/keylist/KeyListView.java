@@ -24,6 +24,7 @@ import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -59,6 +60,8 @@ public final class KeyListView extends VBox {
     private Label countLabel;
     @FXML
     private TextField searchField;
+    @FXML
+    private MenuButton tagColumnsButton;
     @FXML
     private Button refreshButton;
     @FXML
@@ -121,6 +124,7 @@ public final class KeyListView extends VBox {
         viewModel.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(viewModel.sortedRows());
         table.getSortOrder().add(aliasesColumn);
+        new TagColumnsView(table, tagColumnsButton, viewModel.tagColumns(), resources);
 
         // The user's selection goes through the leave guards; when they refuse, the previous keys are selected again.
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

@@ -63,6 +63,7 @@ public final class KeyListViewModel {
     private final ObservableList<KeyRowViewModel> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final KeySearch search = new KeySearch(readOnlyRows, this::updateTexts);
     private final SortedList<KeyRowViewModel> sortedRows = new SortedList<>(search.visibleRows());
+    private final TagColumnsViewModel tagColumns = new TagColumnsViewModel(readOnlyRows);
     private final ObjectProperty<Comparator<? super KeyRowViewModel>> comparator =
             new SimpleObjectProperty<>(this, "comparator");
     private final Map<String, KeyRowViewModel> rowsByKeyId = new HashMap<>();
@@ -266,6 +267,9 @@ public final class KeyListViewModel {
             }
         }
         complete(tagged, row -> row.showTags(byRow.get(row)));
+        if (tagColumns.sortedByTagProperty().get()) {
+            resort();
+        }
         updateTexts();
     }
 
@@ -381,6 +385,11 @@ public final class KeyListViewModel {
      */
     public ObjectProperty<Comparator<? super KeyRowViewModel>> comparatorProperty() {
         return comparator;
+    }
+
+    /** The tag keys shown as columns. */
+    public TagColumnsViewModel tagColumns() {
+        return tagColumns;
     }
 
     /** Every loaded row, whatever the search text. */

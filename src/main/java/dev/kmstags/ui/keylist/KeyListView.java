@@ -32,6 +32,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -44,6 +45,8 @@ public final class KeyListView extends VBox {
 
     private static final PseudoClass READ_ONLY = PseudoClass.getPseudoClass("read-only");
     private static final PseudoClass NO_VALUE = PseudoClass.getPseudoClass("no-value");
+    /** AtlantaFX's state of a text field whose text is wrong: a red border. */
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("danger");
     /** Rows to lay the table out with before keys arrive: more than fit in a window of 1920 x 1080. */
     private static final int SAMPLE_ROWS = 60;
     /** Where JavaFX's table behaviour keeps the row a Shift+click selects from. */
@@ -60,6 +63,10 @@ public final class KeyListView extends VBox {
     private Label countLabel;
     @FXML
     private TextField searchField;
+    @FXML
+    private Button clearSearchButton;
+    @FXML
+    private Label searchProblemLabel;
     @FXML
     private MenuButton tagColumnsButton;
     @FXML
@@ -91,6 +98,19 @@ public final class KeyListView extends VBox {
     private void initialize() {
         countLabel.textProperty().bind(viewModel.countTextProperty());
         searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
+        searchField.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ESCAPE && !searchField.getText().isEmpty()) {
+                viewModel.clearSearch();
+                event.consume();
+            }
+        });
+        clearSearchButton.visibleProperty().bind(searchField.textProperty().isNotEmpty());
+        searchProblemLabel.textProperty().bind(viewModel.searchProblemProperty());
+        searchProblemLabel.visibleProperty().bind(viewModel.searchProblemProperty().isNotEmpty());
+        searchProblemLabel.managedProperty().bind(searchProblemLabel.visibleProperty());
+        searchField.pseudoClassStateChanged(INVALID, !viewModel.searchProblemProperty().get().isEmpty());
+        viewModel.searchProblemProperty().addListener(
+                (observable, old, problem) -> searchField.pseudoClassStateChanged(INVALID, !problem.isEmpty()));
         refreshButton.disableProperty().bind(viewModel.canRefreshProperty().not());
 
         placeholder.bind(viewModel.placeholderTextProperty(), viewModel.busyProperty(), viewModel.canRetryProperty());
@@ -210,6 +230,12 @@ public final class KeyListView extends VBox {
     public void focusSearch() {
         searchField.requestFocus();
         searchField.selectAll();
+    }
+
+    @FXML
+    private void clearSearch() {
+        viewModel.clearSearch();
+        searchField.requestFocus();
     }
 
     @FXML

@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The keys of the current connection and region, read-only: loads them in the background, shows them a few times a
- * second as they arrive, completes them with their aliases and tags, filters them by a search text (tags included,
- * see {@link KeySearch}), sorts them, and keeps the selected keys across refreshes. The selection lives in the shared {@link AppState}:
+ * second as they arrive, completes them with their aliases and tags, filters them by a search (tags included, see
+ * {@link KeySearch}), sorts them, and keeps the selected keys across refreshes. The selection lives in the shared {@link AppState}:
  * the user's selection goes there once its leave guards agree.
  */
 public final class KeyListViewModel {
@@ -61,8 +61,8 @@ public final class KeyListViewModel {
 
     private final ObservableList<KeyRowViewModel> rows = FXCollections.observableArrayList();
     private final ObservableList<KeyRowViewModel> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
-    private final KeySearch search = new KeySearch(readOnlyRows, this::updateTexts);
-    private final SortedList<KeyRowViewModel> sortedRows = new SortedList<>(search.visibleRows());
+    private final KeySearch search;
+    private final SortedList<KeyRowViewModel> sortedRows;
     private final TagColumnsViewModel tagColumns = new TagColumnsViewModel(readOnlyRows);
     private final ObjectProperty<Comparator<? super KeyRowViewModel>> comparator =
             new SimpleObjectProperty<>(this, "comparator");
@@ -96,6 +96,8 @@ public final class KeyListViewModel {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.dates = Objects.requireNonNull(dates, "dates");
         this.state = Objects.requireNonNull(state, "state");
+        search = new KeySearch(readOnlyRows, this::updateTexts, messages);
+        sortedRows = new SortedList<>(search.visibleRows());
         loading = new LatestTask(executor);
         canRefresh = connected.getReadOnlyProperty().and(loading.runningProperty().not());
         canRetry = failed.and(canRefresh);
@@ -362,7 +364,7 @@ public final class KeyListViewModel {
                 default -> messages.get("keyList.placeholder.empty");
             });
         } else {
-            placeholderText.set(messages.format("keyList.placeholder.noMatch", search.query().strip()));
+            placeholderText.set(messages.format("keyList.placeholder.noMatch", search.text().strip()));
         }
     }
 
@@ -405,9 +407,23 @@ public final class KeyListViewModel {
         return SampleKeyRows.of(count, messages, dates);
     }
 
-    /** Filters the rows by alias, key ID, ARN, description, or tag key or value, ignoring case. */
+    /**
+     * The search: terms separated by spaces that a key must all match, read as a {@link dev.kmstags.domain.TagQuery}:
+     * {@code Team=platform}, {@code Team=plat*}, {@code Team=} (has the tag), {@code !Owner} (lacks it), and free
+     * text found, ignoring case, in an alias, the key ID, ARN, description, or a tag key or value.
+     */
     public StringProperty searchTextProperty() {
         return search.textProperty();
+    }
+
+    /** Why the search text cannot be read, as a sentence; empty when it can. The last readable search stays. */
+    public ReadOnlyStringProperty searchProblemProperty() {
+        return search.problemProperty();
+    }
+
+    /** Empties the search: every key shows. */
+    public void clearSearch() {
+        search.clear();
     }
 
     public ReadOnlyObjectProperty<LoadState> loadStateProperty() {

@@ -40,6 +40,7 @@ public final class KeyRowViewModel implements KeyEntry {
     private final String deletionText;
     private final String createdDateText;
     private boolean aliasesListed = true;
+    private boolean tagsDenied;
     private final ReadOnlyStringWrapper aliasesText = new ReadOnlyStringWrapper(this, "aliasesText");
     private final ReadOnlyObjectWrapper<List<Tag>> tags = new ReadOnlyObjectWrapper<>(this, "tags");
     private final ReadOnlyStringWrapper readOnlyReasonText = new ReadOnlyStringWrapper(this, "readOnlyReasonText");
@@ -115,6 +116,7 @@ public final class KeyRowViewModel implements KeyEntry {
     /** Shows the key's tags, or that KMS would not list them, which makes the key read-only. UI thread only. */
     void showTags(KeyTags keyTags) {
         if (keyTags.denied()) {
+            tagsDenied = true;
             if (readOnlyReasonText.get().isEmpty()) {
                 readOnlyReasonText.set(reasonText(KeyStates.ReadOnlyReason.TAGS_DENIED));
             }
@@ -212,6 +214,11 @@ public final class KeyRowViewModel implements KeyEntry {
     /** The key's tags as KMS listed them; {@code null} until read, and for keys whose tags are not read. */
     public ReadOnlyObjectProperty<List<Tag>> tagsProperty() {
         return tags.getReadOnlyProperty();
+    }
+
+    /** Whether KMS refused to list the key's tags to these credentials. */
+    public boolean tagsDenied() {
+        return tagsDenied;
     }
 
     /** Why this key's tags cannot be changed, as a sentence; empty when they can. */

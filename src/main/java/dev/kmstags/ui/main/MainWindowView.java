@@ -1,5 +1,6 @@
 package dev.kmstags.ui.main;
 
+import dev.kmstags.ui.common.Action;
 import dev.kmstags.ui.common.ActionBinding;
 import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.FxmlViews;
@@ -49,6 +50,8 @@ public final class MainWindowView extends BorderPane {
     private MenuItem refreshItem;
     @FXML
     private MenuItem quitItem;
+    @FXML
+    private MenuItem exportTagsItem;
     @FXML
     private MenuItem aboutItem;
     @FXML
@@ -150,6 +153,11 @@ public final class MainWindowView extends BorderPane {
         lastResultLabel.pseudoClassStateChanged(ERROR, viewModel.shownResultIsErrorProperty().get());
         viewModel.shownResultIsErrorProperty().addListener(
                 (observable, old, error) -> lastResultLabel.pseudoClassStateChanged(ERROR, error));
+    }
+
+    /** Binds the File menu's inventory commands: export the tags of the keys shown or selected. */
+    public void bindInventory(Action exportTags) {
+        ActionBinding.bind(exportTagsItem, exportTags);
     }
 
     /** The key list, for tests and for panels that place themselves beside it. */

@@ -24,6 +24,7 @@ public final class ConnectionPreferences {
     private static final String PRODUCTION_ACCOUNTS = "production.accounts";
     private static final String ACCESS_CHECK = "access.check";
     private static final String TAG_COLUMNS = "tagColumns.";
+    private static final String TICKED_REGIONS = "allRegions.";
 
     private final Preferences node;
 
@@ -75,6 +76,16 @@ public final class ConnectionPreferences {
     /** Remembers the tag keys the key list shows as columns for {@code target}. */
     public void rememberTagColumns(ConnectionTarget target, List<String> tagKeys) {
         node.put(perTarget(TAG_COLUMNS, target), String.join("\n", new LinkedHashSet<>(tagKeys)));
+    }
+
+    /** The regions ticked for "All regions" of {@code target}; empty when none is (all regions are read). */
+    public List<String> tickedRegions(ConnectionTarget target) {
+        return List.copyOf(read(perTarget(TICKED_REGIONS, target)));
+    }
+
+    /** Remembers the regions ticked for "All regions" of {@code target}. */
+    public void rememberTickedRegions(ConnectionTarget target, List<String> regions) {
+        node.put(perTarget(TICKED_REGIONS, target), String.join("\n", new LinkedHashSet<>(regions)));
     }
 
     /**

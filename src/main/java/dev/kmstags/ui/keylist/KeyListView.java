@@ -68,6 +68,8 @@ public final class KeyListView extends VBox {
     @FXML
     private Label searchProblemLabel;
     @FXML
+    private Label regionSummaryLabel;
+    @FXML
     private MenuButton tagColumnsButton;
     @FXML
     private Button refreshButton;
@@ -145,6 +147,7 @@ public final class KeyListView extends VBox {
         table.setItems(viewModel.sortedRows());
         table.getSortOrder().add(aliasesColumn);
         new TagColumnsView(table, tagColumnsButton, viewModel.tagColumns(), resources);
+        new RegionsView(table, regionSummaryLabel, viewModel.regionLoads(), resources);
 
         // The user's selection goes through the leave guards; when they refuse, the previous keys are selected again.
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

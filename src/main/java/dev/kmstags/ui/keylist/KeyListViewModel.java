@@ -64,6 +64,7 @@ public final class KeyListViewModel {
     private final KeySearch search;
     private final SortedList<KeyRowViewModel> sortedRows;
     private final TagColumnsViewModel tagColumns = new TagColumnsViewModel(readOnlyRows);
+    private final RegionLoads regionLoads;
     private final ObjectProperty<Comparator<? super KeyRowViewModel>> comparator =
             new SimpleObjectProperty<>(this, "comparator");
     private final Map<String, KeyRowViewModel> rowsByKeyId = new HashMap<>();
@@ -97,6 +98,7 @@ public final class KeyListViewModel {
         this.dates = Objects.requireNonNull(dates, "dates");
         this.state = Objects.requireNonNull(state, "state");
         search = new KeySearch(readOnlyRows, this::updateTexts, messages);
+        regionLoads = new RegionLoads(messages);
         sortedRows = new SortedList<>(search.visibleRows());
         loading = new LatestTask(executor);
         canRefresh = connected.getReadOnlyProperty().and(loading.runningProperty().not());
@@ -171,6 +173,7 @@ public final class KeyListViewModel {
         KeyCatalog current = catalog.withCallGate(() -> executor.awaitUiCaughtUp(UI_BEHIND, UI_WAIT_LIMIT));
         state.setSelectedKeys(List.of());
         clearRows();
+        regionLoads.clear();
         readingTags = false;
         aliasesDenied = false;
         errorText.set("");
@@ -240,6 +243,22 @@ public final class KeyListViewModel {
         @Override
         public void tagsArrived(List<KeyTags> tags) {
             ui.publish(() -> showTags(tags));
+        }
+
+        @Override
+        public void regionsStarted(List<String> regions) {
+            ui.publish(() -> regionLoads.started(regions));
+        }
+
+        @Override
+        public void regionLoaded(String region, int keys) {
+            ui.publish(() -> regionLoads.loaded(region, keys));
+        }
+
+        @Override
+        public void regionFailed(String region, KmsAccessException failure) {
+            LOG.info("Region {} not read", region, failure);
+            ui.publish(() -> regionLoads.failed(region, failure));
         }
     }
 
@@ -387,6 +406,11 @@ public final class KeyListViewModel {
      */
     public ObjectProperty<Comparator<? super KeyRowViewModel>> comparatorProperty() {
         return comparator;
+    }
+
+    /** Where each region stands while several are shown ("All regions"). */
+    public RegionLoads regionLoads() {
+        return regionLoads;
     }
 
     /** The tag keys shown as columns. */

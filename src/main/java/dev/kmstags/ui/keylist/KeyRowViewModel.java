@@ -1,5 +1,6 @@
 package dev.kmstags.ui.keylist;
 
+import dev.kmstags.domain.Arns;
 import dev.kmstags.domain.KeyManager;
 import dev.kmstags.domain.KeyStates;
 import dev.kmstags.domain.KeySummary;
@@ -139,6 +140,11 @@ public final class KeyRowViewModel implements KeyEntry {
     @Override
     public String arn() {
         return key.arn();
+    }
+
+    /** The key's region, from its ARN; empty when the ARN names none. */
+    public String regionText() {
+        return Arns.region(key.arn()).orElse("");
     }
 
     /** Whether KMS described the key; when it refused, the row shows only its ID and ARN. */

@@ -130,7 +130,7 @@ public final class MainWindowView extends BorderPane {
 
         new ConnectionMenuView(connectionMenu, connections, actions.markProduction(), actions.checkAccess(),
                 actions.reloadProfiles(), actions.throttleBackend(), resources);
-        new RegionMenuView(regionMenu, connections);
+        new RegionMenuView(regionMenu, connections, resources);
         setTop(new VBox(getTop(), productionBanner));
         productionBanner.textProperty().bind(connections.productionBannerProperty());
         productionBanner.visibleProperty().bind(state.productionProperty());

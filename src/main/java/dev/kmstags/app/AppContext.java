@@ -26,6 +26,9 @@ import dev.kmstags.ui.connection.ThrottleBundledBackendAction;
 import dev.kmstags.ui.inventory.ExportQuestion;
 import dev.kmstags.ui.inventory.ExportTagsAction;
 import dev.kmstags.ui.inventory.ExportTagsDialog;
+import dev.kmstags.ui.inventory.ImportTagsAction;
+import dev.kmstags.ui.inventory.ImportTagsDialog;
+import dev.kmstags.ui.inventory.ImportTagsViewModel;
 import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.keylist.RefreshAction;
@@ -138,7 +141,8 @@ public final class AppContext implements AutoCloseable {
                 .register(ConflictViewModel.class, ConflictDialog::new)
                 .register(UnsavedEditsQuestion.class, UnsavedEditsDialog::new)
                 .register(AboutText.class, AboutDialog::new)
-                .register(ExportQuestion.class, ExportTagsDialog::new);
+                .register(ExportQuestion.class, ExportTagsDialog::new)
+                .register(ImportTagsViewModel.class, ImportTagsDialog::new);
         MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, dialogs, state, keyList);
         TagEditorViewModel tagEditor = new TagEditorViewModel(executor, messages, dialogs, state);
         viewModel.otherWorkProperty().bind(tagEditor.busyProperty());
@@ -157,7 +161,8 @@ public final class AppContext implements AutoCloseable {
                 new AboutAction(dialogs, messages, Version.current()));
         MainWindowView view = new MainWindowView(viewModel, state, keyDetails, connections, tagEditor, actions,
                 messages.bundle());
-        view.bindInventory(new ExportTagsAction(keyList, state, dialogs, executor, messages));
+        view.bindInventory(new ExportTagsAction(keyList, state, dialogs, executor, messages),
+                new ImportTagsAction(keyList, state, dialogs, executor, messages));
         mainWindow = viewModel;
         this.keyDetails = keyDetails;
         // The window's close button asks about unapplied edits and waits for tag changes being written, as

@@ -1,7 +1,5 @@
 package dev.kmstags.ui.inventory;
 
-import dev.kmstags.domain.KeyTags;
-import dev.kmstags.domain.Tag;
 import dev.kmstags.inventory.ExportFormat;
 import dev.kmstags.inventory.InventoryEntry;
 import dev.kmstags.inventory.InventoryWriter;
@@ -68,15 +66,8 @@ public final class ExportTagsAction extends Action {
         }
         ExportFormat format = choice.get().format();
         List<InventoryEntry> entries = (choice.get().selectedOnly() ? selected : shown).stream()
-                .map(ExportTagsAction::entry).toList();
+                .map(InventoryEntries::of).toList();
         dialogs.chooseFileToSave(fileChoice(format)).ifPresent(file -> write(entries, format, file));
-    }
-
-    /** The key as the command line exports it: a key whose tags were not read has none, unless KMS refused. */
-    private static InventoryEntry entry(KeyRowViewModel row) {
-        List<Tag> tags = row.tagsProperty().get();
-        return InventoryEntry.of(row.key(), row.tagsDenied() ? KeyTags.denied(row.keyId())
-                : KeyTags.read(row.keyId(), tags == null ? List.of() : tags));
     }
 
     private FileChoice fileChoice(ExportFormat format) {

@@ -146,7 +146,7 @@ public final class KeyListView extends VBox {
         viewModel.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(viewModel.sortedRows());
         table.getSortOrder().add(aliasesColumn);
-        new TagColumnsView(table, tagColumnsButton, viewModel.tagColumns(), resources);
+        new TagColumnsView(table, aliasesColumn, tagColumnsButton, viewModel.tagColumns(), resources);
         new RegionsView(table, regionSummaryLabel, viewModel.regionLoads(), resources);
 
         // The user's selection goes through the leave guards; when they refuse, the previous keys are selected again.

@@ -14,13 +14,16 @@ import javafx.scene.control.Tooltip;
  */
 final class RegionsView {
 
+    /** The region column's style class. */
+    static final String COLUMN_STYLE = "region-column";
+
     private final TableView<KeyRowViewModel> table;
     private final TableColumn<KeyRowViewModel, String> column;
 
     RegionsView(TableView<KeyRowViewModel> table, Label summary, RegionLoads loads, ResourceBundle resources) {
         this.table = table;
         column = new TableColumn<>(resources.getString("keyList.column.region"));
-        column.getStyleClass().add("region-column");
+        column.getStyleClass().add(COLUMN_STYLE);
         column.setPrefWidth(115);
         column.setMinWidth(95);
         column.setMaxWidth(150);

@@ -18,8 +18,9 @@ import javafx.scene.control.TextField;
 
 /**
  * The key table's tag columns and their chooser: keeps one column per tag key the {@link TagColumnsViewModel} shows,
- * after the table's own columns, and fills the chooser menu with the tag keys on offer each time it opens, with a
- * field to type a tag key no loaded key has.
+ * right after the aliases (and the region), where they are in view in a narrow list, and fills the chooser menu with
+ * the tag keys on offer each time it opens, with a field to type a tag key no loaded key has. While tag columns
+ * show, the table keeps its columns' widths and scrolls sideways rather than squeezing every column.
  */
 final class TagColumnsView {
 
@@ -29,13 +30,18 @@ final class TagColumnsView {
     private static final PseudoClass EMPTY_VALUE = PseudoClass.getPseudoClass("empty-value");
 
     private final TableView<KeyRowViewModel> table;
+    private final TableColumn<KeyRowViewModel, ?> anchor;
     private final TagColumnsViewModel viewModel;
     private final ResourceBundle resources;
     private final List<TableColumn<KeyRowViewModel, List<Tag>>> columns = new ArrayList<>();
 
-    TagColumnsView(TableView<KeyRowViewModel> table, MenuButton chooser, TagColumnsViewModel viewModel,
-                   ResourceBundle resources) {
+    /**
+     * @param anchor the column the tag columns follow (with the region column, which comes right after it)
+     */
+    TagColumnsView(TableView<KeyRowViewModel> table, TableColumn<KeyRowViewModel, ?> anchor, MenuButton chooser,
+                   TagColumnsViewModel viewModel, ResourceBundle resources) {
         this.table = table;
+        this.anchor = anchor;
         this.viewModel = viewModel;
         this.resources = resources;
         viewModel.shownKeys().addListener((ListChangeListener<String>) change -> showColumns());
@@ -59,7 +65,14 @@ final class TagColumnsView {
         table.getColumns().removeAll(columns);
         columns.clear();
         columns.addAll(wanted);
-        table.getColumns().addAll(wanted);
+        int position = table.getColumns().indexOf(anchor) + 1;
+        while (position < table.getColumns().size()
+                && table.getColumns().get(position).getStyleClass().contains(RegionsView.COLUMN_STYLE)) {
+            position++;
+        }
+        table.getColumns().addAll(position, wanted);
+        table.setColumnResizePolicy(wanted.isEmpty() ? TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS
+                : TableView.UNCONSTRAINED_RESIZE_POLICY);
     }
 
     private TableColumn<KeyRowViewModel, List<Tag>> column(String tagKey) {

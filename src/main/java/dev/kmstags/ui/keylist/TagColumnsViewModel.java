@@ -3,10 +3,11 @@ package dev.kmstags.ui.keylist;
 import dev.kmstags.domain.Tag;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -83,17 +84,23 @@ public final class TagColumnsViewModel {
         return shownView;
     }
 
-    /** Every tag key of the loaded keys, and those shown, alphabetically ignoring case: what the chooser offers. */
+    /**
+     * What the chooser offers: every tag key of the loaded keys, and those shown; the tag keys most keys have first
+     * (a long tail of rare keys would otherwise bury them), then alphabetically ignoring case.
+     */
     public List<String> offeredKeys() {
-        TreeSet<String> keys = new TreeSet<>(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
+        Map<String, Integer> keysWith = new HashMap<>();
         for (KeyRowViewModel row : rows) {
             List<Tag> tags = row.tagsProperty().get();
             if (tags != null) {
-                tags.forEach(tag -> keys.add(tag.key()));
+                tags.forEach(tag -> keysWith.merge(tag.key(), 1, Integer::sum));
             }
         }
-        keys.addAll(shown);
-        return List.copyOf(keys);
+        shown.forEach(tagKey -> keysWith.putIfAbsent(tagKey, 0));
+        return keysWith.keySet().stream()
+                .sorted(Comparator.comparing((String tagKey) -> -keysWith.get(tagKey))
+                        .thenComparing(String.CASE_INSENSITIVE_ORDER).thenComparing(Comparator.naturalOrder()))
+                .toList();
     }
 
     /** Shows a column for {@code tagKey}, after those shown; nothing when it is shown already. */

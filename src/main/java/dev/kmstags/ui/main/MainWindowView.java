@@ -53,6 +53,8 @@ public final class MainWindowView extends BorderPane {
     @FXML
     private MenuItem exportTagsItem;
     @FXML
+    private MenuItem importTagsItem;
+    @FXML
     private MenuItem aboutItem;
     @FXML
     private MenuItem findItem;
@@ -155,9 +157,10 @@ public final class MainWindowView extends BorderPane {
                 (observable, old, error) -> lastResultLabel.pseudoClassStateChanged(ERROR, error));
     }
 
-    /** Binds the File menu's inventory commands: export the tags of the keys shown or selected. */
-    public void bindInventory(Action exportTags) {
+    /** Binds the File menu's inventory commands: export the tags of the keys shown or selected, and import. */
+    public void bindInventory(Action exportTags, Action importTags) {
         ActionBinding.bind(exportTagsItem, exportTags);
+        ActionBinding.bind(importTagsItem, importTags);
     }
 
     /** The key list, for tests and for panels that place themselves beside it. */

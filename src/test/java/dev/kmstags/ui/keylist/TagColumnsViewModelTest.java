@@ -33,11 +33,11 @@ class TagColumnsViewModelTest {
     }
 
     @Test
-    void theChooserOffersTheTagKeysOfTheLoadedKeysAndThoseShownAlphabetically() {
+    void theChooserOffersTheTagKeysOfTheLoadedKeysAndThoseShownTheMostCommonFirst() {
         loadTaggedKeys();
         columns.show("Retention");
 
-        assertThat(columns.offeredKeys()).containsExactly("costCenter", "Owner", "Retention", "Team");
+        assertThat(columns.offeredKeys()).containsExactly("Team", "costCenter", "Owner", "Retention");
     }
 
     @Test

@@ -194,7 +194,8 @@ class ConnectionsUiTest {
 
         // us-east-1 is further down the long Region menu than a headless screen shows: fire its entry.
         robot.interact(() -> menu(robot, "Region").getItems().stream()
-                .filter(item -> item.getText().startsWith("us-east-1 ")).findFirst().orElseThrow().fire());
+                .filter(item -> item.getText() != null && item.getText().startsWith("us-east-1 ")).findFirst()
+                .orElseThrow().fire());
         waitForStatus(robot, "2 keys loaded");
         assertThat(asked).hasSize(3);
         assertThat(text(robot, ".connection-label")).isEqualTo("team-dev · 111122223333 · us-east-1");

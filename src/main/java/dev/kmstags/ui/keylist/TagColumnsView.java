@@ -19,7 +19,7 @@ import javafx.scene.control.TextField;
 /**
  * The key table's tag columns and their chooser: keeps one column per tag key the {@link TagColumnsViewModel} shows,
  * right after the aliases (and the region), where they are in view in a narrow list, and fills the chooser menu with
- * the tag keys on offer each time it opens, with a field to type a tag key no loaded key has. While tag columns
+ * the tag keys on offer each time it opens, under a field to type a tag key no loaded key has. While tag columns
  * show, the table keeps its columns' widths and scrolls sideways rather than squeezing every column.
  */
 final class TagColumnsView {
@@ -102,7 +102,6 @@ final class TagColumnsView {
             item.selectedProperty().addListener((observable, old, selected) -> viewModel.setShown(tagKey, selected));
             items.add(item);
         }
-        items.add(new SeparatorMenuItem());
         TextField typed = new TextField();
         typed.getStyleClass().add("tag-column-field");
         typed.setPromptText(resources.getString("keyList.tagColumns.typePrompt"));
@@ -112,7 +111,8 @@ final class TagColumnsView {
                 chooser.hide();
             }
         });
-        items.add(typedItem);
+        items.add(0, typedItem);
+        items.add(1, new SeparatorMenuItem());
         chooser.getItems().setAll(items);
     }
 

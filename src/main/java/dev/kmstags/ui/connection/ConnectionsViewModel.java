@@ -89,7 +89,8 @@ public final class ConnectionsViewModel {
     private final ReadOnlyStringWrapper activeRegion = new ReadOnlyStringWrapper(this, "activeRegion", "");
     private final ReadOnlyBooleanWrapper allRegions = new ReadOnlyBooleanWrapper(this, "allRegions");
     private final ObservableList<RegionItem> regionsForAll = FXCollections.observableArrayList();
-    private final ObservableList<RegionItem> regionsForAllView = FXCollections.unmodifiableObservableList(regionsForAll);
+    private final ObservableList<RegionItem> regionsForAllView =
+            FXCollections.unmodifiableObservableList(regionsForAll);
     private final ObservableList<String> tickedRegions = FXCollections.observableArrayList();
     private final ObservableList<String> tickedRegionsView = FXCollections.unmodifiableObservableList(tickedRegions);
     private final ReadOnlyStringWrapper setupProblem = new ReadOnlyStringWrapper(this, "setupProblem", "");

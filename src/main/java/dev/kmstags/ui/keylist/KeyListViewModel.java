@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The keys of the current connection and region, read-only: loads them in the background, shows them a few times a
  * second as they arrive, completes them with their aliases and tags, filters them by a search (tags included, see
- * {@link KeySearch}), sorts them, and keeps the selected keys across refreshes. The selection lives in the shared {@link AppState}:
- * the user's selection goes there once its leave guards agree.
+ * {@link KeySearch}), sorts them, and keeps the selected keys across refreshes. The selection lives in the shared
+ * {@link AppState}: the user's selection goes there once its leave guards agree.
  */
 public final class KeyListViewModel {
 

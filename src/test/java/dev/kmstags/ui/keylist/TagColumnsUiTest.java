@@ -113,7 +113,8 @@ class TagColumnsUiTest {
 
         // Chosen again, it goes.
         chooseInMenu(robot, "Owner");
-        assertThat(table.getColumns()).extracting(TableColumn::getText).doesNotContain("Owner").startsWith("Aliases", "Team");
+        assertThat(table.getColumns()).extracting(TableColumn::getText).doesNotContain("Owner")
+                .startsWith("Aliases", "Team");
     }
 
     @Test

@@ -68,7 +68,8 @@ class TagColumnsViewModelTest {
 
         assertThat(TagColumnsViewModel.cell(tags, "Team")).isEqualTo(new TagColumnsViewModel.Cell(
                 TagColumnsViewModel.CellKind.VALUE, "payments"));
-        assertThat(TagColumnsViewModel.cell(tags, "Temporary").kind()).isEqualTo(TagColumnsViewModel.CellKind.EMPTY_VALUE);
+        assertThat(TagColumnsViewModel.cell(tags, "Temporary").kind())
+                .isEqualTo(TagColumnsViewModel.CellKind.EMPTY_VALUE);
         assertThat(TagColumnsViewModel.cell(tags, "Owner").kind()).isEqualTo(TagColumnsViewModel.CellKind.ABSENT);
         assertThat(TagColumnsViewModel.cell(null, "Owner").kind()).isEqualTo(TagColumnsViewModel.CellKind.NOT_READ);
     }

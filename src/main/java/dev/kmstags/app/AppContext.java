@@ -23,6 +23,12 @@ import dev.kmstags.ui.connection.CheckAccessChangesAction;
 import dev.kmstags.ui.connection.MarkProductionAction;
 import dev.kmstags.ui.connection.ReloadProfilesAction;
 import dev.kmstags.ui.connection.ThrottleBundledBackendAction;
+import dev.kmstags.ui.inventory.ExportQuestion;
+import dev.kmstags.ui.inventory.ExportTagsAction;
+import dev.kmstags.ui.inventory.ExportTagsDialog;
+import dev.kmstags.ui.inventory.ImportTagsAction;
+import dev.kmstags.ui.inventory.ImportTagsDialog;
+import dev.kmstags.ui.inventory.ImportTagsViewModel;
 import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.keylist.RefreshAction;
@@ -134,15 +140,19 @@ public final class AppContext implements AutoCloseable {
                 .register(ReviewViewModel.class, ReviewDialog::new)
                 .register(ConflictViewModel.class, ConflictDialog::new)
                 .register(UnsavedEditsQuestion.class, UnsavedEditsDialog::new)
-                .register(AboutText.class, AboutDialog::new);
+                .register(AboutText.class, AboutDialog::new)
+                .register(ExportQuestion.class, ExportTagsDialog::new)
+                .register(ImportTagsViewModel.class, ImportTagsDialog::new);
         MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, dialogs, state, keyList);
         TagEditorViewModel tagEditor = new TagEditorViewModel(executor, messages, dialogs, state);
         viewModel.otherWorkProperty().bind(tagEditor.busyProperty());
         viewModel.lastResultProperty().bind(tagEditor.lastResultProperty());
         viewModel.lastResultIsErrorProperty().bind(tagEditor.lastResultIsErrorProperty());
+        ConnectionPreferences connectionPreferences = new ConnectionPreferences(preferences);
         connections = new ConnectionsViewModel(executor, messages, dialogs, state,
                 () -> AwsSetup.read(environment, home), AwsSetup.withoutProfiles(environment, home),
-                new ConnectionPreferences(preferences), opener);
+                connectionPreferences, opener);
+        TagColumnsMemory.attach(connections.activeTargetProperty(), keyList.tagColumns(), connectionPreferences);
         QuitAction quit = new QuitAction(state, stage::close);
         actions = new MainWindowActions(new RefreshAction(keyList), quit, new UseThemeAction(state, Theme.LIGHT),
                 new UseThemeAction(state, Theme.DARK), new MarkProductionAction(connections),
@@ -151,6 +161,8 @@ public final class AppContext implements AutoCloseable {
                 new AboutAction(dialogs, messages, Version.current()));
         MainWindowView view = new MainWindowView(viewModel, state, keyDetails, connections, tagEditor, actions,
                 messages.bundle());
+        view.bindInventory(new ExportTagsAction(keyList, state, dialogs, executor, messages),
+                new ImportTagsAction(keyList, state, dialogs, executor, messages));
         mainWindow = viewModel;
         this.keyDetails = keyDetails;
         // The window's close button asks about unapplied edits and waits for tag changes being written, as

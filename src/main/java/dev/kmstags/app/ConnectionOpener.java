@@ -4,6 +4,7 @@ import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.kms.KmsCredentials;
 import dev.kmstags.kms.KmsServices;
 import dev.kmstags.kms.KmsSession;
+import dev.kmstags.kms.MultiRegionServices;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.local.LocalKmsBackend;
 import dev.kmstags.local.quota.RequestQuotas;
@@ -12,6 +13,7 @@ import dev.kmstags.profiles.AwsSetup;
 import dev.kmstags.profiles.ConnectionTarget;
 import dev.kmstags.ui.connection.ConnectionsViewModel;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +35,9 @@ final class ConnectionOpener implements ConnectionsViewModel.Connector, AutoClos
     private volatile RequestQuotas backendQuotas;
     private volatile LocalKmsBackend backend;
     private KmsSession session;
+    /** The open connection when it shows several regions; null otherwise. */
+    private MultiRegionServices regions;
+    private KmsConnection regionsConnection;
     private CompletableFuture<Prepared> prepared;
     private boolean closed;
 
@@ -85,6 +90,29 @@ final class ConnectionOpener implements ConnectionsViewModel.Connector, AutoClos
     @Override
     public Callable<KmsServices> opener(ConnectionTarget target, String region, AwsSetup setup) {
         return () -> open(target, region, setup);
+    }
+
+    /** Opens {@code target} in each of {@code regions}, a client per region, built when the region is first read. */
+    @Override
+    public Callable<KmsServices> allRegionsOpener(ConnectionTarget target, List<String> regions, AwsSetup setup) {
+        return () -> openAll(target, regions, setup);
+    }
+
+    private synchronized KmsServices openAll(ConnectionTarget target, List<String> regionIds, AwsSetup setup)
+            throws IOException {
+        if (closed) {
+            throw new CancellationException("The app closed while the connection opened");
+        }
+        closeSession();
+        KmsSession unused = takePrepared();
+        if (unused != null) {
+            unused.close();
+        }
+        KmsConnection base = connection(target, regionIds.get(0), setup);
+        regions = MultiRegionServices.of(base, regionIds);
+        regionsConnection = base;
+        log().info("Opened {} in {} regions", base, regionIds.size());
+        return regions;
     }
 
     private synchronized KmsServices open(ConnectionTarget target, String region, AwsSetup setup)
@@ -170,13 +198,18 @@ final class ConnectionOpener implements ConnectionsViewModel.Connector, AutoClos
 
     /** The connection of the open session; null while none is open. */
     synchronized KmsConnection currentConnection() {
-        return session == null ? null : session.connection();
+        return session != null ? session.connection() : regionsConnection;
     }
 
     private void closeSession() {
         if (session != null) {
             session.close();
             session = null;
+        }
+        if (regions != null) {
+            regions.close();
+            regions = null;
+            regionsConnection = null;
         }
     }
 

@@ -88,5 +88,20 @@ public interface KeyCatalog {
         default void tagsArrived(List<KeyTags> tags) {
         }
 
+        /** A listing of several regions: it starts reading {@code regions}, all at the same time. */
+        default void regionsStarted(List<String> regions) {
+        }
+
+        /** A listing of several regions: every key of {@code region} was handed over, {@code keys} of them. */
+        default void regionLoaded(String region, int keys) {
+        }
+
+        /**
+         * A listing of several regions: {@code region} could not be read (not enabled for the account, denied,
+         * unreachable) for {@code failure}'s reason; the other regions are read all the same.
+         */
+        default void regionFailed(String region, KmsAccessException failure) {
+        }
+
     }
 }

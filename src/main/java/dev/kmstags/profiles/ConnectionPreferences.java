@@ -1,16 +1,20 @@
 package dev.kmstags.profiles;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.prefs.Preferences;
 
 /**
  * What the app remembers about connections between runs, in a {@link Preferences} node the caller chooses (tests
- * pass their own): the last connection and region, which profiles and accounts the user marked as
- * production, and on which connections the user turned the access check on.
+ * pass their own): the last connection and region, which profiles and accounts the user marked as production, on
+ * which connections the user turned the access check on, and per connection the tag keys the key list shows as
+ * columns.
  */
 public final class ConnectionPreferences {
 
@@ -19,6 +23,8 @@ public final class ConnectionPreferences {
     private static final String PRODUCTION_PROFILES = "production.profiles";
     private static final String PRODUCTION_ACCOUNTS = "production.accounts";
     private static final String ACCESS_CHECK = "access.check";
+    private static final String TAG_COLUMNS = "tagColumns.";
+    private static final String TICKED_REGIONS = "allRegions.";
 
     private final Preferences node;
 
@@ -60,6 +66,36 @@ public final class ConnectionPreferences {
 
     public void checkAccess(ConnectionTarget target, boolean on) {
         update(ACCESS_CHECK, target.id(), on);
+    }
+
+    /** The tag keys the key list shows as columns for {@code target}, in their order; empty when none. */
+    public List<String> tagColumns(ConnectionTarget target) {
+        return List.copyOf(read(perTarget(TAG_COLUMNS, target)));
+    }
+
+    /** Remembers the tag keys the key list shows as columns for {@code target}. */
+    public void rememberTagColumns(ConnectionTarget target, List<String> tagKeys) {
+        node.put(perTarget(TAG_COLUMNS, target), String.join("\n", new LinkedHashSet<>(tagKeys)));
+    }
+
+    /** The regions ticked for "All regions" of {@code target}; empty when none is (all regions are read). */
+    public List<String> tickedRegions(ConnectionTarget target) {
+        return List.copyOf(read(perTarget(TICKED_REGIONS, target)));
+    }
+
+    /** Remembers the regions ticked for "All regions" of {@code target}. */
+    public void rememberTickedRegions(ConnectionTarget target, List<String> regions) {
+        node.put(perTarget(TICKED_REGIONS, target), String.join("\n", new LinkedHashSet<>(regions)));
+    }
+
+    /**
+     * The preference key of a setting kept per connection. Preference keys hold at most 80 characters; a longer one
+     * (a long profile name) is named by a hash of the connection's ID instead.
+     */
+    private static String perTarget(String prefix, ConnectionTarget target) {
+        String key = prefix + target.id();
+        return key.length() <= Preferences.MAX_KEY_LENGTH ? key
+                : prefix + UUID.nameUUIDFromBytes(target.id().getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.kmstags.ui.connection;
 
 import dev.kmstags.kms.KmsServices;
+import dev.kmstags.kms.MultiRegionServices;
 import dev.kmstags.profiles.AwsSetup;
 import dev.kmstags.profiles.ConnectionPreferences;
 import dev.kmstags.profiles.ConnectionTarget;
@@ -39,7 +40,27 @@ public final class ConnectionsViewModel {
     public interface Connector {
         /** The work that opens {@code target} in {@code region}, run off the UI thread. */
         Callable<? extends KmsServices> opener(ConnectionTarget target, String region, AwsSetup setup);
+
+        /**
+         * The work that opens {@code target} in every one of {@code regions} (its own region first), run off the UI
+         * thread. By default each region is opened as {@link #opener} opens one, when it is first read.
+         */
+        default Callable<? extends KmsServices> allRegionsOpener(ConnectionTarget target, List<String> regions,
+                                                                AwsSetup setup) {
+            return () -> new MultiRegionServices(regions, region -> {
+                try {
+                    return opener(target, region, setup).call();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
     }
+
+    /** What the preferences remember as the region of a connection last shown in all regions. */
+    private static final String ALL_REGIONS = "*";
 
     /** Reads the user's AWS setup; may be slow (files) and may fail with an {@code AwsConfigException}. */
     @FunctionalInterface
@@ -66,6 +87,12 @@ public final class ConnectionsViewModel {
     private final ReadOnlyObjectWrapper<ConnectionTarget> activeTarget = new ReadOnlyObjectWrapper<>(this,
             "activeTarget");
     private final ReadOnlyStringWrapper activeRegion = new ReadOnlyStringWrapper(this, "activeRegion", "");
+    private final ReadOnlyBooleanWrapper allRegions = new ReadOnlyBooleanWrapper(this, "allRegions");
+    private final ObservableList<RegionItem> regionsForAll = FXCollections.observableArrayList();
+    private final ObservableList<RegionItem> regionsForAllView =
+            FXCollections.unmodifiableObservableList(regionsForAll);
+    private final ObservableList<String> tickedRegions = FXCollections.observableArrayList();
+    private final ObservableList<String> tickedRegionsView = FXCollections.unmodifiableObservableList(tickedRegions);
     private final ReadOnlyStringWrapper setupProblem = new ReadOnlyStringWrapper(this, "setupProblem", "");
     private final ReadOnlyStringWrapper menuHint = new ReadOnlyStringWrapper(this, "menuHint", "");
     private final ReadOnlyBooleanWrapper markedProduction = new ReadOnlyBooleanWrapper(this, "markedProduction");
@@ -152,8 +179,43 @@ public final class ConnectionsViewModel {
 
     /** Switches the active connection to {@code region}, once the leave guard allows it. */
     public void selectRegion(String region) {
-        if (activeTarget.get() != null && !region.equals(activeRegion.get()) && state.mayReplaceConnection()) {
+        if (activeTarget.get() != null && (allRegions.get() || !region.equals(activeRegion.get()))
+                && state.mayReplaceConnection()) {
             open(activeTarget.get(), region);
+        }
+    }
+
+    /**
+     * Shows the keys of every region of the active connection's partition at once, or of the regions ticked for
+     * it, once the leave guard allows it.
+     */
+    public void selectAllRegions() {
+        if (activeTarget.get() != null && !allRegions.get() && state.mayReplaceConnection()) {
+            open(activeTarget.get(), ALL_REGIONS);
+        }
+    }
+
+    /**
+     * Ticks or unticks {@code region} for "All regions" of the active connection, and remembers it for that
+     * connection; with none ticked, All regions reads every region. While all regions are shown they are read again
+     * (once the leave guard allows it).
+     */
+    public void setRegionTicked(String region, boolean ticked) {
+        ConnectionTarget target = activeTarget.get();
+        if (target == null || tickedRegions.contains(region) == ticked) {
+            return;
+        }
+        if (allRegions.get() && !state.mayReplaceConnection()) {
+            return;
+        }
+        if (ticked) {
+            tickedRegions.add(region);
+        } else {
+            tickedRegions.remove(region);
+        }
+        preferences.rememberTickedRegions(target, tickedRegions);
+        if (allRegions.get()) {
+            open(target, ALL_REGIONS);
         }
     }
 
@@ -223,18 +285,46 @@ public final class ConnectionsViewModel {
 
     private void open(ConnectionTarget target, String region) {
         preferences.remember(target, region);
+        String ownRegion = setup.defaultRegion(target);
+        boolean all = region.equals(ALL_REGIONS);
+        if (!target.equals(activeTarget.get()) || regionsForAll.isEmpty()) {
+            List<RegionChoice> partition = KmsRegions.samePartitionAs(ownRegion);
+            regionsForAll.setAll(partition.stream().map(choice -> new RegionItem(choice.id(),
+                    names.regionLabel(choice))).toList());
+            tickedRegions.setAll(preferences.tickedRegions(target).stream()
+                    .filter(id -> partition.stream().anyMatch(choice -> choice.id().equals(id))).toList());
+        }
         activeTarget.set(target);
-        activeRegion.set(region);
-        List<RegionChoice> choices = new ArrayList<>(KmsRegions.startingWith(setup.defaultRegion(target)));
-        if (choices.stream().noneMatch(choice -> choice.id().equals(region))) {
+        activeRegion.set(all ? "" : region);
+        allRegions.set(all);
+        List<RegionChoice> choices = new ArrayList<>(KmsRegions.startingWith(ownRegion));
+        if (!all && choices.stream().noneMatch(choice -> choice.id().equals(region))) {
             choices.add(0, new RegionChoice(region, ""));
         }
         regions.setAll(choices.stream().map(choice -> new RegionItem(choice.id(), names.regionLabel(choice)))
                 .toList());
-        state.chooseConnection(new ChosenConnection(ConnectionNames.kind(target), names.statusName(target), region,
-                connector.opener(target, region, setup)));
+        List<String> read = all ? regionsToRead(ownRegion) : List.of(region);
+        ChosenConnection chosen = all
+                ? new ChosenConnection(ConnectionNames.kind(target), names.statusName(target),
+                        messages.format("region.all", read.size()), connector.allRegionsOpener(target, read, setup))
+                : new ChosenConnection(ConnectionNames.kind(target), names.statusName(target), region,
+                        connector.opener(target, region, setup));
+        state.chooseConnection(chosen);
         updateProduction();
         updateAccessCheck();
+    }
+
+    /** The regions All regions reads: those ticked, else every one of the partition; the connection's own first. */
+    private List<String> regionsToRead(String ownRegion) {
+        List<String> read = new ArrayList<>(tickedRegions.isEmpty()
+                ? regionsForAll.stream().map(RegionItem::id).toList()
+                : tickedRegions);
+        read.sort(null);
+        if (tickedRegions.isEmpty() || read.contains(ownRegion)) {
+            read.remove(ownRegion);
+            read.add(0, ownRegion);
+        }
+        return List.copyOf(read);
     }
 
     private void updateProduction() {
@@ -261,8 +351,24 @@ public final class ConnectionsViewModel {
         return activeTarget.getReadOnlyProperty();
     }
 
+    /** The region shown; empty while all regions are. */
     public ReadOnlyStringProperty activeRegionProperty() {
         return activeRegion.getReadOnlyProperty();
+    }
+
+    /** Whether the keys of all regions (or of those ticked) are shown. */
+    public ReadOnlyBooleanProperty allRegionsProperty() {
+        return allRegions.getReadOnlyProperty();
+    }
+
+    /** The regions that can be ticked for All regions: every KMS region of the active connection's partition. */
+    public ObservableList<RegionItem> regionsForAll() {
+        return regionsForAllView;
+    }
+
+    /** The regions ticked for All regions of the active connection; empty means every one. */
+    public ObservableList<String> tickedRegions() {
+        return tickedRegionsView;
     }
 
     /** Why the AWS files could not be read; empty when they could. */

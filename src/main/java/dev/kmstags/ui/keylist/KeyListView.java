@@ -24,6 +24,7 @@ import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -31,6 +32,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -43,6 +45,8 @@ public final class KeyListView extends VBox {
 
     private static final PseudoClass READ_ONLY = PseudoClass.getPseudoClass("read-only");
     private static final PseudoClass NO_VALUE = PseudoClass.getPseudoClass("no-value");
+    /** AtlantaFX's state of a text field whose text is wrong: a red border. */
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("danger");
     /** Rows to lay the table out with before keys arrive: more than fit in a window of 1920 x 1080. */
     private static final int SAMPLE_ROWS = 60;
     /** Where JavaFX's table behaviour keeps the row a Shift+click selects from. */
@@ -59,6 +63,14 @@ public final class KeyListView extends VBox {
     private Label countLabel;
     @FXML
     private TextField searchField;
+    @FXML
+    private Button clearSearchButton;
+    @FXML
+    private Label searchProblemLabel;
+    @FXML
+    private Label regionSummaryLabel;
+    @FXML
+    private MenuButton tagColumnsButton;
     @FXML
     private Button refreshButton;
     @FXML
@@ -88,6 +100,19 @@ public final class KeyListView extends VBox {
     private void initialize() {
         countLabel.textProperty().bind(viewModel.countTextProperty());
         searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
+        searchField.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ESCAPE && !searchField.getText().isEmpty()) {
+                viewModel.clearSearch();
+                event.consume();
+            }
+        });
+        clearSearchButton.visibleProperty().bind(searchField.textProperty().isNotEmpty());
+        searchProblemLabel.textProperty().bind(viewModel.searchProblemProperty());
+        searchProblemLabel.visibleProperty().bind(viewModel.searchProblemProperty().isNotEmpty());
+        searchProblemLabel.managedProperty().bind(searchProblemLabel.visibleProperty());
+        searchField.pseudoClassStateChanged(INVALID, !viewModel.searchProblemProperty().get().isEmpty());
+        viewModel.searchProblemProperty().addListener(
+                (observable, old, problem) -> searchField.pseudoClassStateChanged(INVALID, !problem.isEmpty()));
         refreshButton.disableProperty().bind(viewModel.canRefreshProperty().not());
 
         placeholder.bind(viewModel.placeholderTextProperty(), viewModel.busyProperty(), viewModel.canRetryProperty());
@@ -121,6 +146,8 @@ public final class KeyListView extends VBox {
         viewModel.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(viewModel.sortedRows());
         table.getSortOrder().add(aliasesColumn);
+        new TagColumnsView(table, aliasesColumn, tagColumnsButton, viewModel.tagColumns(), resources);
+        new RegionsView(table, regionSummaryLabel, viewModel.regionLoads(), resources);
 
         // The user's selection goes through the leave guards; when they refuse, the previous keys are selected again.
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -206,6 +233,12 @@ public final class KeyListView extends VBox {
     public void focusSearch() {
         searchField.requestFocus();
         searchField.selectAll();
+    }
+
+    @FXML
+    private void clearSearch() {
+        viewModel.clearSearch();
+        searchField.requestFocus();
     }
 
     @FXML

@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The keys of the current connection and region, read-only: loads them in the background, shows them a few times a
- * second as they arrive, completes them with their aliases and tags, filters them by a search text (tags included,
- * see {@link KeySearch}), sorts them, and keeps the selected keys across refreshes. The selection lives in the shared {@link AppState}:
- * the user's selection goes there once its leave guards agree.
+ * second as they arrive, completes them with their aliases and tags, filters them by a search (tags included, see
+ * {@link KeySearch}), sorts them, and keeps the selected keys across refreshes. The selection lives in the shared
+ * {@link AppState}: the user's selection goes there once its leave guards agree.
  */
 public final class KeyListViewModel {
 
@@ -61,8 +61,10 @@ public final class KeyListViewModel {
 
     private final ObservableList<KeyRowViewModel> rows = FXCollections.observableArrayList();
     private final ObservableList<KeyRowViewModel> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
-    private final KeySearch search = new KeySearch(readOnlyRows, this::updateTexts);
-    private final SortedList<KeyRowViewModel> sortedRows = new SortedList<>(search.visibleRows());
+    private final KeySearch search;
+    private final SortedList<KeyRowViewModel> sortedRows;
+    private final TagColumnsViewModel tagColumns = new TagColumnsViewModel(readOnlyRows);
+    private final RegionLoads regionLoads;
     private final ObjectProperty<Comparator<? super KeyRowViewModel>> comparator =
             new SimpleObjectProperty<>(this, "comparator");
     private final Map<String, KeyRowViewModel> rowsByKeyId = new HashMap<>();
@@ -95,6 +97,9 @@ public final class KeyListViewModel {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.dates = Objects.requireNonNull(dates, "dates");
         this.state = Objects.requireNonNull(state, "state");
+        search = new KeySearch(readOnlyRows, this::updateTexts, messages);
+        regionLoads = new RegionLoads(messages);
+        sortedRows = new SortedList<>(search.visibleRows());
         loading = new LatestTask(executor);
         canRefresh = connected.getReadOnlyProperty().and(loading.runningProperty().not());
         canRetry = failed.and(canRefresh);
@@ -168,6 +173,7 @@ public final class KeyListViewModel {
         KeyCatalog current = catalog.withCallGate(() -> executor.awaitUiCaughtUp(UI_BEHIND, UI_WAIT_LIMIT));
         state.setSelectedKeys(List.of());
         clearRows();
+        regionLoads.clear();
         readingTags = false;
         aliasesDenied = false;
         errorText.set("");
@@ -238,6 +244,22 @@ public final class KeyListViewModel {
         public void tagsArrived(List<KeyTags> tags) {
             ui.publish(() -> showTags(tags));
         }
+
+        @Override
+        public void regionsStarted(List<String> regions) {
+            ui.publish(() -> regionLoads.started(regions));
+        }
+
+        @Override
+        public void regionLoaded(String region, int keys) {
+            ui.publish(() -> regionLoads.loaded(region, keys));
+        }
+
+        @Override
+        public void regionFailed(String region, KmsAccessException failure) {
+            LOG.info("Region {} not read", region, failure);
+            ui.publish(() -> regionLoads.failed(region, failure));
+        }
     }
 
     private void showAliases(Map<String, List<String>> aliasesByKeyId) {
@@ -266,6 +288,9 @@ public final class KeyListViewModel {
             }
         }
         complete(tagged, row -> row.showTags(byRow.get(row)));
+        if (tagColumns.sortedByTagProperty().get()) {
+            resort();
+        }
         updateTexts();
     }
 
@@ -358,7 +383,7 @@ public final class KeyListViewModel {
                 default -> messages.get("keyList.placeholder.empty");
             });
         } else {
-            placeholderText.set(messages.format("keyList.placeholder.noMatch", search.query().strip()));
+            placeholderText.set(messages.format("keyList.placeholder.noMatch", search.text().strip()));
         }
     }
 
@@ -383,6 +408,16 @@ public final class KeyListViewModel {
         return comparator;
     }
 
+    /** Where each region stands while several are shown ("All regions"). */
+    public RegionLoads regionLoads() {
+        return regionLoads;
+    }
+
+    /** The tag keys shown as columns. */
+    public TagColumnsViewModel tagColumns() {
+        return tagColumns;
+    }
+
     /** Every loaded row, whatever the search text. */
     public ObservableList<KeyRowViewModel> rows() {
         return readOnlyRows;
@@ -396,9 +431,23 @@ public final class KeyListViewModel {
         return SampleKeyRows.of(count, messages, dates);
     }
 
-    /** Filters the rows by alias, key ID, ARN, description, or tag key or value, ignoring case. */
+    /**
+     * The search: terms separated by spaces that a key must all match, read as a {@link dev.kmstags.domain.TagQuery}:
+     * {@code Team=platform}, {@code Team=plat*}, {@code Team=} (has the tag), {@code !Owner} (lacks it), and free
+     * text found, ignoring case, in an alias, the key ID, ARN, description, or a tag key or value.
+     */
     public StringProperty searchTextProperty() {
         return search.textProperty();
+    }
+
+    /** Why the search text cannot be read, as a sentence; empty when it can. The last readable search stays. */
+    public ReadOnlyStringProperty searchProblemProperty() {
+        return search.problemProperty();
+    }
+
+    /** Empties the search: every key shows. */
+    public void clearSearch() {
+        search.clear();
     }
 
     public ReadOnlyObjectProperty<LoadState> loadStateProperty() {

@@ -1,10 +1,12 @@
 package dev.kmstags.ui.keylist;
 
+import dev.kmstags.domain.Arns;
 import dev.kmstags.domain.KeyManager;
 import dev.kmstags.domain.KeyStates;
 import dev.kmstags.domain.KeySummary;
 import dev.kmstags.domain.KeyTags;
 import dev.kmstags.domain.Tag;
+import dev.kmstags.domain.TagQuery;
 import dev.kmstags.ui.common.DateFormats;
 import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.Messages;
@@ -12,9 +14,7 @@ import dev.kmstags.ui.common.Tone;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -40,10 +40,8 @@ public final class KeyRowViewModel implements KeyEntry {
     private final String createdText;
     private final String deletionText;
     private final String createdDateText;
-    private final String keySearchText;
-    private String aliasSearchText = "";
-    private String tagSearchText = "";
     private boolean aliasesListed = true;
+    private boolean tagsDenied;
     private final ReadOnlyStringWrapper aliasesText = new ReadOnlyStringWrapper(this, "aliasesText");
     private final ReadOnlyObjectWrapper<List<Tag>> tags = new ReadOnlyObjectWrapper<>(this, "tags");
     private final ReadOnlyStringWrapper readOnlyReasonText = new ReadOnlyStringWrapper(this, "readOnlyReasonText");
@@ -66,7 +64,6 @@ public final class KeyRowViewModel implements KeyEntry {
         this.createdText = key.created() == null ? "" : dates.dateTime().format(key.created());
         this.deletionText = key.deletionDate() == null ? "" : dates.dateTime().format(key.deletionDate());
         this.createdDateText = key.created() == null ? "" : dates.date().format(key.created());
-        this.keySearchText = String.join("\n", key.keyId(), key.arn(), key.description()).toLowerCase(Locale.ROOT);
         this.readOnlyReasonText.set(key.tagEditingBlockedBy().map(this::reasonText).orElse(""));
         if (aliasesKnown) {
             setAliases(key.aliases());
@@ -114,22 +111,18 @@ public final class KeyRowViewModel implements KeyEntry {
     }
 
     private void setAliases(List<String> sorted) {
-        aliasSearchText = String.join("\n", sorted).toLowerCase(Locale.ROOT);
         aliasesText.set(String.join(", ", sorted));
     }
 
     /** Shows the key's tags, or that KMS would not list them, which makes the key read-only. UI thread only. */
     void showTags(KeyTags keyTags) {
         if (keyTags.denied()) {
+            tagsDenied = true;
             if (readOnlyReasonText.get().isEmpty()) {
                 readOnlyReasonText.set(reasonText(KeyStates.ReadOnlyReason.TAGS_DENIED));
             }
             return;
         }
-        tagSearchText = keyTags.tags().stream()
-                .map(tag -> tag.key() + "\n" + tag.value())
-                .collect(Collectors.joining("\n"))
-                .toLowerCase(Locale.ROOT);
         tags.set(keyTags.tags());
     }
 
@@ -147,6 +140,11 @@ public final class KeyRowViewModel implements KeyEntry {
     @Override
     public String arn() {
         return key.arn();
+    }
+
+    /** The key's region, from its ARN; empty when the ARN names none. */
+    public String regionText() {
+        return Arns.region(key.arn()).orElse("");
     }
 
     /** Whether KMS described the key; when it refused, the row shows only its ID and ARN. */
@@ -224,6 +222,11 @@ public final class KeyRowViewModel implements KeyEntry {
         return tags.getReadOnlyProperty();
     }
 
+    /** Whether KMS refused to list the key's tags to these credentials. */
+    public boolean tagsDenied() {
+        return tagsDenied;
+    }
+
     /** Why this key's tags cannot be changed, as a sentence; empty when they can. */
     @Override
     public String readOnlyReasonText() {
@@ -242,14 +245,16 @@ public final class KeyRowViewModel implements KeyEntry {
     }
 
     /**
-     * Whether the key's aliases, ID, ARN, description, or any of its tag keys and values contain {@code query},
-     * ignoring case.
+     * Whether the key matches {@code query}. Until its tags are read (and for good when KMS would not list them) the
+     * key has none as far as the query knows, except that it is not taken to lack a tag: a term such as
+     * {@code !Owner} matches it only once its tags are read.
      */
-    public boolean matches(String query) {
-        if (query == null || query.isBlank()) {
-            return true;
+    public boolean matches(TagQuery query) {
+        List<Tag> known = tags.get();
+        if (known == null && query.terms().stream()
+                .anyMatch(term -> term instanceof TagQuery.TagTerm tagTerm && tagTerm.negated())) {
+            return false;
         }
-        String needle = query.strip().toLowerCase(Locale.ROOT);
-        return keySearchText.contains(needle) || aliasSearchText.contains(needle) || tagSearchText.contains(needle);
+        return query.matches(key, known == null ? List.of() : known);
     }
 }

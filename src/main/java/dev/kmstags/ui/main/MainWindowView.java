@@ -1,5 +1,6 @@
 package dev.kmstags.ui.main;
 
+import dev.kmstags.ui.common.Action;
 import dev.kmstags.ui.common.ActionBinding;
 import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.FxmlViews;
@@ -49,6 +50,10 @@ public final class MainWindowView extends BorderPane {
     private MenuItem refreshItem;
     @FXML
     private MenuItem quitItem;
+    @FXML
+    private MenuItem exportTagsItem;
+    @FXML
+    private MenuItem importTagsItem;
     @FXML
     private MenuItem aboutItem;
     @FXML
@@ -127,7 +132,7 @@ public final class MainWindowView extends BorderPane {
 
         new ConnectionMenuView(connectionMenu, connections, actions.markProduction(), actions.checkAccess(),
                 actions.reloadProfiles(), actions.throttleBackend(), resources);
-        new RegionMenuView(regionMenu, connections);
+        new RegionMenuView(regionMenu, connections, resources);
         setTop(new VBox(getTop(), productionBanner));
         productionBanner.textProperty().bind(connections.productionBannerProperty());
         productionBanner.visibleProperty().bind(state.productionProperty());
@@ -150,6 +155,12 @@ public final class MainWindowView extends BorderPane {
         lastResultLabel.pseudoClassStateChanged(ERROR, viewModel.shownResultIsErrorProperty().get());
         viewModel.shownResultIsErrorProperty().addListener(
                 (observable, old, error) -> lastResultLabel.pseudoClassStateChanged(ERROR, error));
+    }
+
+    /** Binds the File menu's inventory commands: export the tags of the keys shown or selected, and import. */
+    public void bindInventory(Action exportTags, Action importTags) {
+        ActionBinding.bind(exportTagsItem, exportTags);
+        ActionBinding.bind(importTagsItem, importTags);
     }
 
     /** The key list, for tests and for panels that place themselves beside it. */

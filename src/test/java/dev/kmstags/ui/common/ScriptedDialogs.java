@@ -33,6 +33,8 @@ public final class ScriptedDialogs implements DialogService {
     private final Deque<Consumer<ConflictViewModel>> conflictActions = new ArrayDeque<>();
     private final Deque<Boolean> confirmAnswers = new ArrayDeque<>();
     private final Deque<Optional<Path>> fileAnswers = new ArrayDeque<>();
+    private final Deque<Object> otherAnswers = new ArrayDeque<>();
+    private final List<DialogModel<?>> others = new ArrayList<>();
 
     /** The next review is answered with Apply, as a user who finds Apply enabled and presses it. */
     public ScriptedDialogs applyNextReview() {
@@ -80,6 +82,20 @@ public final class ScriptedDialogs implements DialogService {
         return this;
     }
 
+    /**
+     * The next dialog of a feature this fake has no method for (an export question, an import...) is answered with
+     * {@code answer}, which must be of that dialog's answer type.
+     */
+    public ScriptedDialogs answerNextDialog(Object answer) {
+        otherAnswers.add(answer);
+        return this;
+    }
+
+    /** The models of the dialogs answered by {@link #answerNextDialog}, in order. */
+    public List<DialogModel<?>> otherDialogs() {
+        return others;
+    }
+
     @Override
     public boolean confirm(String title, String header, String content, String action) {
         shown.add(new Shown("confirm", title, header, content));
@@ -111,7 +127,8 @@ public final class ScriptedDialogs implements DialogService {
             shown.add(new Shown("about", about.title(), about.header(), about.content()));
             answer = about.dismissed();
         } else {
-            throw new AssertionError("No dialog scripted for " + model.getClass().getName());
+            others.add(model);
+            answer = next(otherAnswers, model.getClass().getSimpleName());
         }
         // Each model answers with its own type: Boolean for a review, a Choice for a conflict...
         @SuppressWarnings("unchecked")

@@ -1,0 +1,64 @@
+package dev.kmstags.ui.inventory;
+
+import dev.kmstags.ui.common.Action;
+import dev.kmstags.ui.common.AppState;
+import dev.kmstags.ui.common.DialogService;
+import dev.kmstags.ui.common.FileChoice;
+import dev.kmstags.ui.common.LoadState;
+import dev.kmstags.ui.common.Messages;
+import dev.kmstags.ui.common.TaskExecutor;
+import dev.kmstags.ui.keylist.KeyListViewModel;
+import dev.kmstags.ui.keylist.KeyRowViewModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+
+/**
+ * File → Import tags…: asks for an inventory file and shows what it would change on the keys of the connection
+ * ({@link ImportTagsViewModel}), against every key the list loaded. Runnable once the keys and their tags are
+ * loaded, in one region: a file is planned against one region's keys.
+ */
+public final class ImportTagsAction extends Action {
+
+    private final KeyListViewModel keyList;
+    private final AppState state;
+    private final DialogService dialogs;
+    private final TaskExecutor executor;
+    private final Messages messages;
+    private Optional<Path> lastFolder = Optional.empty();
+
+    public ImportTagsAction(KeyListViewModel keyList, AppState state, DialogService dialogs, TaskExecutor executor,
+                            Messages messages) {
+        this.keyList = Objects.requireNonNull(keyList, "keyList");
+        this.state = Objects.requireNonNull(state, "state");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        executable.bind(Bindings.equal(keyList.loadStateProperty(), LoadState.LOADED)
+                .and(Bindings.isNotEmpty(keyList.rows()))
+                .and(keyList.regionLoads().severalProperty().not()));
+    }
+
+    @Override
+    public void execute() {
+        if (!isExecutable()) {
+            return;
+        }
+        Optional<Path> chosen = dialogs.chooseFileToOpen(new FileChoice(messages.get("import.chooser.title"),
+                lastFolder, "", List.of(new FileChoice.Kind(messages.get("import.fileKind"),
+                        List.of("*.csv", "*.json")))));
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path file = chosen.get();
+        lastFolder = Optional.ofNullable(file.toAbsolutePath().getParent());
+        List<KeyRowViewModel> rows = List.copyOf(keyList.rows());
+        ImportTagsViewModel importing = new ImportTagsViewModel(file, state.connectionTextProperty().get(),
+                state.accountIdProperty().get(),
+                rows.get(0).regionText(), InventoryEntries.of(rows), messages);
+        importing.read(executor);
+        dialogs.show(importing);
+    }
+}

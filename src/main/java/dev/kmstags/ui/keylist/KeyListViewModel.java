@@ -2,6 +2,7 @@ package dev.kmstags.ui.keylist;
 
 import dev.kmstags.domain.KeySummary;
 import dev.kmstags.domain.KeyTags;
+import dev.kmstags.domain.Tag;
 import dev.kmstags.kms.KeyCatalog;
 import dev.kmstags.kms.KmsAccessException;
 import dev.kmstags.ui.common.AppState;
@@ -292,6 +293,25 @@ public final class KeyListViewModel {
             resort();
         }
         updateTexts();
+    }
+
+    /**
+     * Shows the tags KMS holds now for keys a commit wrote (key ID to tags), without loading the list again. Rows
+     * that no longer match the search text stay shown until the search changes, so rows do not vanish as they are
+     * written; keys not loaded are ignored.
+     */
+    public void showTagsNow(Map<String, Map<String, String>> tagsByKeyId) {
+        List<KeyRowViewModel> changed = new ArrayList<>();
+        Map<KeyRowViewModel, KeyTags> byRow = new HashMap<>();
+        tagsByKeyId.forEach((keyId, tags) -> {
+            KeyRowViewModel row = rowsByKeyId.get(keyId);
+            if (row != null) {
+                changed.add(row);
+                byRow.put(row, KeyTags.read(keyId, tags.entrySet().stream()
+                        .map(tag -> new Tag(tag.getKey(), tag.getValue())).toList()));
+            }
+        });
+        complete(changed, row -> row.showTags(byRow.get(row)));
     }
 
     /** Completes {@code changed} rows with what arrived for them; those that match only now are shown. */

@@ -417,6 +417,31 @@ class KeyListViewModelTest {
     }
 
     @Test
+    void tagsACommitWroteShowWithoutALoadAndRowsThatMatchedStayShown() {
+        int[] loads = {0};
+        viewModel.searchTextProperty().set("env");
+        viewModel.load(listener -> {
+            loads[0]++;
+            listener.accept(List.of(PAYMENTS, REPORTING));
+            listener.tagsArrived(List.of(KeyTags.read(PAYMENTS.keyId(), List.of(new Tag("env", "prod"))),
+                    KeyTags.read(REPORTING.keyId(), List.of(new Tag("Owner", "data-team")))));
+            return 2;
+        });
+        assertThat(viewModel.visibleRows()).extracting(KeyRowViewModel::keyId).containsExactly(PAYMENTS.keyId());
+
+        viewModel.showTagsNow(Map.of(PAYMENTS.keyId(), Map.of("Environment", "prod"),
+                REPORTING.keyId(), Map.of("Owner", "data-team", "env", "dev"), "not-loaded", Map.of("a", "b")));
+
+        assertThat(loads[0]).isEqualTo(1);
+        assertThat(viewModel.rows().get(0).tagsProperty().get()).containsExactly(new Tag("Environment", "prod"));
+        assertThat(viewModel.rows().get(1).tagsProperty().get())
+                .containsExactlyInAnyOrder(new Tag("Owner", "data-team"), new Tag("env", "dev"));
+        assertThat(viewModel.visibleRows()).extracting(KeyRowViewModel::keyId)
+                .containsExactly(PAYMENTS.keyId(), REPORTING.keyId());
+        assertThat(viewModel.rows()).hasSize(2);
+    }
+
+    @Test
     void rowsSortByTheChosenOrderAndMoveWhenTheirAliasesArrive() {
         KeySummary older = new KeySummary("9999-old", "arn:old", List.of("alias/zeta"), "", "Enabled",
                 KeyManager.CUSTOMER, Instant.parse("2020-01-01T00:00:00Z"));

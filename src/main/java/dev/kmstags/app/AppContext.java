@@ -3,12 +3,16 @@ package dev.kmstags.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.kmstags.Version;
+import dev.kmstags.domain.bulk.TagCallQuotas;
 import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.profiles.AwsEnvironment;
 import dev.kmstags.profiles.AwsSetup;
 import dev.kmstags.profiles.ConnectionPreferences;
 import dev.kmstags.profiles.MemoryPreferences;
+import dev.kmstags.ui.bulkcommit.BulkCommitView;
+import dev.kmstags.ui.bulkcommit.BulkCommitViewModel;
+import dev.kmstags.ui.bulkcommit.SessionBulkCommits;
 import dev.kmstags.ui.common.AppIcons;
 import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.DateFormats;
@@ -88,6 +92,7 @@ public final class AppContext implements AutoCloseable {
     private KeyDetailsViewModel keyDetails;
     private ConnectionsViewModel connections;
     private MainWindowActions actions;
+    private BulkCommitViewModel bulkCommit;
 
     /**
      * @param backendOptions how to run the bundled backend
@@ -163,6 +168,9 @@ public final class AppContext implements AutoCloseable {
                 messages.bundle());
         view.bindInventory(new ExportTagsAction(keyList, state, dialogs, executor, messages),
                 new ImportTagsAction(keyList, state, dialogs, executor, messages));
+        bulkCommit = new BulkCommitViewModel(executor, messages, dialogs, state,
+                new SessionBulkCommits(opener::currentConnection, TagCallQuotas.AWS_DEFAULT), keyList::showTagsNow);
+        view.bulkCommitSlot().getChildren().setAll(new BulkCommitView(bulkCommit, messages.bundle()));
         mainWindow = viewModel;
         this.keyDetails = keyDetails;
         // The window's close button asks about unapplied edits and waits for tag changes being written, as
@@ -224,6 +232,11 @@ public final class AppContext implements AutoCloseable {
     /** What the panels and commands share. */
     AppState state() {
         return state;
+    }
+
+    /** Where a reviewed bulk change is committed, once {@link #show} built it. */
+    BulkCommitViewModel bulkCommit() {
+        return bulkCommit;
     }
 
     /** The main window's menu commands, once {@link #show} built them. */

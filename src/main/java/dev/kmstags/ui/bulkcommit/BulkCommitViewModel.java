@@ -75,6 +75,7 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyIntegerWrapper throttles = new ReadOnlyIntegerWrapper(this, "throttles");
     private final ReadOnlyIntegerWrapper toRetry = new ReadOnlyIntegerWrapper(this, "toRetry");
+    private final ReadOnlyStringWrapper retryText = new ReadOnlyStringWrapper(this, "retryText", "");
     private final ObservableList<KeyOutcome> outcomes = FXCollections.observableArrayList();
     private final ObservableList<KeyOutcome> readOnlyOutcomes = FXCollections.unmodifiableObservableList(outcomes);
     private final BooleanBinding canCancel = running.and(cancelling.not());
@@ -134,7 +135,7 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
         results.clear();
         outcomes.clear();
         throttles.set(0);
-        toRetry.set(0);
+        setToRetry(0);
         entries.clear();
         state.selectedKeys().forEach(key -> entries.put(key.keyId(), key));
         servicesOfCommit = state.servicesProperty().get();
@@ -266,7 +267,7 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
                         plans.get(entry.getKey())))
                 .sorted(PROBLEMS_FIRST).toList();
         outcomes.setAll(rows);
-        toRetry.set((int) rows.stream().filter(row -> row.kind().retried()).count());
+        setToRetry((int) rows.stream().filter(row -> row.kind().retried()).count());
         Map<KeyOutcome.Kind, Long> counts = new LinkedHashMap<>();
         rows.forEach(row -> counts.merge(row.kind(), 1L, Long::sum));
         String counted = String.join(messages.get("bulkCommit.summary.separator"), counts.entrySet().stream()
@@ -275,6 +276,11 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
         summary.set(throttles.get() == 0 ? counted
                 : counted + messages.get("bulkCommit.summary.separator")
                         + messages.format("bulkCommit.throttled", throttles.get()));
+    }
+
+    private void setToRetry(int keys) {
+        toRetry.set(keys);
+        retryText.set(messages.format("bulkCommit.retry", keys));
     }
 
     private String nameOf(String keyId) {
@@ -341,7 +347,7 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
         outcomes.clear();
         plans.clear();
         results.clear();
-        toRetry.set(0);
+        setToRetry(0);
     }
 
     /** A bulk commit never holds the selection: the user may look at other keys meanwhile. */
@@ -462,6 +468,11 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
 
     public ReadOnlyIntegerProperty toRetryProperty() {
         return toRetry.getReadOnlyProperty();
+    }
+
+    /** "Retry the failed keys (2)". */
+    public ReadOnlyStringProperty retryTextProperty() {
+        return retryText.getReadOnlyProperty();
     }
 
     public BooleanBinding canDismissProperty() {

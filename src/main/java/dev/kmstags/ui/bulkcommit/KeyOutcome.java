@@ -1,5 +1,6 @@
 package dev.kmstags.ui.bulkcommit;
 
+import dev.kmstags.ui.common.Tone;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,16 @@ public record KeyOutcome(String keyId, String name, Kind kind, String kindText, 
         /** Whether something was written to the key. */
         public boolean written() {
             return this == APPLIED || this == PARTIAL;
+        }
+
+        /** How the outcome reads at a glance. */
+        public Tone tone() {
+            return switch (this) {
+                case APPLIED -> Tone.POSITIVE;
+                case FAILED -> Tone.NEGATIVE;
+                case CONFLICT, PARTIAL, BREAKS_RULES -> Tone.WARNING;
+                case UNCHANGED, NOT_STARTED -> Tone.NEUTRAL;
+            };
         }
 
         /** Whether "Retry the failed keys" writes the key again. */

@@ -88,6 +88,9 @@ public final class MainWindowView extends BorderPane {
     private Label lastResultLabel;
 
     @FXML
+    private VBox bulkCommitSlot;
+
+    @FXML
     private Menu connectionMenu;
     @FXML
     private Menu regionMenu;
@@ -174,5 +177,10 @@ public final class MainWindowView extends BorderPane {
 
     public TagEditorView tagEditorView() {
         return tagEditorView;
+    }
+
+    /** Where a bulk commit's progress and result show: between the key list and the status bar. */
+    public VBox bulkCommitSlot() {
+        return bulkCommitSlot;
     }
 }

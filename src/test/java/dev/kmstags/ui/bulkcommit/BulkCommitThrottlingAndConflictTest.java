@@ -36,8 +36,9 @@ import software.amazon.awssdk.services.kms.model.Tag;
 
 /**
  * Throttling and a conflict in the same bulk commit: the bundled backend enforces request quotas below those the
- * commit is paced to (AWS's defaults), and while it runs another user changes, with a second real SDK client, the same tag of one key. No key fails for being
- * throttled, the key changed meanwhile is not written, and every other key is.
+ * commit is paced to (AWS's defaults), and while it runs another user changes, with a second real SDK client, the
+ * same tag of one key. No key fails for being throttled, the key changed meanwhile is not written, and every other
+ * key is.
  */
 class BulkCommitThrottlingAndConflictTest {
 
@@ -151,7 +152,7 @@ class BulkCommitThrottlingAndConflictTest {
         keyIds.subList(0, KEYS - 1).forEach(keyId ->
                 assertThat(kmsTags(keyId)).isEqualTo(Map.of("Owner", "alice", "CostCenter", "CC-7")));
         assertThat(viewModel.headlineProperty().get()).isEqualTo("Done: 19 of 20 keys written");
-        assertThat(viewModel.summaryProperty().get()).startsWith("1 conflict\u2002\u00b7\u200219 written\u2002\u00b7\u2002"
-                + "KMS throttled ");
+        assertThat(viewModel.summaryProperty().get())
+                .startsWith("1 conflict\u2002\u00b7\u200219 written\u2002\u00b7\u2002KMS throttled ");
     }
 }

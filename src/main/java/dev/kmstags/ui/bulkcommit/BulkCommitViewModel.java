@@ -244,7 +244,7 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }
 
-    /** The tags KMS holds now, as far as the commit learned them: of keys written, in conflict, or failed after a read. */
+    /** What KMS holds now, as far as the commit learned it: keys written, in conflict, or failed after a read. */
     private static Map<String, Map<String, String>> tagsNow(BulkResult result) {
         Map<String, Map<String, String>> now = new LinkedHashMap<>();
         result.keys().forEach((keyId, keyResult) -> {

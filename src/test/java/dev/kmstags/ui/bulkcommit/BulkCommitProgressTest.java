@@ -78,7 +78,8 @@ class BulkCommitProgressTest {
         for (int i = 0; i < keys; i++) {
             loaded.put("key-" + i, Map.of("env", "dev"));
         }
-        return BulkEdit.EMPTY.then(new BulkOperation.RenameKey("env", "Environment")).plan(BulkSelection.ofTags(loaded));
+        return BulkEdit.EMPTY.then(new BulkOperation.RenameKey("env", "Environment"))
+                .plan(BulkSelection.ofTags(loaded));
     }
 
     @Test

@@ -153,7 +153,8 @@ class BulkCommitViewModelTest {
         assertThat(written.size()).isBetween(2, KEYS - 1);
         assertThat(written.size() + notStarted.size()).isEqualTo(KEYS);
         for (String keyId : keyIds) {
-            assertThat(kmsTags(keyId).containsKey("CostCenter")).as(keyId + " written").isEqualTo(written.contains(keyId));
+            assertThat(kmsTags(keyId).containsKey("CostCenter")).as(keyId + " written")
+                    .isEqualTo(written.contains(keyId));
         }
         assertThat(viewModel.headlineProperty().get())
                 .isEqualTo("Cancelled: " + written.size() + " of 12 keys written");

@@ -12,6 +12,7 @@ import dev.kmstags.domain.bulk.BulkSelection;
 import dev.kmstags.kms.KmsClients;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.ui.bulkcommit.KeyOutcome;
+import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
@@ -222,5 +225,38 @@ class BulkCommitUiTest extends AppWindowUiTest {
         assertThat(kmsTags(clashing)).containsEntry("CostCenter", "CC-9");
         assertThat(onFx(() -> robot.lookup(".bulk-commit-outcomes").queryAs(TableView.class).getItems().size()))
                 .isEqualTo(plan.ready().size());
+    }
+
+    @Test
+    void inASmallWindowAndTheDarkThemeTheResultKeepsEveryActionInView(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(900);
+            stage.setHeight(600);
+            context.state().setTheme(Theme.DARK);
+        });
+        BulkPlan plan = setCostCenterOnTheTaggableKeys();
+        List<String> keyIds = List.copyOf(plan.ready().keySet());
+        otherUser().tagResource(b -> b.keyId(keyIds.get(0)).tags(software.amazon.awssdk.services.kms.model.Tag
+                .builder().tagKey("CostCenter").tagValue("CC-9").build()));
+        otherUser().scheduleKeyDeletion(b -> b.keyId(keyIds.get(1)).pendingWindowInDays(7));
+        startCommit(plan);
+        waitUntil("the commit ended", () -> text(robot, ".bulk-commit-headline").startsWith("Done: "));
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshots.save(stage.getScene(), "bulk-result-small-dark");
+
+        assertThat(text(robot, ".bulk-commit-summary"))
+                .isEqualTo("1 conflict\u2002\u00b7\u20021 failed\u2002\u00b7\u2002" + (keyIds.size() - 2) + " written");
+        Bounds window = new BoundingBox(0, 0, stage.getScene().getWidth(), stage.getScene().getHeight());
+        List<Button> buttons = onFx(() -> robot.lookup(".bulk-commit .button").match(NodeQueryUtils.isVisible())
+                .queryAllAs(Button.class).stream().toList());
+        assertThat(buttons).extracting(Button::getText)
+                .containsExactlyInAnyOrder("Open the conflict…", "Retry the failed keys (1)", "Close");
+        for (Button button : buttons) {
+            Bounds box = onFx(() -> button.localToScene(button.getLayoutBounds()));
+            assertThat(window.contains(box)).as(button.getText() + " at " + box + " in the window").isTrue();
+        }
+        Bounds table = onFx(() -> robot.lookup(".bulk-commit-outcomes").query().localToScene(
+                robot.lookup(".bulk-commit-outcomes").query().getLayoutBounds()));
+        assertThat(table.getHeight()).as("the result table shows some rows").isGreaterThan(80);
     }
 }

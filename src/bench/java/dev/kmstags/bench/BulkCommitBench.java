@@ -151,7 +151,7 @@ public final class BulkCommitBench {
         UiQueueTaskExecutor executor = new UiQueueTaskExecutor();
         BulkCommitViewModel viewModel = new BulkCommitViewModel(executor, Messages.load(Locale.US),
                 new ScriptedDialogs(), new AppState(), new SessionBulkCommits(() -> connection,
-                TagCallQuotas.AWS_DEFAULT), tags -> { });
+                () -> TagCallQuotas.AWS_DEFAULT), tags -> { });
         double bound = quotaBound.apply(keys).toNanos() / 1e9;
         System.out.printf(Locale.ROOT, "-- %s: %,d keys, quota bound %.1f s%n", what, keys, bound);
         long start = System.nanoTime();

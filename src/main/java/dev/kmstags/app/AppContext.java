@@ -169,7 +169,7 @@ public final class AppContext implements AutoCloseable {
         view.bindInventory(new ExportTagsAction(keyList, state, dialogs, executor, messages),
                 new ImportTagsAction(keyList, state, dialogs, executor, messages));
         bulkCommit = new BulkCommitViewModel(executor, messages, dialogs, state,
-                new SessionBulkCommits(opener::currentConnection, TagCallQuotas.AWS_DEFAULT), keyList::showTagsNow);
+                new SessionBulkCommits(opener::currentConnection, () -> TagCallQuotas.AWS_DEFAULT), keyList::showTagsNow);
         view.bulkCommitSlot().getChildren().setAll(new BulkCommitView(bulkCommit, messages.bundle()));
         mainWindow = viewModel;
         this.keyDetails = keyDetails;

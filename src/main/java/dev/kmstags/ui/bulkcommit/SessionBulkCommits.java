@@ -16,10 +16,13 @@ import java.util.function.Supplier;
 public final class SessionBulkCommits implements BulkCommits {
 
     private final Supplier<KmsConnection> connection;
-    private final TagCallQuotas quotas;
+    private final Supplier<TagCallQuotas> quotas;
 
-    /** @param connection the open connection; null while none is */
-    public SessionBulkCommits(Supplier<KmsConnection> connection, TagCallQuotas quotas) {
+    /**
+     * @param connection the open connection; null while none is
+     * @param quotas     the account's quotas as set now (a setting the user may change between commits)
+     */
+    public SessionBulkCommits(Supplier<KmsConnection> connection, Supplier<TagCallQuotas> quotas) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.quotas = Objects.requireNonNull(quotas, "quotas");
     }
@@ -30,7 +33,7 @@ public final class SessionBulkCommits implements BulkCommits {
         if (open == null) {
             throw new IllegalStateException("No connection is open");
         }
-        BulkSession session = BulkSession.open(open, quotas);
+        BulkSession session = BulkSession.open(open, quotas.get());
         BulkTagWriter.Run run = session.writer().start(plans, listener);
         run.result().whenComplete((result, failure) -> session.close());
         return run;
@@ -38,6 +41,6 @@ public final class SessionBulkCommits implements BulkCommits {
 
     @Override
     public TagCallQuotas quotas() {
-        return quotas;
+        return quotas.get();
     }
 }

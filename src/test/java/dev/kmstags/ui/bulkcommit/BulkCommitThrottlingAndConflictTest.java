@@ -111,7 +111,7 @@ class BulkCommitThrottlingAndConflictTest {
         Map<String, Map<String, String>> loaded = new LinkedHashMap<>();
         keyIds.forEach(keyId -> loaded.put(keyId, kmsTags(keyId)));
         String changedMeanwhile = keyIds.get(KEYS - 1);
-        SessionBulkCommits sessions = new SessionBulkCommits(() -> connection, TagCallQuotas.AWS_DEFAULT);
+        SessionBulkCommits sessions = new SessionBulkCommits(() -> connection, () -> TagCallQuotas.AWS_DEFAULT);
         AtomicBoolean changed = new AtomicBoolean();
         // Once the first key is done, with the last key far from started, the other user sets its CostCenter.
         BulkCommits commitsWithAColleague = new BulkCommits() {

@@ -71,7 +71,7 @@ class BulkCommitViewModelTest {
 
     private BulkCommitViewModel viewModel(TagCallQuotas quotas) {
         return new BulkCommitViewModel(executor, MESSAGES, dialogs, state,
-                new SessionBulkCommits(() -> connection, quotas), shownInKeyList::add);
+                new SessionBulkCommits(() -> connection, () -> quotas), shownInKeyList::add);
     }
 
     private static Tag tag(String key, String value) {

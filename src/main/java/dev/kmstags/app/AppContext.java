@@ -10,7 +10,12 @@ import dev.kmstags.profiles.AwsSetup;
 import dev.kmstags.profiles.ConnectionPreferences;
 import dev.kmstags.profiles.MemoryPreferences;
 import dev.kmstags.ui.common.AppIcons;
+import dev.kmstags.profiles.TagCallQuotaPreferences;
+import dev.kmstags.ui.bulk.BulkEditViewModel;
+import dev.kmstags.ui.bulk.BulkReviewDialog;
+import dev.kmstags.ui.bulk.BulkReviewViewModel;
 import dev.kmstags.ui.common.AppState;
+import dev.kmstags.ui.common.BulkCommitStarter;
 import dev.kmstags.ui.common.DateFormats;
 import dev.kmstags.ui.common.FxDialogService;
 import dev.kmstags.ui.common.FxTaskExecutor;
@@ -88,6 +93,7 @@ public final class AppContext implements AutoCloseable {
     private KeyDetailsViewModel keyDetails;
     private ConnectionsViewModel connections;
     private MainWindowActions actions;
+    private BulkEditViewModel bulkEdit;
 
     /**
      * @param backendOptions how to run the bundled backend
@@ -138,6 +144,7 @@ public final class AppContext implements AutoCloseable {
         KeyDetailsViewModel keyDetails = new KeyDetailsViewModel(state, messages);
         FxDialogService dialogs = new FxDialogService(() -> stage, messages.bundle())
                 .register(ReviewViewModel.class, ReviewDialog::new)
+                .register(BulkReviewViewModel.class, BulkReviewDialog::new)
                 .register(ConflictViewModel.class, ConflictDialog::new)
                 .register(UnsavedEditsQuestion.class, UnsavedEditsDialog::new)
                 .register(AboutText.class, AboutDialog::new)
@@ -145,6 +152,8 @@ public final class AppContext implements AutoCloseable {
                 .register(ImportTagsViewModel.class, ImportTagsDialog::new);
         MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, dialogs, state, keyList);
         TagEditorViewModel tagEditor = new TagEditorViewModel(executor, messages, dialogs, state);
+        bulkEdit = new BulkEditViewModel(messages, dialogs, state, executor, new TagCallQuotaPreferences(preferences),
+                notYetCommitted(dialogs));
         viewModel.otherWorkProperty().bind(tagEditor.busyProperty());
         viewModel.lastResultProperty().bind(tagEditor.lastResultProperty());
         viewModel.lastResultIsErrorProperty().bind(tagEditor.lastResultIsErrorProperty());
@@ -159,8 +168,8 @@ public final class AppContext implements AutoCloseable {
                 new CheckAccessChangesAction(connections),
                 new ReloadProfilesAction(connections), new ThrottleBundledBackendAction(state, backendQuotas),
                 new AboutAction(dialogs, messages, Version.current()));
-        MainWindowView view = new MainWindowView(viewModel, state, keyDetails, connections, tagEditor, actions,
-                messages.bundle());
+        MainWindowView view = new MainWindowView(viewModel, state, keyDetails, connections, tagEditor, bulkEdit,
+                actions, messages.bundle());
         view.bindInventory(new ExportTagsAction(keyList, state, dialogs, executor, messages),
                 new ImportTagsAction(keyList, state, dialogs, executor, messages));
         mainWindow = viewModel;
@@ -199,6 +208,20 @@ public final class AppContext implements AutoCloseable {
 
         connections.start(start.profile(), start.region());
         return view;
+    }
+
+    /**
+     * Where reviewed bulk changes go until the bulk commit is wired in with
+     * {@link BulkEditViewModel#setCommitStarter}: it says that nothing was written.
+     */
+    private BulkCommitStarter notYetCommitted(FxDialogService dialogs) {
+        return plan -> dialogs.showInformation(messages.get("bulk.commit.title"),
+                messages.format("bulk.commit.unavailable", plan.ready().size()), "");
+    }
+
+    /** The bulk edit of several keys' tags, once {@link #show} built it. */
+    BulkEditViewModel bulkEdit() {
+        return bulkEdit;
     }
 
     /** The open connection, once one opened; null before. */

@@ -391,6 +391,11 @@ public final class BulkEditViewModel implements LeaveGuard {
         }
     }
 
+    /** The words of the button that keeps {@code value} for a key whose variants clash. */
+    public String choiceText(String value) {
+        return messages.format("bulk.choose", words.value(value));
+    }
+
     public void undo() {
         if (!undoable.isEmpty()) {
             redoable.push(edit);

@@ -40,6 +40,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class BulkEditUiTest extends AppWindowUiTest {
 
     private static final long WAIT = 30;
+    /** The first load of a test's window starts the backend in a JVM that has just started: on a busy machine, slow. */
+    private static final long FIRST_LOAD_WAIT = 120;
 
     private final List<BulkPlan> started = new CopyOnWriteArrayList<>();
 
@@ -63,7 +65,12 @@ class BulkEditUiTest extends AppWindowUiTest {
     }
 
     private static void waitForKeys(FxRobot robot) throws Exception {
-        waitUntil("the keys are loaded", () -> "12 keys loaded".equals(text(robot, ".status-text")));
+        try {
+            WaitForAsyncUtils.waitFor(FIRST_LOAD_WAIT, TimeUnit.SECONDS,
+                    () -> "12 keys loaded".equals(text(robot, ".status-text")));
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting until the keys are loaded: " + text(robot, ".status-text"), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 

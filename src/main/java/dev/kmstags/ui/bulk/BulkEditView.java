@@ -164,6 +164,9 @@ public final class BulkEditView extends VBox {
         variantsField.textProperty().bindBidirectional(viewModel.mergeVariantsProperty());
         anyCaseBox.selectedProperty().bindBidirectional(viewModel.mergeAnyCaseProperty());
         caseVariantsLabel.textProperty().bind(viewModel.caseVariantsTextProperty());
+        Tooltip caseVariants = new Tooltip();
+        caseVariants.textProperty().bind(viewModel.caseVariantsTextProperty());
+        caseVariantsLabel.setTooltip(caseVariants);
 
         setButton.disableProperty().bind(viewModel.canSetProperty().not());
         changeButton.disableProperty().bind(viewModel.canChangeProperty().not());

@@ -21,6 +21,7 @@ import dev.kmstags.ui.common.TaskExecutor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -274,6 +275,8 @@ public final class BulkEditViewModel implements LeaveGuard {
             shown.add(new BulkTagRow(added.key(), "", "", values(added), BulkTagRow.Change.ADDED,
                     messages.format("bulk.pending.added", added.on(), added.of(), valueText(added))));
         }
+        // What the pending steps change comes first, so it shows without scrolling through many keys' tags.
+        shown.sort(Comparator.comparing(row -> row.change() == BulkTagRow.Change.NONE));
         rows.setAll(shown);
     }
 

@@ -135,6 +135,8 @@ class BulkEditViewModelTest {
         viewModel.removeTag();
         assertThat(row("Team").change()).isEqualTo(BulkTagRow.Change.REMOVED);
         assertThat(row("Team").pendingText()).isEqualTo("Removed from 2 keys");
+        assertThat(viewModel.rows()).as("pending changes first").extracting(BulkTagRow::key)
+                .containsExactly("Team", "CostCenter", "Environment", "env");
 
         viewModel.tagKeyProperty().set("Environment");
         viewModel.newKeyProperty().set("Stage");

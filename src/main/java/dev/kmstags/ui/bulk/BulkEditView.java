@@ -92,6 +92,8 @@ public final class BulkEditView extends VBox {
     @FXML
     private Label caseVariantsLabel;
     @FXML
+    private Label inputProblemLabel;
+    @FXML
     private Button setButton;
     @FXML
     private Button changeButton;
@@ -164,6 +166,10 @@ public final class BulkEditView extends VBox {
         variantsField.textProperty().bindBidirectional(viewModel.mergeVariantsProperty());
         anyCaseBox.selectedProperty().bindBidirectional(viewModel.mergeAnyCaseProperty());
         caseVariantsLabel.textProperty().bind(viewModel.caseVariantsTextProperty());
+        inputProblemLabel.textProperty().bind(viewModel.inputProblemProperty());
+        Tooltip inputProblem = new Tooltip();
+        inputProblem.textProperty().bind(viewModel.inputProblemProperty());
+        inputProblemLabel.setTooltip(inputProblem);
         Tooltip caseVariants = new Tooltip();
         caseVariants.textProperty().bind(viewModel.caseVariantsTextProperty());
         caseVariantsLabel.setTooltip(caseVariants);

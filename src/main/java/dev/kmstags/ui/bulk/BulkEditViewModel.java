@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -106,6 +107,7 @@ public final class BulkEditViewModel implements LeaveGuard {
     private final ObjectProperty<BulkTagRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
 
     private final BooleanBinding keyUsable;
+    private final StringBinding inputProblem;
     private final BooleanBinding canSet;
     private final BooleanBinding canChange;
     private final BooleanBinding canRemove;
@@ -132,6 +134,12 @@ public final class BulkEditViewModel implements LeaveGuard {
         BooleanBinding valueUsable = Bindings.createBooleanBinding(
                 () -> TagRules.checkValue(tagValue.get()).isEmpty(), tagValue);
         canSet = keyUsable.and(valueUsable);
+        inputProblem = Bindings.createStringBinding(() -> TagRules.checkKey(tagKey.get())
+                .filter(rule -> !tagKey.get().isEmpty())
+                .or(() -> TagRules.checkValue(tagValue.get()))
+                .map(rule -> messages.format("editor.error." + rule.name(), TagRules.length(
+                        rule.name().startsWith("KEY") ? tagKey.get() : tagValue.get())))
+                .orElse(""), tagKey, tagValue);
         canChange = canSet;
         canRemove = keyUsable;
         canRename = keyUsable.and(Bindings.createBooleanBinding(() -> TagRules.checkKey(newKey.get()).isEmpty()
@@ -563,6 +571,11 @@ public final class BulkEditViewModel implements LeaveGuard {
 
     public BooleanProperty mergeAnyCaseProperty() {
         return mergeAnyCase;
+    }
+
+    /** Why the tag key or value entered cannot be used, in the tag editor's words; empty when they can. */
+    public StringBinding inputProblemProperty() {
+        return inputProblem;
     }
 
     public BooleanBinding canSetProperty() {

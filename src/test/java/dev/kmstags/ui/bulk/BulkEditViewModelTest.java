@@ -207,6 +207,7 @@ class BulkEditViewModelTest {
         viewModel.tagValueProperty().set("x");
 
         assertThat(viewModel.canSetProperty().get()).isFalse();
+        assertThat(viewModel.inputProblemProperty().get()).isEqualTo(MESSAGES.get("editor.error.KEY_RESERVED"));
         viewModel.setTag();
         assertThat(viewModel.steps()).isEmpty();
     }

@@ -71,8 +71,8 @@ final class BulkWords {
         String text = violation.offendingText();
         Object argument = rule == TagRule.KEY_DUPLICATE ? messages.shortened(text)
                 : text == null ? 0 : TagRules.length(text);
-        return messages.format("editor.problem.line", messages.format("editor.problem.key",
-                messages.shortened(text == null ? "" : text)), messages.format("editor.error." + rule.name(), argument));
+        String where = messages.format("editor.problem.key", messages.shortened(text == null ? "" : text));
+        return messages.format("editor.problem.line", where, messages.format("editor.error." + rule.name(), argument));
     }
 
     String reason(ReadOnlyReason reason) {

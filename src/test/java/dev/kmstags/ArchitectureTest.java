@@ -118,7 +118,8 @@ class ArchitectureTest {
             .because("the backend is started by the composition root and reached only over HTTP");
 
     /** The panels of the main window; {@code ui.main} composes them, and may know them all. */
-    private static final Set<String> PANELS = Set.of("keylist", "keydetails", "tageditor", "connection", "main");
+    private static final Set<String> PANELS = Set.of("keylist", "keydetails", "tageditor", "bulk", "connection",
+            "main");
 
     @ArchTest
     static final ArchRule panelsShareTheAppStateNotEachOther = slices()

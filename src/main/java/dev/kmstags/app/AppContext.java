@@ -3,7 +3,6 @@ package dev.kmstags.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.kmstags.Version;
-import dev.kmstags.domain.bulk.TagCallQuotas;
 import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.profiles.AwsEnvironment;
@@ -14,6 +13,10 @@ import dev.kmstags.ui.bulkcommit.BulkCommitView;
 import dev.kmstags.ui.bulkcommit.BulkCommitViewModel;
 import dev.kmstags.ui.bulkcommit.SessionBulkCommits;
 import dev.kmstags.ui.common.AppIcons;
+import dev.kmstags.profiles.TagCallQuotaPreferences;
+import dev.kmstags.ui.bulk.BulkEditViewModel;
+import dev.kmstags.ui.bulk.BulkReviewDialog;
+import dev.kmstags.ui.bulk.BulkReviewViewModel;
 import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.DateFormats;
 import dev.kmstags.ui.common.FxDialogService;
@@ -93,6 +96,7 @@ public final class AppContext implements AutoCloseable {
     private ConnectionsViewModel connections;
     private MainWindowActions actions;
     private BulkCommitViewModel bulkCommit;
+    private BulkEditViewModel bulkEdit;
 
     /**
      * @param backendOptions how to run the bundled backend
@@ -143,6 +147,7 @@ public final class AppContext implements AutoCloseable {
         KeyDetailsViewModel keyDetails = new KeyDetailsViewModel(state, messages);
         FxDialogService dialogs = new FxDialogService(() -> stage, messages.bundle())
                 .register(ReviewViewModel.class, ReviewDialog::new)
+                .register(BulkReviewViewModel.class, BulkReviewDialog::new)
                 .register(ConflictViewModel.class, ConflictDialog::new)
                 .register(UnsavedEditsQuestion.class, UnsavedEditsDialog::new)
                 .register(AboutText.class, AboutDialog::new)
@@ -150,6 +155,10 @@ public final class AppContext implements AutoCloseable {
                 .register(ImportTagsViewModel.class, ImportTagsDialog::new);
         MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, dialogs, state, keyList);
         TagEditorViewModel tagEditor = new TagEditorViewModel(executor, messages, dialogs, state);
+        TagCallQuotaPreferences quotas = new TagCallQuotaPreferences(preferences);
+        bulkCommit = new BulkCommitViewModel(executor, messages, dialogs, state,
+                new SessionBulkCommits(opener::currentConnection, quotas::quotas), keyList::showTagsNow);
+        bulkEdit = new BulkEditViewModel(messages, dialogs, state, executor, quotas, bulkCommit);
         viewModel.otherWorkProperty().bind(tagEditor.busyProperty());
         viewModel.lastResultProperty().bind(tagEditor.lastResultProperty());
         viewModel.lastResultIsErrorProperty().bind(tagEditor.lastResultIsErrorProperty());
@@ -164,12 +173,10 @@ public final class AppContext implements AutoCloseable {
                 new CheckAccessChangesAction(connections),
                 new ReloadProfilesAction(connections), new ThrottleBundledBackendAction(state, backendQuotas),
                 new AboutAction(dialogs, messages, Version.current()));
-        MainWindowView view = new MainWindowView(viewModel, state, keyDetails, connections, tagEditor, actions,
-                messages.bundle());
+        MainWindowView view = new MainWindowView(viewModel, state, keyDetails, connections, tagEditor, bulkEdit,
+                actions, messages.bundle());
         view.bindInventory(new ExportTagsAction(keyList, state, dialogs, executor, messages),
                 new ImportTagsAction(keyList, state, dialogs, executor, messages));
-        bulkCommit = new BulkCommitViewModel(executor, messages, dialogs, state,
-                new SessionBulkCommits(opener::currentConnection, () -> TagCallQuotas.AWS_DEFAULT), keyList::showTagsNow);
         view.bulkCommitSlot().getChildren().setAll(new BulkCommitView(bulkCommit, messages.bundle()));
         mainWindow = viewModel;
         this.keyDetails = keyDetails;
@@ -207,6 +214,11 @@ public final class AppContext implements AutoCloseable {
 
         connections.start(start.profile(), start.region());
         return view;
+    }
+
+    /** The bulk edit of several keys' tags, once {@link #show} built it. */
+    BulkEditViewModel bulkEdit() {
+        return bulkEdit;
     }
 
     /** The open connection, once one opened; null before. */

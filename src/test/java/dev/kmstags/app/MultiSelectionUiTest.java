@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -31,8 +31,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Selecting several keys in the real main window, on the bundled backend with its demo account: with Ctrl and Shift
- * clicks, the panel on the right says how many are selected (readable in both themes), and leaving a key with
- * unapplied tag edits for a selection of several asks first, as selecting another key does.
+ * clicks, the panel on the right shows the tags of the keys selected (readable in both themes), and leaving a key
+ * with unapplied tag edits for a selection of several asks first, as selecting another key does.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -111,20 +111,19 @@ class MultiSelectionUiTest extends AppWindowUiTest {
         openKey(robot, "alias/payments-prod");
 
         clickWith(robot, KeyCode.CONTROL, keyCell(robot, "alias/orders-db"));
-        waitUntil("the panel says two are selected", () -> "2 keys selected".equals(text(robot,
-                ".empty-state-title")));
+        waitUntil("the panel shows the tags of two keys", () -> "Tags of 2 keys".equals(text(robot,
+                ".bulk-title")));
         clickWith(robot, KeyCode.CONTROL, keyCell(robot, "alias/reporting-old"));
 
-        waitUntil("the panel says three are selected", () -> "3 keys selected".equals(text(robot,
-                ".empty-state-title")));
+        waitUntil("the panel shows the tags of three keys", () -> "Tags of 3 keys".equals(text(robot,
+                ".bulk-title")));
         assertThat(selectedAliases()).containsExactly("alias/orders-db", "alias/payments-prod",
                 "alias/reporting-old");
         assertThat(tableSelectionAliases(robot)).isEqualTo(selectedAliases());
-        assertThat(text(robot, ".empty-state-hint"))
-                .isEqualTo("Select a single key to see its details and edit its tags.");
         assertThat(robot.lookup(".details-scroll").query().isVisible()).as("no key's details nor tags show")
                 .isFalse();
-        assertThat(robot.lookup(".empty-state").query().isVisible()).isTrue();
+        assertThat(robot.lookup(".empty-state").query().isVisible()).isFalse();
+        assertThat(robot.lookup(".bulk-edit").query().isVisible()).isTrue();
         assertReadable(robot, "multi-selection-light");
 
         robot.interact(() -> context.state().setTheme(Theme.DARK));
@@ -141,12 +140,16 @@ class MultiSelectionUiTest extends AppWindowUiTest {
         Snapshots.save(stage.getScene(), name);
         List<TextContrast.Sample> samples = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
             WritableImage image = stage.getScene().snapshot(null);
-            Parent emptyState = (Parent) robot.lookup(".empty-state").query();
-            Bounds clip = emptyState.localToScene(emptyState.getLayoutBounds());
-            return TextContrast.measure(image, emptyState, clip);
+            // The title and the table; the forms' buttons are disabled until something is typed, dimmed on purpose.
+            List<TextContrast.Sample> measured = new ArrayList<>();
+            for (String part : List.of(".bulk-title", ".bulk-tag-table", ".bulk-summary")) {
+                Parent node = (Parent) robot.lookup(part).query();
+                measured.addAll(TextContrast.measure(image, node, node.localToScene(node.getLayoutBounds())));
+            }
+            return measured;
         }));
-        assertThat(samples).extracting(TextContrast.Sample::text).contains("3 keys selected",
-                "Select a single key to see its details and edit its tags.");
+        assertThat(samples).extracting(TextContrast.Sample::text).contains("Tags of 3 keys",
+                "on 3 of 3", "No pending change");
         assertThat(samples).allMatch(TextContrast.Sample::readable);
     }
 
@@ -174,8 +177,8 @@ class MultiSelectionUiTest extends AppWindowUiTest {
         // Shift+click: asked again; Discard lets the selection grow.
         clickWith(robot, KeyCode.SHIFT, keyCell(robot, "alias/orders-db"));
         robot.clickOn(button(robot, "Discard"));
-        waitUntil("the panel says how many are selected",
-                () -> text(robot, ".empty-state-title").endsWith(" keys selected"));
+        waitUntil("the panel shows the tags of the keys selected",
+                () -> text(robot, ".bulk-title").endsWith(" keys"));
         assertThat(selectedAliases()).contains("alias/orders-db", "alias/payments-prod").hasSizeGreaterThan(1);
         assertThat(tableSelectionAliases(robot)).isEqualTo(selectedAliases());
     }

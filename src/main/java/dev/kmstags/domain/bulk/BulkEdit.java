@@ -50,10 +50,7 @@ public record BulkEdit(List<BulkOperation> operations) {
                 }
                 operations.get(i).applyTo(draft);
             }
-            TagPlan plan = TagPlan.between(original, draft.rows());
-            List<BulkProblem> problems = new ArrayList<>(draft.problems());
-            plan.violations().forEach(violation -> problems.add(new BulkProblem.RuleBroken(violation)));
-            plans.put(keyId, new KeyPlan(keyId, plan, problems));
+            plans.put(keyId, KeyPlan.checked(keyId, TagPlan.between(original, draft.rows()), draft.problems()));
         });
         List<BulkProblem> operationProblems = new ArrayList<>();
         for (BulkOperation operation : operations) {

@@ -26,6 +26,19 @@ public final class BulkPlan {
         this.matchCounts = List.copyOf(matchCounts);
     }
 
+    /**
+     * The plan of changes made elsewhere, such as an imported file: each key's {@link TagPlan} (checked against the
+     * tag rules, whose broken rules become the key's problems), and the keys left out and why.
+     *
+     * @param plans   key ID to its plan, in the order to show and write them
+     * @param skipped key ID to why it is left out
+     */
+    public static BulkPlan of(Map<String, TagPlan> plans, Map<String, ReadOnlyReason> skipped) {
+        Map<String, KeyPlan> keys = new LinkedHashMap<>();
+        plans.forEach((keyId, plan) -> keys.put(keyId, KeyPlan.checked(keyId, plan, List.of())));
+        return new BulkPlan(keys, skipped, List.of(), List.of());
+    }
+
     /** Every editable key's plan, problems included, in the order selected. */
     public Map<String, KeyPlan> keys() {
         return keys;

@@ -34,6 +34,20 @@ public abstract class Action {
         return new ViewCommand(condition, command);
     }
 
+    /**
+     * One menu command for two panels that are never shown together (the tag editor of one key, the bulk edit of
+     * several): runnable while either is, it runs {@code first} when that one is runnable, else {@code second}.
+     */
+    public static Action either(Action first, Action second) {
+        return of(first.executableProperty().or(second.executableProperty()), () -> {
+            if (first.isExecutable()) {
+                first.execute();
+            } else {
+                second.execute();
+            }
+        });
+    }
+
     private static final class ViewCommand extends Action {
 
         private final Runnable command;

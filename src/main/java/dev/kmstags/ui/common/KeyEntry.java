@@ -1,6 +1,8 @@
 package dev.kmstags.ui.common;
 
 import dev.kmstags.domain.KeySummary;
+import dev.kmstags.domain.KeyTags;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 
 /**
@@ -50,4 +52,10 @@ public interface KeyEntry {
 
     /** As {@link #readOnlyReasonText()}; it may change when the key's tags turn out to be unreadable. */
     ReadOnlyStringProperty readOnlyReasonTextProperty();
+
+    /**
+     * The key's tags as KMS listed them, or that it would not list them; {@code null} until read, and for keys whose
+     * tags are never read (AWS managed, not described). Panels that work on several keys take their tags from here.
+     */
+    ReadOnlyObjectProperty<KeyTags> keyTagsProperty();
 }

@@ -59,6 +59,8 @@ public final class KeyDetailsView extends StackPane {
     @FXML
     private StackPane tagEditorSlot;
     @FXML
+    private StackPane severalKeysSlot;
+    @FXML
     private Button copyKeyIdButton;
     @FXML
     private Button copyArnButton;
@@ -72,7 +74,8 @@ public final class KeyDetailsView extends StackPane {
 
     @FXML
     private void initialize() {
-        emptyPane.visibleProperty().bind(viewModel.hasKeyProperty().not());
+        emptyPane.visibleProperty().bind(viewModel.hasKeyProperty().not().and(viewModel.severalProperty().not()));
+        severalKeysSlot.visibleProperty().bind(viewModel.severalProperty());
         detailsPane.visibleProperty().bind(viewModel.hasKeyProperty());
         emptyTitle.textProperty().bind(viewModel.emptyTitleProperty());
         emptyHint.textProperty().bind(viewModel.emptyHintProperty());
@@ -121,6 +124,11 @@ public final class KeyDetailsView extends StackPane {
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
         copiedSign.playFromStart();
+    }
+
+    /** Where the panel for several selected keys goes; shown while several are. */
+    public StackPane severalKeysSlot() {
+        return severalKeysSlot;
     }
 
     /** Where the tag editor of the selected key goes; holds a placeholder until then. */

@@ -25,6 +25,7 @@ public final class KeyDetailsViewModel {
 
     private final ReadOnlyObjectWrapper<KeyEntry> key = new ReadOnlyObjectWrapper<>(this, "key");
     private final ReadOnlyBooleanWrapper hasKey = new ReadOnlyBooleanWrapper(this, "hasKey");
+    private final ReadOnlyBooleanWrapper several = new ReadOnlyBooleanWrapper(this, "several");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper keyId = new ReadOnlyStringWrapper(this, "keyId", "");
     private final ReadOnlyStringWrapper arn = new ReadOnlyStringWrapper(this, "arn", "");
@@ -56,10 +57,10 @@ public final class KeyDetailsViewModel {
 
     /** With several keys selected there is no one key to show: the panel says how many are. */
     private void showCount(int selected) {
-        boolean several = selected > 1;
-        emptyTitle.set(several ? messages.format("details.several.title", selected)
+        several.set(selected > 1);
+        emptyTitle.set(several.get() ? messages.format("details.several.title", selected)
                 : messages.get("details.empty.title"));
-        emptyHint.set(messages.get(several ? "details.several.hint" : "details.empty.hint"));
+        emptyHint.set(messages.get(several.get() ? "details.several.hint" : "details.empty.hint"));
     }
 
     private void show(KeyEntry selected) {
@@ -148,6 +149,11 @@ public final class KeyDetailsViewModel {
     /** The line under {@link #emptyTitleProperty()}. */
     public ReadOnlyStringProperty emptyHintProperty() {
         return emptyHint.getReadOnlyProperty();
+    }
+
+    /** Whether several keys are selected, so the panel shows them together instead of one key. */
+    public ReadOnlyBooleanProperty severalProperty() {
+        return several.getReadOnlyProperty();
     }
 
     /** Whether exactly one key is selected, so the panel shows it. */

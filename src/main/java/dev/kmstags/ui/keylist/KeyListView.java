@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
@@ -72,6 +73,8 @@ public final class KeyListView extends VBox {
     @FXML
     private MenuButton tagColumnsButton;
     @FXML
+    private Button selectAllButton;
+    @FXML
     private Button refreshButton;
     @FXML
     private TableView<KeyRowViewModel> table;
@@ -114,6 +117,7 @@ public final class KeyListView extends VBox {
         viewModel.searchProblemProperty().addListener(
                 (observable, old, problem) -> searchField.pseudoClassStateChanged(INVALID, !problem.isEmpty()));
         refreshButton.disableProperty().bind(viewModel.canRefreshProperty().not());
+        selectAllButton.disableProperty().bind(Bindings.isEmpty(viewModel.sortedRows()));
 
         placeholder.bind(viewModel.placeholderTextProperty(), viewModel.busyProperty(), viewModel.canRetryProperty());
 
@@ -239,6 +243,11 @@ public final class KeyListView extends VBox {
     private void clearSearch() {
         viewModel.clearSearch();
         searchField.requestFocus();
+    }
+
+    @FXML
+    private void selectAllShown() {
+        viewModel.selectAllShown();
     }
 
     @FXML

@@ -148,6 +148,14 @@ public final class KeyListViewModel {
         return true;
     }
 
+    /**
+     * Selects every key the search shows ("Select all matching", Ctrl+A in the list), in the order shown, once the
+     * leave guards allow it; answers whether it did.
+     */
+    public boolean selectAllShown() {
+        return requestSelection(List.copyOf(sortedRows));
+    }
+
     /** The selected keys, for the table to show; the user's changes go through {@link #requestSelection(List)}. */
     public ObservableList<KeyEntry> selectedKeys() {
         return state.selectedKeys();

@@ -45,6 +45,7 @@ public final class KeyRowViewModel implements KeyEntry {
     private final ReadOnlyStringWrapper aliasesText = new ReadOnlyStringWrapper(this, "aliasesText");
     private final ReadOnlyObjectWrapper<List<Tag>> tags = new ReadOnlyObjectWrapper<>(this, "tags");
     private final ReadOnlyStringWrapper readOnlyReasonText = new ReadOnlyStringWrapper(this, "readOnlyReasonText");
+    private final ReadOnlyObjectWrapper<KeyTags> keyTags = new ReadOnlyObjectWrapper<>(this, "keyTags");
 
     /** A row for {@code key}, whose aliases are known. */
     public KeyRowViewModel(KeySummary key, Messages messages, DateFormats dates) {
@@ -116,6 +117,7 @@ public final class KeyRowViewModel implements KeyEntry {
 
     /** Shows the key's tags, or that KMS would not list them, which makes the key read-only. UI thread only. */
     void showTags(KeyTags keyTags) {
+        this.keyTags.set(keyTags);
         if (keyTags.denied()) {
             tagsDenied = true;
             if (readOnlyReasonText.get().isEmpty()) {
@@ -225,6 +227,11 @@ public final class KeyRowViewModel implements KeyEntry {
     /** Whether KMS refused to list the key's tags to these credentials. */
     public boolean tagsDenied() {
         return tagsDenied;
+    }
+
+    @Override
+    public ReadOnlyObjectProperty<KeyTags> keyTagsProperty() {
+        return keyTags.getReadOnlyProperty();
     }
 
     /** Why this key's tags cannot be changed, as a sentence; empty when they can. */

@@ -1,5 +1,8 @@
 package dev.kmstags.ui.main;
 
+import dev.kmstags.ui.bulk.BulkEditCommands;
+import dev.kmstags.ui.bulk.BulkEditView;
+import dev.kmstags.ui.bulk.BulkEditViewModel;
 import dev.kmstags.ui.common.Action;
 import dev.kmstags.ui.common.ActionBinding;
 import dev.kmstags.ui.common.AppState;
@@ -45,6 +48,7 @@ public final class MainWindowView extends BorderPane {
     private final KeyListView keyListView;
     private final KeyDetailsView keyDetailsView;
     private final TagEditorView tagEditorView;
+    private final BulkEditView bulkEditView;
 
     @FXML
     private MenuItem refreshItem;
@@ -98,8 +102,8 @@ public final class MainWindowView extends BorderPane {
     private Label productionBanner;
 
     public MainWindowView(MainWindowViewModel viewModel, AppState state, KeyDetailsViewModel keyDetails,
-                          ConnectionsViewModel connections, TagEditorViewModel tagEditor, MainWindowActions actions,
-                          ResourceBundle resources) {
+                          ConnectionsViewModel connections, TagEditorViewModel tagEditor, BulkEditViewModel bulkEdit,
+                          MainWindowActions actions, ResourceBundle resources) {
         this.viewModel = viewModel;
         this.state = state;
         this.connections = connections;
@@ -108,6 +112,7 @@ public final class MainWindowView extends BorderPane {
         this.keyListView = new KeyListView(viewModel.keyList(), resources);
         this.keyDetailsView = new KeyDetailsView(keyDetails, resources);
         this.tagEditorView = new TagEditorView(tagEditor, resources);
+        this.bulkEditView = new BulkEditView(bulkEdit, resources);
         FxmlViews.load(this, resources);
     }
 
@@ -117,19 +122,23 @@ public final class MainWindowView extends BorderPane {
         // Extra width goes to the key list; the details panel keeps its size.
         SplitPane.setResizableWithParent(keyDetailsView, false);
         keyDetailsView.tagEditorSlot().getChildren().setAll(tagEditorView);
+        keyDetailsView.severalKeysSlot().getChildren().setAll(bulkEditView);
         TagEditorCommands edit = tagEditorView.commands();
-        ActionBinding.bind(undoItem, edit.undo());
-        ActionBinding.bind(redoItem, edit.redo());
+        BulkEditCommands bulk = bulkEditView.commands();
+        // One key or several are shown, never both: undo, redo and review act on the one shown.
+        Action redo = Action.either(edit.redo(), bulk.redo());
+        ActionBinding.bind(undoItem, Action.either(edit.undo(), bulk.undo()));
+        ActionBinding.bind(redoItem, redo);
         ActionBinding.bind(addTagItem, edit.addTag());
         ActionBinding.bind(removeTagItem, edit.removeTag());
         ActionBinding.bind(revertItem, edit.revert());
         ActionBinding.bind(revertAllItem, edit.revertAll());
-        ActionBinding.bind(reviewItem, edit.review());
+        ActionBinding.bind(reviewItem, Action.either(edit.review(), bulk.review()));
         ActionBinding.bind(findItem, keyListView.findCommand());
         // A menu item has one shortcut; Ctrl+Y, the other usual one for Redo, goes through the scene.
         sceneProperty().addListener((observable, old, scene) -> {
             if (scene != null) {
-                scene.getAccelerators().put(REDO_ALSO, edit.redo()::execute);
+                scene.getAccelerators().put(REDO_ALSO, redo::execute);
             }
         });
 
@@ -173,6 +182,10 @@ public final class MainWindowView extends BorderPane {
 
     public KeyDetailsView keyDetailsView() {
         return keyDetailsView;
+    }
+
+    public BulkEditView bulkEditView() {
+        return bulkEditView;
     }
 
     public TagEditorView tagEditorView() {

@@ -1,5 +1,6 @@
 package dev.kmstags.ui.common;
 
+import dev.kmstags.ui.bulk.BulkReviewViewModel;
 import dev.kmstags.ui.conflict.ConflictViewModel;
 import dev.kmstags.ui.main.AboutText;
 import dev.kmstags.ui.review.ReviewViewModel;
@@ -27,6 +28,8 @@ public final class ScriptedDialogs implements DialogService {
     private final List<Shown> shown = new ArrayList<>();
     private final List<ReviewViewModel> reviews = new ArrayList<>();
     private final List<ConflictViewModel> conflicts = new ArrayList<>();
+    private final List<BulkReviewViewModel> bulkReviews = new ArrayList<>();
+    private final Deque<Predicate<BulkReviewViewModel>> bulkReviewAnswers = new ArrayDeque<>();
     private final Deque<Predicate<ReviewViewModel>> reviewAnswers = new ArrayDeque<>();
     private final Deque<ConflictViewModel.Choice> conflictAnswers = new ArrayDeque<>();
     private final Deque<UnsavedEditsChoice> unsavedAnswers = new ArrayDeque<>();
@@ -51,6 +54,12 @@ public final class ScriptedDialogs implements DialogService {
     /** The next review is cancelled. */
     public ScriptedDialogs cancelNextReview() {
         reviewAnswers.add(review -> false);
+        return this;
+    }
+
+    /** The next bulk review is answered by {@code user}, who may type into it first; true means Apply. */
+    public ScriptedDialogs answerNextBulkReview(Predicate<BulkReviewViewModel> user) {
+        bulkReviewAnswers.add(user);
         return this;
     }
 
@@ -118,6 +127,10 @@ public final class ScriptedDialogs implements DialogService {
         Object answer;
         if (model instanceof ReviewViewModel review) {
             answer = confirmReview(review);
+        } else if (model instanceof BulkReviewViewModel bulkReview) {
+            shown.add(new Shown("bulkReview", bulkReview.title(), bulkReview.totalsText(), bulkReview.callsText()));
+            bulkReviews.add(bulkReview);
+            answer = next(bulkReviewAnswers, "bulk review").test(bulkReview);
         } else if (model instanceof ConflictViewModel conflict) {
             answer = resolveConflict(conflict);
         } else if (model instanceof UnsavedEditsQuestion question) {
@@ -182,6 +195,10 @@ public final class ScriptedDialogs implements DialogService {
 
     public List<ReviewViewModel> reviews() {
         return reviews;
+    }
+
+    public List<BulkReviewViewModel> bulkReviews() {
+        return bulkReviews;
     }
 
     public List<ConflictViewModel> conflicts() {

@@ -1,0 +1,340 @@
+package dev.kmstags.ui.bulk;
+
+import dev.kmstags.ui.common.FxmlViews;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * "Tags of N keys": the keys left out, the table of tag keys over the selected keys with their pending changes
+ * (a row with several values opens to show which keys have which), what keeps keys from being written, the pending
+ * steps, and the forms that add a step. Binds to a {@link BulkEditViewModel}.
+ */
+public final class BulkEditView extends VBox {
+
+    private static final List<PseudoClass> CHANGES = List.of(PseudoClass.getPseudoClass("added"),
+            PseudoClass.getPseudoClass("changed"), PseudoClass.getPseudoClass("removed"));
+
+    private final BulkEditViewModel viewModel;
+    private final BulkEditCommands commands;
+
+    @FXML
+    private Label titleLabel;
+    @FXML
+    private Label readingLabel;
+    @FXML
+    private TitledPane skippedPane;
+    @FXML
+    private ListView<String> skippedList;
+    @FXML
+    private TreeTableView<Line> table;
+    @FXML
+    private TreeTableColumn<Line, String> keyColumn;
+    @FXML
+    private TreeTableColumn<Line, String> onColumn;
+    @FXML
+    private TreeTableColumn<Line, String> valueColumn;
+    @FXML
+    private TreeTableColumn<Line, String> pendingColumn;
+    @FXML
+    private TitledPane problemsPane;
+    @FXML
+    private ListView<BulkKeyProblem> problemsList;
+    @FXML
+    private TitledPane stepsPane;
+    @FXML
+    private ListView<String> stepsList;
+    @FXML
+    private TabPane operations;
+    @FXML
+    private TextField keyField;
+    @FXML
+    private TextField valueField;
+    @FXML
+    private TextField renameFromField;
+    @FXML
+    private TextField newKeyField;
+    @FXML
+    private TextField findField;
+    @FXML
+    private TextField replacementField;
+    @FXML
+    private CheckBox regexBox;
+    @FXML
+    private Label matchLabel;
+    @FXML
+    private TextField targetField;
+    @FXML
+    private TextField variantsField;
+    @FXML
+    private CheckBox anyCaseBox;
+    @FXML
+    private Label caseVariantsLabel;
+    @FXML
+    private Label inputProblemLabel;
+    @FXML
+    private Button setButton;
+    @FXML
+    private Button changeButton;
+    @FXML
+    private Button removeButton;
+    @FXML
+    private Button renameButton;
+    @FXML
+    private Button replaceButton;
+    @FXML
+    private Button mergeButton;
+    @FXML
+    private Button undoButton;
+    @FXML
+    private Button redoButton;
+    @FXML
+    private Label summaryLabel;
+    @FXML
+    private Button reviewButton;
+
+    /** One line of the table: a tag key's row, or (under it) one of its values with the keys that have it. */
+    private record Line(BulkTagRow row, String key, String on, String value, String pending) {
+    }
+
+    public BulkEditView(BulkEditViewModel viewModel, ResourceBundle resources) {
+        this.viewModel = viewModel;
+        this.commands = BulkEditCommands.of(viewModel);
+        FxmlViews.load(this, resources);
+    }
+
+    @FXML
+    private void initialize() {
+        titleLabel.textProperty().bind(viewModel.titleProperty());
+        readingLabel.textProperty().bind(viewModel.readingTextProperty());
+        shownWhenNotEmpty(readingLabel);
+        skippedPane.textProperty().bind(viewModel.skippedTitleProperty());
+        skippedList.setItems(viewModel.skipped());
+        skippedList.setCellFactory(list -> wrappingCell(text -> text));
+        shownWhenNotEmpty(skippedPane);
+        problemsPane.textProperty().bind(viewModel.problemsTitleProperty());
+        problemsList.setItems(viewModel.problems());
+        problemsList.setCellFactory(list -> new ProblemCell());
+        shownWhenNotEmpty(problemsPane);
+        stepsPane.textProperty().bind(viewModel.stepsTitleProperty());
+        stepsList.setItems(viewModel.steps());
+        stepsList.setCellFactory(list -> wrappingCell(text -> text));
+        stepsPane.visibleProperty().bind(Bindings.isNotEmpty(viewModel.steps()));
+        stepsPane.managedProperty().bind(stepsPane.visibleProperty());
+
+        column(keyColumn, Line::key);
+        column(onColumn, Line::on);
+        column(valueColumn, Line::value);
+        column(pendingColumn, Line::pending);
+        table.setRoot(new TreeItem<>());
+        table.setRowFactory(view -> new ChangeRow());
+        showRows();
+        viewModel.rows().addListener((ListChangeListener<BulkTagRow>) change -> showRows());
+        table.getSelectionModel().selectedItemProperty().addListener((observable, old, item) ->
+                viewModel.selectedRowProperty().set(item == null ? null : item.getValue().row()));
+
+        keyField.textProperty().bindBidirectional(viewModel.tagKeyProperty());
+        renameFromField.textProperty().bindBidirectional(viewModel.tagKeyProperty());
+        valueField.textProperty().bindBidirectional(viewModel.tagValueProperty());
+        newKeyField.textProperty().bindBidirectional(viewModel.newKeyProperty());
+        findField.textProperty().bindBidirectional(viewModel.findProperty());
+        replacementField.textProperty().bindBidirectional(viewModel.replacementProperty());
+        regexBox.selectedProperty().bindBidirectional(viewModel.regexProperty());
+        matchLabel.textProperty().bind(viewModel.matchTextProperty());
+        targetField.textProperty().bindBidirectional(viewModel.mergeTargetProperty());
+        variantsField.textProperty().bindBidirectional(viewModel.mergeVariantsProperty());
+        anyCaseBox.selectedProperty().bindBidirectional(viewModel.mergeAnyCaseProperty());
+        caseVariantsLabel.textProperty().bind(viewModel.caseVariantsTextProperty());
+        inputProblemLabel.textProperty().bind(viewModel.inputProblemProperty());
+        Tooltip inputProblem = new Tooltip();
+        inputProblem.textProperty().bind(viewModel.inputProblemProperty());
+        inputProblemLabel.setTooltip(inputProblem);
+        Tooltip caseVariants = new Tooltip();
+        caseVariants.textProperty().bind(viewModel.caseVariantsTextProperty());
+        caseVariantsLabel.setTooltip(caseVariants);
+
+        setButton.disableProperty().bind(viewModel.canSetProperty().not());
+        changeButton.disableProperty().bind(viewModel.canChangeProperty().not());
+        removeButton.disableProperty().bind(viewModel.canRemoveProperty().not());
+        renameButton.disableProperty().bind(viewModel.canRenameProperty().not());
+        replaceButton.disableProperty().bind(viewModel.canReplaceProperty().not());
+        mergeButton.disableProperty().bind(viewModel.canMergeProperty().not());
+        undoButton.disableProperty().bind(viewModel.canUndoProperty().not());
+        redoButton.disableProperty().bind(viewModel.canRedoProperty().not());
+        reviewButton.disableProperty().bind(viewModel.canReviewProperty().not());
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+    }
+
+    private static void shownWhenNotEmpty(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private static void shownWhenNotEmpty(TitledPane pane) {
+        pane.visibleProperty().bind(pane.textProperty().isNotEmpty());
+        pane.managedProperty().bind(pane.visibleProperty());
+    }
+
+    private static void column(TreeTableColumn<Line, String> column, Function<Line, String> text) {
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue().getValue())));
+        column.setCellFactory(c -> new TreeTableCell<>() {
+            private final Tooltip tooltip = new Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                tooltip.setText(item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : tooltip);
+            }
+        });
+    }
+
+    /** Shows the ViewModel's rows, keeping open the tag keys the user opened. */
+    private void showRows() {
+        List<String> open = table.getRoot().getChildren().stream().filter(TreeItem::isExpanded)
+                .map(item -> item.getValue().key()).toList();
+        List<TreeItem<Line>> items = viewModel.rows().stream().map(row -> {
+            TreeItem<Line> item = new TreeItem<>(new Line(row, row.key(), row.onText(), row.valueText(),
+                    row.pendingText()));
+            row.values().forEach(value -> item.getChildren().add(new TreeItem<>(new Line(row, "", "",
+                    value.valueText(), value.keyNames()))));
+            item.setExpanded(open.contains(row.key()));
+            return item;
+        }).toList();
+        table.getRoot().getChildren().setAll(items);
+    }
+
+    /** A cell as wide as its list, whose long text wraps instead of scrolling sideways. */
+    private static <T> ListCell<T> wrappingCell(Function<T, String> text) {
+        return new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+                setTooltip(empty || item == null ? null : new Tooltip(text.apply(item)));
+            }
+        };
+    }
+
+    /** A row coloured by the pending change of its tag key. */
+    private static final class ChangeRow extends TreeTableRow<Line> {
+        @Override
+        protected void updateItem(Line line, boolean empty) {
+            super.updateItem(line, empty);
+            BulkTagRow.Change change = empty || line == null || !line.key().equals(line.row().key())
+                    ? BulkTagRow.Change.NONE : line.row().change();
+            for (int i = 0; i < CHANGES.size(); i++) {
+                pseudoClassStateChanged(CHANGES.get(i), change.ordinal() == i + 1);
+            }
+        }
+    }
+
+    /** A key's problem; clashing variants offer a button per value to keep. */
+    private final class ProblemCell extends ListCell<BulkKeyProblem> {
+        @Override
+        protected void updateItem(BulkKeyProblem problem, boolean empty) {
+            super.updateItem(problem, empty);
+            if (empty || problem == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label text = new Label(problem.text());
+            text.setWrapText(true);
+            text.getStyleClass().add("bulk-problem");
+            text.setMaxWidth(Double.MAX_VALUE);
+            text.prefWidthProperty().bind(getListView().widthProperty().subtract(28));
+            if (problem.choices().isEmpty()) {
+                setGraphic(text);
+            } else {
+                FlowPane choices = new FlowPane();
+                choices.getStyleClass().add("bulk-choices");
+                for (String value : problem.choices()) {
+                    Button choose = new Button(viewModel.choiceText(value));
+                    choose.getStyleClass().add("bulk-choose");
+                    choose.setOnAction(event -> viewModel.chooseVariantValue(problem, value));
+                    choices.getChildren().add(choose);
+                }
+                setGraphic(new VBox(4, text, choices));
+            }
+            setText(null);
+        }
+    }
+
+    /** The commands of the Edit menu that act on the bulk edit. */
+    public BulkEditCommands commands() {
+        return commands;
+    }
+
+    @FXML
+    private void setTag() {
+        viewModel.setTag();
+    }
+
+    @FXML
+    private void changeValue() {
+        viewModel.changeValue();
+    }
+
+    @FXML
+    private void removeTag() {
+        viewModel.removeTag();
+    }
+
+    @FXML
+    private void renameTag() {
+        viewModel.renameTag();
+    }
+
+    @FXML
+    private void replaceInValues() {
+        viewModel.replaceInValues();
+    }
+
+    @FXML
+    private void mergeVariants() {
+        viewModel.mergeVariants();
+    }
+
+    @FXML
+    private void undo() {
+        viewModel.undo();
+    }
+
+    @FXML
+    private void redo() {
+        viewModel.redo();
+    }
+
+    @FXML
+    private void review() {
+        viewModel.review();
+    }
+}

@@ -61,6 +61,8 @@ public final class KeyDetailsView extends StackPane {
     @FXML
     private StackPane severalKeysSlot;
     @FXML
+    private Node severalKeysPane;
+    @FXML
     private Button copyKeyIdButton;
     @FXML
     private Button copyArnButton;
@@ -75,7 +77,7 @@ public final class KeyDetailsView extends StackPane {
     @FXML
     private void initialize() {
         emptyPane.visibleProperty().bind(viewModel.hasKeyProperty().not().and(viewModel.severalProperty().not()));
-        severalKeysSlot.visibleProperty().bind(viewModel.severalProperty());
+        severalKeysPane.visibleProperty().bind(viewModel.severalProperty());
         detailsPane.visibleProperty().bind(viewModel.hasKeyProperty());
         emptyTitle.textProperty().bind(viewModel.emptyTitleProperty());
         emptyHint.textProperty().bind(viewModel.emptyHintProperty());

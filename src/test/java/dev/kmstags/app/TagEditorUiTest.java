@@ -278,7 +278,7 @@ class TagEditorUiTest {
         editCell(robot, "Environment", "environment", KeyCode.ENTER);
 
         waitUntil("the value not allowed is explained", () -> labeled(robot, ".tag-problem",
-                "Value of “CostCenter”: The tag policy does not allow this value. Allowed: CC-1*, CC-2* AWS refuses"
+                "Value of “CostCenter”: The tag policy does not allow this value. Allowed: CC-1*, CC-2*. AWS refuses"
                         + " the change: the policy is enforced for KMS keys.").isPresent());
         assertThat(tagCell(robot, "CC-9000").getPseudoClassStates().toString()).contains("invalid");
         assertThat(tagCell(robot, "environment").getPseudoClassStates().toString()).contains("warning")
@@ -291,7 +291,7 @@ class TagEditorUiTest {
         assertThat(shown(robot, ".review-section-title",
                 "Tag policy (the organization’s effective tag policy)")).isNotNull();
         assertThat(labeled(robot, ".review-line.policy-refused", "CostCenter = CC-9000: the tag policy does not"
-                + " allow this value. Allowed: CC-1*, CC-2* AWS refuses this change: the policy is enforced for KMS"
+                + " allow this value. Allowed: CC-1*, CC-2*. AWS refuses this change: the policy is enforced for KMS"
                 + " keys.")).isPresent();
         assertThat(labeled(robot, ".review-line.policy-warning",
                 "environment: the tag policy writes this key “Environment”.")).isPresent();

@@ -66,9 +66,9 @@ class ReviewViewModelTest {
         assertThat(review.policyTitle()).isEqualTo("Tag policy (the organization’s effective tag policy)");
         assertThat(review.policyLines()).containsExactly(
                 new ReviewViewModel.PolicyLine("Env = production: the tag policy does not allow this value."
-                        + " Allowed: dev, prod", false),
+                        + " Allowed: dev, prod.", false),
                 new ReviewViewModel.PolicyLine("CostCenter = (empty): the tag policy does not allow this value."
-                        + " Allowed: CC-* AWS refuses this change: the policy is enforced for KMS keys.", true),
+                        + " Allowed: CC-*. AWS refuses this change: the policy is enforced for KMS keys.", true),
                 new ReviewViewModel.PolicyLine("The tag policy requires KMS keys to carry the tag Owner.", false));
         assertThat(review.canApplyProperty().get()).isFalse();
     }

@@ -156,12 +156,12 @@ class TagEditorViewModelTest {
                 .as("a loaded tag is judged too, as a warning").isEqualTo("The tag policy writes this key “ENV”.");
         assertThat(row("Team").valueWarningProperty().get())
                 .as("enforced, but not edited: AWS judges only what a change writes")
-                .isEqualTo("The tag policy does not allow this value. Allowed: core");
+                .isEqualTo("The tag policy does not allow this value. Allowed: core.");
         assertThat(editor.errors()).isEmpty();
 
         type(row("Team"), TagRowViewModel.Field.VALUE, "platform");
         assertThat(row("Team").valueErrorProperty().get()).isEqualTo("The tag policy does not allow this value."
-                + " Allowed: core AWS refuses the change: the policy is enforced for KMS keys.");
+                + " Allowed: core. AWS refuses the change: the policy is enforced for KMS keys.");
         assertThat(row("Team").valueWarningProperty().get()).isEmpty();
         assertThat(editor.validProperty().get()).isFalse();
         assertThat(editor.errors()).hasSize(1);

@@ -43,7 +43,7 @@ final class OrganizationsTagPolicy {
     private OrganizationsTagPolicy() {
     }
 
-    /** The effective tag policy of the account {@code credentials} belong to. May take seconds: not on the UI thread. */
+    /** The effective tag policy of the account of {@code credentials}. May take seconds: not on the UI thread. */
     static EffectiveTagPolicy read(KmsConnection connection, AwsCredentialsProvider credentials) {
         URI endpoint = connection.endpoint() != null ? connection.endpoint() : AWS_ENDPOINT;
         try (SdkHttpClient http = UrlConnectionHttpClient.builder().connectionTimeout(TIMEOUT)

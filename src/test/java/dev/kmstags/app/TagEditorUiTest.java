@@ -278,8 +278,8 @@ class TagEditorUiTest {
         editCell(robot, "Environment", "environment", KeyCode.ENTER);
 
         waitUntil("the value not allowed is explained", () -> labeled(robot, ".tag-problem",
-                "Value of “CostCenter”: The tag policy does not allow this value. Allowed: CC-1*, CC-2*. AWS refuses"
-                        + " the change: the policy is enforced for KMS keys.").isPresent());
+                "Value of “CostCenter”: The tag policy does not allow this value. Allowed: CC-1*, CC-2*."
+                        + " AWS refuses the change: the policy is enforced for KMS keys.").isPresent());
         assertThat(tagCell(robot, "CC-9000").getPseudoClassStates().toString()).contains("invalid");
         assertThat(tagCell(robot, "environment").getPseudoClassStates().toString()).contains("warning")
                 .doesNotContain("invalid");

@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The KMS operations of the bundled backend, over its SQLite store: keys, aliases and tags, with KMS's rules,
- * limits, paging and errors; and Organizations' DescribeEffectivePolicy for the tag policy. Other KMS operations are answered with {@code UnsupportedOperationException}, and
- * names KMS does not have with {@code UnknownOperationException}.
+ * The KMS operations of the bundled backend, over its SQLite store: keys, aliases and tags, with KMS's rules, limits,
+ * paging and errors; and Organizations' DescribeEffectivePolicy for the tag policy. Other KMS operations are answered
+ * with {@code UnsupportedOperationException}, and names KMS does not have with {@code UnknownOperationException}.
  */
 public final class BackendOperations implements KmsRequestHandler {
 

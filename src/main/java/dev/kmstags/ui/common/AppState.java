@@ -16,9 +16,9 @@ import javafx.collections.ObservableList;
 
 /**
  * What the panels and commands of the app share: the connection (the one chosen, and its services once open), where
- * commits go and whether that is marked production, its tag policy, the selected keys, the colour theme, and the leave guards. One
- * object holds it; view models and actions read from it and write their part of it, instead of reaching into each
- * other. Change it on the UI thread only.
+ * commits go and whether that is marked production, its tag policy, the selected keys, the colour theme, and the leave
+ * guards. One object holds it; view models and actions read from it and write their part of it, instead of reaching
+ * into each other. Change it on the UI thread only.
  */
 public final class AppState {
 

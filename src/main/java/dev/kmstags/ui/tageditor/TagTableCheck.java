@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Judges the editor's table with {@link TagRules} and says, in words, what is wrong with each row: the rules a
- * key or value breaks, keys that appear twice, keys that differ only in case and unusual characters (warnings),
- * a table with more tags than a key may carry, and where a tag strays from the tag policy. Rows marked removed are left out, as they will not exist.
- * Each sentence is listed once (two rows with the same key share one), and long keys are quoted cut short.
+ * Judges the editor's table with {@link TagRules} and says, in words, what is wrong with each row: the rules a key or
+ * value breaks, keys that appear twice, keys that differ only in case and unusual characters (warnings), a table with
+ * more tags than a key may carry, and where a tag strays from the tag policy. Rows marked removed are left out, as they
+ * will not exist. Each sentence is listed once (two rows with the same key share one), and long keys are quoted cut
+ * short.
  */
 final class TagTableCheck {
 

@@ -27,8 +27,10 @@ import dev.kmstags.ui.conflict.ConflictDialog;
 import dev.kmstags.ui.conflict.ConflictViewModel;
 import dev.kmstags.ui.connection.ConnectionsViewModel;
 import dev.kmstags.ui.connection.CheckAccessChangesAction;
+import dev.kmstags.ui.connection.ChooseTagPolicyAction;
 import dev.kmstags.ui.connection.MarkProductionAction;
 import dev.kmstags.ui.connection.ReloadProfilesAction;
+import dev.kmstags.ui.connection.TagPolicyViewModel;
 import dev.kmstags.ui.connection.ThrottleBundledBackendAction;
 import dev.kmstags.ui.inventory.ExportQuestion;
 import dev.kmstags.ui.inventory.ExportTagsAction;
@@ -167,11 +169,14 @@ public final class AppContext implements AutoCloseable {
                 () -> AwsSetup.read(environment, home), AwsSetup.withoutProfiles(environment, home),
                 connectionPreferences, opener);
         TagColumnsMemory.attach(connections.activeTargetProperty(), keyList.tagColumns(), connectionPreferences);
+        TagPolicyViewModel tagPolicy = new TagPolicyViewModel(executor, messages, dialogs, state,
+                connections.activeTargetProperty(), connectionPreferences);
         QuitAction quit = new QuitAction(state, stage::close);
         actions = new MainWindowActions(new RefreshAction(keyList), quit, new UseThemeAction(state, Theme.LIGHT),
                 new UseThemeAction(state, Theme.DARK), new MarkProductionAction(connections),
                 new CheckAccessChangesAction(connections),
                 new ReloadProfilesAction(connections), new ThrottleBundledBackendAction(state, backendQuotas),
+                new ChooseTagPolicyAction(tagPolicy, connections),
                 new AboutAction(dialogs, messages, Version.current()));
         MainWindowView view = new MainWindowView(viewModel, state, keyDetails, connections, tagEditor, bulkEdit,
                 actions, messages.bundle());

@@ -56,12 +56,20 @@ final class CommandHelp {
 
     static final String PLAN = """
             Usage: kms-tag-manager tags plan FILE [--profile P] [--region R] [--empty-cells-remove] [--only-add]
+                                                  [--tag-policy F] [--fail-on-noncompliant]
 
-            Reads FILE (an export, possibly edited) and prints per key what applying it would change.
+            Reads FILE (an export, possibly edited) and prints per key what applying it would change, and where
+            the tags a changed key would have stray from the tag policy: the account's effective tag policy from
+            AWS Organizations, or --tag-policy FILE. A tag the plan writes against a policy enforced for KMS keys
+            is an error (AWS would refuse the change); the rest are warnings.
             Exits 0 when there is nothing to do, 2 when there are changes, 1 on errors (rows that cannot be
             applied are listed on standard error with their line numbers).
 
             """ + CONNECTION + FILE_REGIONS + FILE_OPTIONS + """
+              --tag-policy F   Check against the tag policy in file F (AWS Organizations syntax) instead of
+                               the account's effective one
+              --fail-on-noncompliant
+                               Exit 1 when a changed key would not comply with the tag policy
 
             Example: kms-tag-manager tags plan --profile prod edited.csv
             """;

@@ -11,10 +11,12 @@ import java.util.List;
  * @param region     the region asked for with {@code --region}; null when none was
  * @param allRegions export: every region of the connection's partition
  * @param quotas     apply: the request quotas per region to pace the writes to
+ * @param tagPolicy  plan: the tag policy file to check against instead of the account's effective one; or null
+ * @param failOnNoncompliant plan: exit 1 when a changed key would not comply with the tag policy
  */
 record Options(String command, boolean help, String profile, String region, boolean allRegions,
                ExportFormat format, String filter, Path output, Path file, boolean emptyCellsRemove,
-               boolean onlyAdd, boolean yes, TagCallQuotas quotas) {
+               boolean onlyAdd, boolean yes, TagCallQuotas quotas, Path tagPolicy, boolean failOnNoncompliant) {
 
     static final List<String> COMMANDS = List.of("export", "plan", "apply");
 
@@ -24,6 +26,9 @@ record Options(String command, boolean help, String profile, String region, bool
         }
         boolean export = command.equals("export");
         boolean apply = command.equals("apply");
+        boolean plan = command.equals("plan");
+        Path tagPolicy = null;
+        boolean failOnNoncompliant = false;
         boolean help = false;
         String profile = null;
         String region = null;
@@ -81,6 +86,14 @@ record Options(String command, boolean help, String profile, String region, bool
                     requireFor(apply, arg);
                     untagRate = rate(value(args, ++i, arg), arg);
                 }
+                case "--tag-policy" -> {
+                    requireFor(plan, arg);
+                    tagPolicy = Path.of(value(args, ++i, arg));
+                }
+                case "--fail-on-noncompliant" -> {
+                    requireFor(plan, arg);
+                    failOnNoncompliant = true;
+                }
                 default -> {
                     if (arg.startsWith("-") || export || file != null) {
                         throw new IllegalArgumentException("Unknown argument: " + arg);
@@ -96,7 +109,8 @@ record Options(String command, boolean help, String profile, String region, bool
             throw new IllegalArgumentException("--region and --all-regions exclude each other: give one");
         }
         return new Options(command, help, profile, region, allRegions, format, filter, output, file,
-                emptyCellsRemove, onlyAdd, yes, new TagCallQuotas(tagRate, untagRate));
+                emptyCellsRemove, onlyAdd, yes, new TagCallQuotas(tagRate, untagRate), tagPolicy,
+                failOnNoncompliant);
     }
 
     private static String value(List<String> args, int index, String option) {

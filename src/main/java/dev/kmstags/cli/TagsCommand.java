@@ -182,7 +182,10 @@ public final class TagsCommand {
         }
         try (CommandConnection connection = connect(options)) {
             FilePlanner.FilePlan plan = plan(connection, options, file.get(), out, err);
-            if (plan.hasErrors()) {
+            PolicyReport report = new PolicyReport(out, err);
+            int noncompliant = report.policy(options.tagPolicy(), connection)
+                    .map(policy -> report.print(policy, plan.result().changes())).orElse(0);
+            if (plan.hasErrors() || (options.failOnNoncompliant() && noncompliant > 0)) {
                 return EXIT_ERROR;
             }
             return plan.result().changes().isEmpty() ? EXIT_OK : EXIT_CHANGES;

@@ -23,4 +23,12 @@ public interface KmsServices {
     default AccessPolicies accessPolicies() {
         return AccessPolicies.NONE;
     }
+
+    /**
+     * The account's effective tag policy, from AWS Organizations (or the bundled backend, which answers for it).
+     * May call AWS: call it off the UI thread.
+     */
+    default EffectiveTagPolicy effectiveTagPolicy() {
+        return new EffectiveTagPolicy.None();
+    }
 }

@@ -69,6 +69,12 @@ public final class KmsSession implements KmsServices, AutoCloseable {
         return accessPolicies;
     }
 
+    /** The account's effective tag policy, from Organizations at AWS's endpoint or the connection's own. */
+    @Override
+    public EffectiveTagPolicy effectiveTagPolicy() {
+        return OrganizationsTagPolicy.read(connection, opened.credentials());
+    }
+
     @Override
     public void close() {
         try {

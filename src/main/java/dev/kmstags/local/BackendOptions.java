@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param seed       whether an empty store starts with the demo account
  * @param latencyMs  a delay added to every answer, to feel like a real network
  * @param quotas     the request quotas to throttle with, {@link RequestQuotas#none()} for none
+ * @param tagPolicy  the file of the tag policy Organizations' DescribeEffectivePolicy answers with; null for the
+ *                   demo account's policy when {@code seed} is set, and for none otherwise
  */
 public record BackendOptions(int port, Path dataFile, String accessKey, String secretKey, boolean seed,
-                             int latencyMs, RequestQuotas quotas) {
+                             int latencyMs, RequestQuotas quotas, Path tagPolicy) {
 
     public static final int DEFAULT_PORT = 4599;
     public static final String DEFAULT_ACCESS_KEY = "test";
@@ -38,30 +40,34 @@ public record BackendOptions(int port, Path dataFile, String accessKey, String s
     /** The defaults for {@code dataFile}: port 4599, credentials test/test, demo data, no latency, no quotas. */
     public static BackendOptions defaults(Path dataFile) {
         return new BackendOptions(DEFAULT_PORT, dataFile, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, true, 0,
-                RequestQuotas.none());
+                RequestQuotas.none(), null);
     }
 
     public BackendOptions withPort(int newPort) {
-        return new BackendOptions(newPort, dataFile, accessKey, secretKey, seed, latencyMs, quotas);
+        return new BackendOptions(newPort, dataFile, accessKey, secretKey, seed, latencyMs, quotas, tagPolicy);
     }
 
     public BackendOptions withDataFile(Path newDataFile) {
-        return new BackendOptions(port, newDataFile, accessKey, secretKey, seed, latencyMs, quotas);
+        return new BackendOptions(port, newDataFile, accessKey, secretKey, seed, latencyMs, quotas, tagPolicy);
     }
 
     public BackendOptions withSeed(boolean newSeed) {
-        return new BackendOptions(port, dataFile, accessKey, secretKey, newSeed, latencyMs, quotas);
+        return new BackendOptions(port, dataFile, accessKey, secretKey, newSeed, latencyMs, quotas, tagPolicy);
     }
 
     public BackendOptions withLatencyMs(int newLatencyMs) {
-        return new BackendOptions(port, dataFile, accessKey, secretKey, seed, newLatencyMs, quotas);
+        return new BackendOptions(port, dataFile, accessKey, secretKey, seed, newLatencyMs, quotas, tagPolicy);
     }
 
     public BackendOptions withCredentials(String newAccessKey, String newSecretKey) {
-        return new BackendOptions(port, dataFile, newAccessKey, newSecretKey, seed, latencyMs, quotas);
+        return new BackendOptions(port, dataFile, newAccessKey, newSecretKey, seed, latencyMs, quotas, tagPolicy);
     }
 
     public BackendOptions withQuotas(RequestQuotas newQuotas) {
-        return new BackendOptions(port, dataFile, accessKey, secretKey, seed, latencyMs, newQuotas);
+        return new BackendOptions(port, dataFile, accessKey, secretKey, seed, latencyMs, newQuotas, tagPolicy);
+    }
+
+    public BackendOptions withTagPolicy(Path newTagPolicy) {
+        return new BackendOptions(port, dataFile, accessKey, secretKey, seed, latencyMs, quotas, newTagPolicy);
     }
 }

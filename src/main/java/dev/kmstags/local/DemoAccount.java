@@ -7,6 +7,10 @@ import dev.kmstags.local.store.SqliteKeyStore;
 import dev.kmstags.local.store.StoreSession;
 import dev.kmstags.local.store.StoredAlias;
 import dev.kmstags.local.store.StoredKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +43,21 @@ final class DemoAccount {
             seedEuWest1(new Region(session, EU_WEST_1));
             return true;
         });
+    }
+
+    /**
+     * The demo account's effective tag policy, as DescribeEffectivePolicy answers it: CostCenter values enforced
+     * for KMS keys, the capitalization and values of Environment (reported only), and Owner required.
+     */
+    static String tagPolicy() {
+        try (InputStream in = DemoAccount.class.getResourceAsStream("demo-tag-policy.json")) {
+            if (in == null) {
+                throw new IllegalStateException("The demo tag policy is missing from the application");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void seedUsEast1(Region r) {

@@ -11,9 +11,12 @@ import dev.kmstags.local.quota.Throttle;
 import dev.kmstags.local.service.BackendOperations;
 import dev.kmstags.local.service.KmsAccount;
 import dev.kmstags.local.store.SqliteKeyStore;
+import dev.kmstags.domain.policy.TagPolicy;
+import dev.kmstags.domain.policy.TagPolicyException;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +88,7 @@ public final class LocalKmsBackend implements AutoCloseable {
             } else if (wasEmpty) {
                 notices.add("The data file " + file + " was empty (0 bytes); it now holds a new, empty store.");
             }
-            FaultInjector faults = new FaultInjector(new BackendOperations(store, clock));
+            FaultInjector faults = new FaultInjector(new BackendOperations(store, clock, tagPolicy(options)));
             ready.serve(faults);
             return new LocalKmsBackend(store, server, faults, throttle, notices);
         } catch (IOException | RuntimeException e) {
@@ -96,6 +99,23 @@ public final class LocalKmsBackend implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The text DescribeEffectivePolicy answers with: the policy file's, checked as the app will read it; the demo
+     * account's when seeding; else none.
+     */
+    private static Optional<String> tagPolicy(BackendOptions options) throws IOException {
+        if (options.tagPolicy() == null) {
+            return options.seed() ? Optional.of(DemoAccount.tagPolicy()) : Optional.empty();
+        }
+        String text = Files.readString(options.tagPolicy(), StandardCharsets.UTF_8);
+        try {
+            TagPolicy.parse(text);
+        } catch (TagPolicyException e) {
+            throw new IOException("The tag policy " + options.tagPolicy() + " cannot be read: " + e.getMessage(), e);
+        }
+        return Optional.of(text);
     }
 
     private static KmsHttpServer bind(BackendOptions options, KmsRequestHandler handler) throws IOException {

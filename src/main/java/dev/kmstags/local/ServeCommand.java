@@ -76,6 +76,7 @@ public final class ServeCommand {
                 case "--no-seed" -> options = options.withSeed(false);
                 case "--port" -> options = options.withPort(intValue(arg, valueOf(args, ++i, arg), 0, 65_535));
                 case "--latency-ms" -> options = options.withLatencyMs(intValue(arg, valueOf(args, ++i, arg), 0, 60_000));
+                case "--tag-policy" -> options = options.withTagPolicy(Path.of(valueOf(args, ++i, arg)));
                 case "--data" -> options = options.withDataFile(Path.of(valueOf(args, ++i, arg)));
                 case "--quotas" -> options = options.withQuotas(RequestQuotas.ofOption(valueOf(args, ++i, arg)));
                 case "--access-key" -> accessKey = valueOf(args, ++i, arg);
@@ -155,7 +156,9 @@ public final class ServeCommand {
                   --secret-key S      secret key requests must be signed with (default test); other local
                                       users can see it in the process list: prefer the file or the environment
                   --secret-key-file F the secret key is the first line of file F
-                  --no-seed           start an empty store without the demo account
+                  --no-seed           start an empty store without the demo account (and its tag policy)
+                  --tag-policy FILE   the account's effective tag policy, in AWS Organizations syntax, which
+                                      DescribeEffectivePolicy answers with (default: the demo account's)
                   --latency-ms N      delay every answer by N milliseconds
                   --quotas aws|FILE   throttle like KMS: AWS's request quotas per second, or a properties file
                                       of Operation=rate lines laid over them (default: no throttling)

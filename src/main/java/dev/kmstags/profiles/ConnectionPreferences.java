@@ -1,6 +1,7 @@
 package dev.kmstags.profiles;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.prefs.Preferences;
  * What the app remembers about connections between runs, in a {@link Preferences} node the caller chooses (tests
  * pass their own): the last connection and region, which profiles and accounts the user marked as production, on
  * which connections the user turned the access check on, and per connection the tag keys the key list shows as
- * columns.
+ * columns and the tag policy file picked.
  */
 public final class ConnectionPreferences {
 
@@ -25,6 +26,7 @@ public final class ConnectionPreferences {
     private static final String ACCESS_CHECK = "access.check";
     private static final String TAG_COLUMNS = "tagColumns.";
     private static final String TICKED_REGIONS = "allRegions.";
+    private static final String TAG_POLICY_FILES = "tagPolicy.files";
 
     private final Preferences node;
 
@@ -96,6 +98,22 @@ public final class ConnectionPreferences {
         String key = prefix + target.id();
         return key.length() <= Preferences.MAX_KEY_LENGTH ? key
                 : prefix + UUID.nameUUIDFromBytes(target.id().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The tag policy file the user picked for {@code target}, if any. */
+    public Optional<Path> tagPolicyFile(ConnectionTarget target) {
+        String prefix = target.id() + '\t';
+        return read(TAG_POLICY_FILES).stream().filter(line -> line.startsWith(prefix))
+                .map(line -> Path.of(line.substring(prefix.length()))).findFirst();
+    }
+
+    /** Keeps {@code file} as {@code target}'s tag policy file, in place of the one picked before. */
+    public void rememberTagPolicyFile(ConnectionTarget target, Path file) {
+        String prefix = target.id() + '\t';
+        Set<String> lines = read(TAG_POLICY_FILES);
+        lines.removeIf(line -> line.startsWith(prefix));
+        lines.add(prefix + file.toAbsolutePath());
+        node.put(TAG_POLICY_FILES, String.join("\n", lines));
     }
 
     /**

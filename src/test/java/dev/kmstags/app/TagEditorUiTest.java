@@ -268,6 +268,49 @@ class TagEditorUiTest {
     }
 
     @Test
+    void theDemoTagPolicyShowsInTheCellsAsTypedAndInTheReviewWhereAnEnforcedValueKeepsApplyDisabled(FxRobot robot)
+            throws Exception {
+        waitUntil("the demo account's tag policy is read", () -> context.state().tagPolicyProperty().get()
+                .isPresent());
+        openKey(robot, "alias/payments-prod");
+
+        editCell(robot, "CC-1042", "CC-9000", KeyCode.ENTER);
+        editCell(robot, "Environment", "environment", KeyCode.ENTER);
+
+        waitUntil("the value not allowed is explained", () -> labeled(robot, ".tag-problem",
+                "Value of “CostCenter”: The tag policy does not allow this value. Allowed: CC-1*, CC-2*."
+                        + " AWS refuses the change: the policy is enforced for KMS keys.").isPresent());
+        assertThat(tagCell(robot, "CC-9000").getPseudoClassStates().toString()).contains("invalid");
+        assertThat(tagCell(robot, "environment").getPseudoClassStates().toString()).contains("warning")
+                .doesNotContain("invalid");
+        assertThat(tagCell(robot, "environment").getTooltip().getText())
+                .contains("The tag policy writes this key “Environment”.");
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.S);
+        Node review = waitForDialog(robot, "review-view");
+        assertThat(shown(robot, ".review-section-title",
+                "Tag policy (the organization’s effective tag policy)")).isNotNull();
+        assertThat(labeled(robot, ".review-line.policy-refused", "CostCenter = CC-9000: the tag policy does not"
+                + " allow this value. Allowed: CC-1*, CC-2*. AWS refuses this change: the policy is enforced for KMS"
+                + " keys.")).isPresent();
+        assertThat(labeled(robot, ".review-line.policy-warning",
+                "environment: the tag policy writes this key “Environment”.")).isPresent();
+        assertThat(button(robot, ".review-dialog .button", "Apply").isDisabled()).isTrue();
+        Snapshots.save(review.getScene(), "review-tag-policy");
+        robot.clickOn(button(robot, ".review-dialog .button", "Cancel"));
+        waitUntil("the review is closed", () -> robot.lookup(".review-view").tryQuery().isEmpty());
+
+        editCell(robot, "CC-9000", "CC-2001", KeyCode.ENTER);
+        robot.push(KeyCode.SHORTCUT, KeyCode.S);
+        waitForDialog(robot, "review-view");
+        waitUntil("Apply is enabled once only warnings are left",
+                () -> !button(robot, ".review-dialog .button", "Apply").isDisabled());
+        robot.clickOn(button(robot, ".review-dialog .button", "Cancel"));
+        // A review left open would hold the keyboard and mouse from the next test's window.
+        waitUntil("the review is closed", () -> robot.lookup(".review-view").tryQuery().isEmpty());
+    }
+
+    @Test
     void aTagAnotherUserAddedMeanwhileIsKeptAndTheMergedReviewSaysSoBeforeOnlyMyEditIsWritten(FxRobot robot)
             throws Exception {
         openKey(robot, "alias/payments-prod");

@@ -13,6 +13,7 @@ import dev.kmstags.local.KmsException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,18 +26,19 @@ final class KmsExchangeHandler implements HttpHandler {
 
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     static final int MAX_BODY_BYTES = 1024 * 1024;
-    private static final String TARGET_PREFIX = "TrentService.";
     private static final String INTERNAL_MESSAGE =
             "The request was rejected because an internal exception occurred. The request can be retried.";
     private static final Logger LOG = LoggerFactory.getLogger(KmsExchangeHandler.class);
 
-    private final SigV4Verifier verifier;
+    private final Map<String, SigV4Verifier> verifiers;
     private final KmsRequestHandler handler;
     private final ObjectMapper mapper;
     private final long latencyMs;
 
-    KmsExchangeHandler(SigV4Verifier verifier, KmsRequestHandler handler, ObjectMapper mapper, long latencyMs) {
-        this.verifier = verifier;
+    /** @param verifiers the signature check of each service answered, by its SigV4 signing name */
+    KmsExchangeHandler(Map<String, SigV4Verifier> verifiers, KmsRequestHandler handler, ObjectMapper mapper,
+                       long latencyMs) {
+        this.verifiers = Map.copyOf(verifiers);
         this.handler = handler;
         this.mapper = mapper;
         this.latencyMs = latencyMs;
@@ -69,18 +71,18 @@ final class KmsExchangeHandler implements HttpHandler {
             return Answer.error(e, true);
         }
         try {
-            String operation = checkProtocol(exchange);
-            SigV4Verifier.Caller caller = verifier.verify(exchange.getRequestMethod(), exchange.getRequestURI(),
-                    exchange.getRequestHeaders(), body);
+            ServiceTarget target = checkProtocol(exchange);
+            SigV4Verifier.Caller caller = verifiers.get(target.signingName()).verify(exchange.getRequestMethod(),
+                    exchange.getRequestURI(), exchange.getRequestHeaders(), body);
             ObjectNode json = parse(body);
-            return Answer.ok(invoke(new KmsRequest(operation, caller.region(), caller.accessKeyId(), json)));
+            return Answer.ok(invoke(new KmsRequest(target.operation(), caller.region(), caller.accessKeyId(), json)));
         } catch (KmsException e) {
             return Answer.error(e, false);
         }
     }
 
-    /** @return the operation named by the target header */
-    private static String checkProtocol(HttpExchange exchange) {
+    /** @return the service and operation named by the target header */
+    private static ServiceTarget checkProtocol(HttpExchange exchange) {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         if (!"POST".equals(method) || !"/".equals(path)) {
@@ -93,12 +95,7 @@ final class KmsExchangeHandler implements HttpHandler {
             throw new KmsException(ProtocolErrors.UNKNOWN_OPERATION, "Content-Type must be " + CONTENT_TYPE
                     + (contentType == null ? "; the request has none" : ", not '" + contentType + "'"));
         }
-        String target = headers.getFirst("X-Amz-Target");
-        if (target == null || !target.startsWith(TARGET_PREFIX) || target.length() == TARGET_PREFIX.length()) {
-            // Real AWS JSON services say no more than the code here.
-            throw new KmsException(ProtocolErrors.UNKNOWN_OPERATION, null);
-        }
-        return target.substring(TARGET_PREFIX.length());
+        return ServiceTarget.of(headers.getFirst("X-Amz-Target"));
     }
 
     /**

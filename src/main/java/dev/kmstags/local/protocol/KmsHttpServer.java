@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -83,7 +84,10 @@ public final class KmsHttpServer implements AutoCloseable {
             throw new IllegalArgumentException("latency must not be negative: " + latencyMs);
         }
         ObjectMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-        HttpHandler kms = new KmsExchangeHandler(new SigV4Verifier(credentials, clock), handler, mapper, latencyMs);
+        // The AWS JSON requests: KMS's, and Organizations' for the tag policy, each signed for its own service.
+        Map<String, SigV4Verifier> verifiers = Map.of(ServiceTarget.KMS, new SigV4Verifier(credentials, clock),
+                ServiceTarget.ORGANIZATIONS, new SigV4Verifier(credentials, clock, ServiceTarget.ORGANIZATIONS));
+        HttpHandler kms = new KmsExchangeHandler(verifiers, handler, mapper, latencyMs);
         if (iam == null) {
             return serve(port, kms, limits);
         }

@@ -8,13 +8,14 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The KMS operations of the bundled backend, over its SQLite store: keys, aliases and tags, with KMS's rules,
- * limits, paging and errors. Other KMS operations are answered with {@code UnsupportedOperationException}, and
- * names KMS does not have with {@code UnknownOperationException}.
+ * The KMS operations of the bundled backend, over its SQLite store: keys, aliases and tags, with KMS's rules, limits,
+ * paging and errors; and Organizations' DescribeEffectivePolicy for the tag policy. Other KMS operations are answered
+ * with {@code UnsupportedOperationException}, and names KMS does not have with {@code UnknownOperationException}.
  */
 public final class BackendOperations implements KmsRequestHandler {
 
@@ -35,7 +36,14 @@ public final class BackendOperations implements KmsRequestHandler {
 
     private final Map<String, Function<KmsRequest, ObjectNode>> operations;
 
+    /** The operations of an account without a tag policy. */
     public BackendOperations(SqliteKeyStore store, Clock clock) {
+        this(store, clock, Optional.empty());
+    }
+
+    /** @param tagPolicy the text of the account's effective tag policy; empty for none */
+    public BackendOperations(SqliteKeyStore store, Clock clock, Optional<String> tagPolicy) {
+        OrganizationsOperations organizations = new OrganizationsOperations(tagPolicy, clock.instant());
         Markers markers = new Markers(markerSecret(store));
         KeyOperations keys = new KeyOperations(store, markers, clock);
         AliasOperations aliases = new AliasOperations(store, markers, clock);
@@ -55,7 +63,8 @@ public final class BackendOperations implements KmsRequestHandler {
                 Map.entry("ListAliases", aliases::listAliases),
                 Map.entry("TagResource", tags::tagResource),
                 Map.entry("UntagResource", tags::untagResource),
-                Map.entry("ListResourceTags", tags::listResourceTags));
+                Map.entry("ListResourceTags", tags::listResourceTags),
+                Map.entry("organizations:DescribeEffectivePolicy", organizations::describeEffectivePolicy));
     }
 
     @Override

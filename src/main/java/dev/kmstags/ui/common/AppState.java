@@ -16,9 +16,9 @@ import javafx.collections.ObservableList;
 
 /**
  * What the panels and commands of the app share: the connection (the one chosen, and its services once open), where
- * commits go and whether that is marked production, the selected keys, the colour theme, and the leave guards. One
- * object holds it; view models and actions read from it and write their part of it, instead of reaching into each
- * other. Change it on the UI thread only.
+ * commits go and whether that is marked production, its tag policy, the selected keys, the colour theme, and the leave
+ * guards. One object holds it; view models and actions read from it and write their part of it, instead of reaching
+ * into each other. Change it on the UI thread only.
  */
 public final class AppState {
 
@@ -30,6 +30,8 @@ public final class AppState {
     private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper(this, "connectionText", "");
     private final ReadOnlyBooleanWrapper production = new ReadOnlyBooleanWrapper(this, "production");
     private final ReadOnlyBooleanWrapper accessCheck = new ReadOnlyBooleanWrapper(this, "accessCheck");
+    private final ReadOnlyObjectWrapper<PolicyInForce> tagPolicy =
+            new ReadOnlyObjectWrapper<>(this, "tagPolicy", PolicyInForce.none());
     private final ObservableList<KeyEntry> selectedKeys = FXCollections.observableArrayList();
     // One read-only view: such a view only weakly listens to its list, so listeners need the same view kept.
     private final ObservableList<KeyEntry> selectedKeysView = FXCollections.unmodifiableObservableList(selectedKeys);
@@ -59,6 +61,7 @@ public final class AppState {
         tagService.set(null);
         services.set(null);
         accountId.set("");
+        tagPolicy.set(PolicyInForce.none());
     }
 
     /** The open connection's services; null while none is open. */
@@ -127,6 +130,16 @@ public final class AppState {
     /** The selected key when exactly one is selected; null when none or several are. */
     public ReadOnlyObjectProperty<KeyEntry> selectedKeyProperty() {
         return selectedKey.getReadOnlyProperty();
+    }
+
+    /** The tag policy of the open connection, once read (from Organizations or the file the user picked). */
+    public void setTagPolicy(PolicyInForce policy) {
+        tagPolicy.set(Objects.requireNonNull(policy, "policy"));
+    }
+
+    /** The tag policy tags are checked against; {@link PolicyInForce#none()} while there is none. */
+    public ReadOnlyObjectProperty<PolicyInForce> tagPolicyProperty() {
+        return tagPolicy.getReadOnlyProperty();
     }
 
     public void setTheme(Theme newTheme) {

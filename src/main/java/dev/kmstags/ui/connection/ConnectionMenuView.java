@@ -1,6 +1,7 @@
 package dev.kmstags.ui.connection;
 
 import dev.kmstags.profiles.ConnectionTarget;
+import dev.kmstags.ui.common.Action;
 import dev.kmstags.ui.common.ActionBinding;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import javafx.scene.control.ToggleGroup;
 /**
  * Fills the main window's Connection menu from a {@link ConnectionsViewModel}: one entry per connection with
  * the active one checked, then "Mark as production", "Check access changes (IAM)", "Throttle the bundled backend
- * like KMS" and "Reload profiles".
+ * like KMS", the items added (such as "Tag policy…") and "Reload profiles".
  */
 public final class ConnectionMenuView {
 
@@ -27,6 +28,7 @@ public final class ConnectionMenuView {
     private final CheckMenuItem accessItem = new CheckMenuItem();
     private final CheckMenuItem throttleItem = new CheckMenuItem();
     private final MenuItem reloadItem = new MenuItem();
+    private final List<MenuItem> addedItems = new ArrayList<>();
 
     public ConnectionMenuView(Menu menu, ConnectionsViewModel viewModel, MarkProductionAction markProduction,
                               CheckAccessChangesAction checkAccess, ReloadProfilesAction reloadProfiles,
@@ -72,9 +74,19 @@ public final class ConnectionMenuView {
         items.add(productionItem);
         items.add(accessItem);
         items.add(throttleItem);
+        items.addAll(addedItems);
         items.add(reloadItem);
         menu.getItems().setAll(items);
         showActive();
+    }
+
+    /** Adds an item for {@code action} before "Reload profiles"; answers this view. */
+    public ConnectionMenuView addItem(Action action, String text) {
+        MenuItem item = new MenuItem(text);
+        ActionBinding.bind(item, action);
+        addedItems.add(item);
+        build();
+        return this;
     }
 
     private static MenuItem disabled(String text) {

@@ -1,6 +1,7 @@
 package dev.kmstags.ui.main;
 
 import dev.kmstags.ui.connection.CheckAccessChangesAction;
+import dev.kmstags.ui.connection.ChooseTagPolicyAction;
 import dev.kmstags.ui.connection.MarkProductionAction;
 import dev.kmstags.ui.connection.ReloadProfilesAction;
 import dev.kmstags.ui.connection.ThrottleBundledBackendAction;
@@ -11,7 +12,8 @@ import java.util.Objects;
 public record MainWindowActions(RefreshAction refresh, QuitAction quit, UseThemeAction lightTheme,
                                 UseThemeAction darkTheme, MarkProductionAction markProduction,
                                 CheckAccessChangesAction checkAccess, ReloadProfilesAction reloadProfiles,
-                                ThrottleBundledBackendAction throttleBackend, AboutAction about) {
+                                ThrottleBundledBackendAction throttleBackend, ChooseTagPolicyAction chooseTagPolicy,
+                                AboutAction about) {
 
     public MainWindowActions {
         Objects.requireNonNull(refresh, "refresh");
@@ -22,6 +24,7 @@ public record MainWindowActions(RefreshAction refresh, QuitAction quit, UseTheme
         Objects.requireNonNull(checkAccess, "checkAccess");
         Objects.requireNonNull(reloadProfiles, "reloadProfiles");
         Objects.requireNonNull(throttleBackend, "throttleBackend");
+        Objects.requireNonNull(chooseTagPolicy, "chooseTagPolicy");
         Objects.requireNonNull(about, "about");
     }
 }

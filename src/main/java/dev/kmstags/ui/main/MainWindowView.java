@@ -143,7 +143,8 @@ public final class MainWindowView extends BorderPane {
         });
 
         new ConnectionMenuView(connectionMenu, connections, actions.markProduction(), actions.checkAccess(),
-                actions.reloadProfiles(), actions.throttleBackend(), resources);
+                actions.reloadProfiles(), actions.throttleBackend(), resources).addItem(actions.chooseTagPolicy(),
+                resources.getString("menu.connection.tagPolicy"));
         new RegionMenuView(regionMenu, connections, resources);
         setTop(new VBox(getTop(), productionBanner));
         productionBanner.textProperty().bind(connections.productionBannerProperty());

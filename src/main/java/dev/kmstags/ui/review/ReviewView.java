@@ -12,9 +12,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * The content of the review dialog: where the calls go, their changes by kind (and after a merge, which changes
- * of others stay or are undone), whose access the change alters, the calls with their JSON bodies, what keeps Apply
- * disabled, and on production the field where the user types the key's alias. Binds to a {@link ReviewViewModel};
- * the dialog around it owns the buttons.
+ * of others stay or are undone), whose access the change alters, a "Tag policy" section when the connection has
+ * one, the calls with their JSON bodies, what keeps Apply disabled, and on production the field where the user types
+ * the key's alias. Binds to a {@link ReviewViewModel}; the dialog around it owns the buttons.
  */
 public final class ReviewView extends VBox {
 
@@ -57,6 +57,7 @@ public final class ReviewView extends VBox {
         section("review.renamed", "renamed", viewModel.renamedLines());
         section("review.kept", "kept", viewModel.keptLines());
         showAccess(viewModel.access());
+        policySection();
         for (ReviewViewModel.Call call : viewModel.calls()) {
             Label operation = new Label(call.operation());
             operation.getStyleClass().add("review-operation");
@@ -98,6 +99,22 @@ public final class ReviewView extends VBox {
         if (access.shown()) {
             accessBox.getChildren().add(line(access.scopeText(), "review-access-scope"));
         }
+    }
+
+    private void policySection() {
+        if (viewModel.policyLines().isEmpty()) {
+            return;
+        }
+        Label title = new Label(viewModel.policyTitle());
+        title.getStyleClass().addAll("review-section-title", "policy");
+        VBox section = new VBox(title);
+        section.getStyleClass().addAll("review-section", "policy");
+        for (ReviewViewModel.PolicyLine policyLine : viewModel.policyLines()) {
+            Label label = line(policyLine.text(), "review-line");
+            label.getStyleClass().add(policyLine.refused() ? "policy-refused" : "policy-warning");
+            section.getChildren().add(label);
+        }
+        changesBox.getChildren().add(0, section);
     }
 
     private static Label line(String text, String styleClass) {

@@ -3,22 +3,27 @@ package dev.kmstags.ui.review;
 import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.TagMerge;
 import dev.kmstags.domain.TagPlan;
+import dev.kmstags.domain.policy.PolicyFinding;
 import dev.kmstags.ui.common.DialogModel;
 import dev.kmstags.ui.common.Messages;
+import dev.kmstags.ui.common.PolicyInForce;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
  * The review of an edit before anything is sent: where it goes (profile, account, region), what it adds,
  * overwrites (old value to new), removes and renames, and the exact calls with their JSON bodies. After a merge with
- * another's change it also says which of their changes stay and which this plan removes or overwrites. Apply is
- * allowed only for a plan without broken tags, and on a production connection only once the user has typed the
+ * another's change it also says which of their changes stay and which this plan removes or overwrites; with a tag
+ * policy, where the tags stray from it. Apply is allowed only for a plan without broken tags, none that the
+ * enforced tag policy would have AWS refuse, and on a production connection only once the user has typed the
  * key's alias or ID.
  */
 public final class ReviewViewModel implements DialogModel<Boolean> {
@@ -40,6 +45,9 @@ public final class ReviewViewModel implements DialogModel<Boolean> {
     private final StringProperty confirmation = new SimpleStringProperty(this, "confirmation", "");
     private final BooleanBinding confirmed;
     private final BooleanBinding canApply;
+    private final BooleanProperty policyAllows = new SimpleBooleanProperty(this, "policyAllows", true);
+    private String policyTitle = "";
+    private List<PolicyLine> policyLines = List.of();
 
     /**
      * @param merge          the plan, with the changes of others it keeps or undoes when it came from a merge
@@ -73,11 +81,54 @@ public final class ReviewViewModel implements DialogModel<Boolean> {
         confirmed = Bindings.createBooleanBinding(
                 () -> !production || acceptedConfirmations.contains(confirmation.get().strip()), confirmation);
         boolean sendable = this.problems.isEmpty() && plan.violations().isEmpty() && !plan.isEmpty();
-        canApply = Bindings.createBooleanBinding(() -> sendable && confirmed.get(), confirmed);
+        canApply = Bindings.createBooleanBinding(() -> sendable && policyAllows.get() && confirmed.get(), confirmed,
+                policyAllows);
     }
 
     private static List<String> concat(List<String> aliases, String keyId) {
         return Stream.concat(aliases.stream(), Stream.of(keyId)).toList();
+    }
+
+    /** One line of the tag policy section, and whether it is a change AWS would refuse. */
+    public record PolicyLine(String text, boolean refused) {
+    }
+
+    /**
+     * Measures the plan against {@code policy}: the review gets a "Tag policy" section, and Apply stays disabled
+     * while the plan writes a tag that AWS would refuse because the policy is enforced for KMS keys. Answers this
+     * review.
+     */
+    public ReviewViewModel withTagPolicy(PolicyInForce policy) {
+        if (!policy.isPresent()) {
+            return this;
+        }
+        List<PolicyFinding> findings = policy.policy().check(plan);
+        policyTitle = messages.format("review.policy", policy.source());
+        policyLines = findings.isEmpty() ? List.of(new PolicyLine(messages.get("review.policy.compliant"), false))
+                : findings.stream().map(finding -> new PolicyLine(policyLine(finding), finding.blocks())).toList();
+        policyAllows.set(findings.stream().noneMatch(PolicyFinding::blocks));
+        return this;
+    }
+
+    private String policyLine(PolicyFinding finding) {
+        String line = switch (finding.kind()) {
+            case KEY_CASE -> messages.format("review.policy.KEY_CASE", key(finding.key()),
+                    key(finding.rule().tagKey()));
+            case VALUE_NOT_ALLOWED -> messages.format("review.policy.VALUE_NOT_ALLOWED", key(finding.key()),
+                    shown(finding.value()), String.join(", ", finding.rule().allowedValues().orElseThrow()));
+            case REQUIRED_MISSING -> messages.format("review.policy.REQUIRED_MISSING", key(finding.key()));
+        };
+        return finding.blocks() ? line + messages.get("review.policy.refused") : line;
+    }
+
+    /** "Tag policy (the organization's effective tag policy)"; empty when there is no policy. */
+    public String policyTitle() {
+        return policyTitle;
+    }
+
+    /** Where the tags the plan leaves stray from the tag policy; empty when there is no policy. */
+    public List<PolicyLine> policyLines() {
+        return policyLines;
     }
 
     /** Closing the review without Apply sends nothing. */

@@ -12,6 +12,7 @@ import dev.kmstags.kms.TagService;
 import dev.kmstags.ui.common.DialogService;
 import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.Messages;
+import dev.kmstags.ui.common.PolicyInForce;
 import dev.kmstags.ui.common.TaskExecutor;
 import dev.kmstags.ui.common.TaskHandle;
 import dev.kmstags.ui.conflict.ConflictViewModel;
@@ -27,6 +28,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import org.slf4j.Logger;
@@ -65,6 +67,7 @@ public final class TagCommit {
     private final ObservableValue<String> connectionText;
     private final ObservableValue<? extends KmsServices> services;
     private final ObservableBooleanValue accessCheck;
+    private final ObservableValue<PolicyInForce> tagPolicy;
     private final ReadOnlyBooleanWrapper committing = new ReadOnlyBooleanWrapper(this, "committing");
     private final ReadOnlyStringWrapper lastResult = new ReadOnlyStringWrapper(this, "lastResult", "");
     private final ReadOnlyBooleanWrapper lastResultIsError = new ReadOnlyBooleanWrapper(this, "lastResultIsError");
@@ -96,6 +99,15 @@ public final class TagCommit {
               ObservableValue<TagService> tagService, ObservableBooleanValue production,
               ObservableValue<String> connectionText, ObservableValue<? extends KmsServices> services,
               ObservableBooleanValue accessCheck) {
+        this(executor, messages, dialogs, check, tagService, production, connectionText, services, accessCheck,
+                new SimpleObjectProperty<>(PolicyInForce.none()));
+    }
+
+    /** @param tagPolicy the connection's tag policy, for the review's section about it */
+    TagCommit(TaskExecutor executor, Messages messages, DialogService dialogs, TagTableCheck check,
+              ObservableValue<TagService> tagService, ObservableBooleanValue production,
+              ObservableValue<String> connectionText, ObservableValue<? extends KmsServices> services,
+              ObservableBooleanValue accessCheck, ObservableValue<PolicyInForce> tagPolicy) {
         this.services = Objects.requireNonNull(services, "services");
         this.accessCheck = Objects.requireNonNull(accessCheck, "accessCheck");
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -105,6 +117,7 @@ public final class TagCommit {
         this.tagService = Objects.requireNonNull(tagService, "tagService");
         this.production = Objects.requireNonNull(production, "production");
         this.connectionText = Objects.requireNonNull(connectionText, "connectionText");
+        this.tagPolicy = Objects.requireNonNull(tagPolicy, "tagPolicy");
     }
 
     /**
@@ -147,7 +160,7 @@ public final class TagCommit {
                             AccessSection access) {
         String target = connectionText.getValue() == null ? "" : connectionText.getValue();
         ReviewViewModel review = new ReviewViewModel(merge, key.keyId(), key.displayName(), key.key().aliases(),
-                target, problems, production.get(), access, messages);
+                target, problems, production.get(), access, messages).withTagPolicy(tagPolicy.getValue());
         if (dialogs.show(review) && confirmLosses(key, access)) {
             commit(key, merge, table, access);
         }

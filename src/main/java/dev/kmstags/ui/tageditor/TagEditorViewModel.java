@@ -14,6 +14,7 @@ import dev.kmstags.ui.common.LatestTask;
 import dev.kmstags.ui.common.LeaveGuard;
 import dev.kmstags.ui.common.LoadState;
 import dev.kmstags.ui.common.Messages;
+import dev.kmstags.ui.common.PolicyInForce;
 import dev.kmstags.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,6 +55,7 @@ public final class TagEditorViewModel implements LeaveGuard, TagCommit.Table {
     private final Messages messages;
     private final DialogService dialogs;
     private final ObservableValue<TagService> tagService;
+    private final ObservableValue<PolicyInForce> tagPolicy;
     private final TagTableCheck check;
     private final LatestTask loading;
     private final TagCommit commit;
@@ -102,15 +104,17 @@ public final class TagEditorViewModel implements LeaveGuard, TagCommit.Table {
     public TagEditorViewModel(TaskExecutor executor, Messages messages, DialogService dialogs, AppState state) {
         this(executor, messages, dialogs, state.selectedKeyProperty(), state.tagServiceProperty(),
                 state.productionProperty(), state.connectionTextProperty(), state.servicesProperty(),
-                state.accessCheckProperty());
+                state.accessCheckProperty(), state.tagPolicyProperty());
         state.addLeaveGuard(this);
     }
 
+    /** As below, without the access check and without a tag policy. */
     TagEditorViewModel(TaskExecutor executor, Messages messages, DialogService dialogs,
                        ObservableValue<? extends KeyEntry> selectedKey, ObservableValue<TagService> tagService,
                        ObservableBooleanValue production, ObservableValue<String> connectionText) {
         this(executor, messages, dialogs, selectedKey, tagService, production, connectionText,
-                new SimpleObjectProperty<>(), new SimpleBooleanProperty(false));
+                new SimpleObjectProperty<>(), new SimpleBooleanProperty(false),
+                new SimpleObjectProperty<>(PolicyInForce.none()));
     }
 
     /**
@@ -120,18 +124,21 @@ public final class TagEditorViewModel implements LeaveGuard, TagCommit.Table {
      * @param connectionText where commits go, "profile · account · region", for the review to name
      * @param services       the open connection's services, for the access check's IAM policies
      * @param accessCheck    whether reviews say whose access a change alters
+     * @param tagPolicy      the connection's tag policy, which cells and reviews are checked against
      */
     TagEditorViewModel(TaskExecutor executor, Messages messages, DialogService dialogs,
                        ObservableValue<? extends KeyEntry> selectedKey, ObservableValue<TagService> tagService,
                        ObservableBooleanValue production, ObservableValue<String> connectionText,
-                       ObservableValue<? extends KmsServices> services, ObservableBooleanValue accessCheck) {
+                       ObservableValue<? extends KmsServices> services, ObservableBooleanValue accessCheck,
+                       ObservableValue<PolicyInForce> tagPolicy) {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.tagService = Objects.requireNonNull(tagService, "tagService");
         this.check = new TagTableCheck(messages);
         this.loading = new LatestTask(executor);
+        this.tagPolicy = Objects.requireNonNull(tagPolicy, "tagPolicy");
         this.commit = new TagCommit(executor, messages, dialogs, check, tagService, production, connectionText,
-                services, accessCheck);
+                services, accessCheck, tagPolicy);
         ReadOnlyBooleanProperty committing = commit.committingProperty();
 
         editable = Bindings.equal(loadState, LoadState.LOADED).and(readOnlyReason.isEmpty()).and(committing.not());
@@ -154,6 +161,7 @@ public final class TagEditorViewModel implements LeaveGuard, TagCommit.Table {
         selectedRows.addListener((ListChangeListener<TagRowViewModel>) change -> updateSelectionEdited());
         selectedKey.addListener((observable, old, selected) -> show(selected));
         tagService.addListener((observable, old, service) -> show(key.get()));
+        tagPolicy.addListener((observable, old, policy) -> validate());
         show(selectedKey.getValue());
     }
 
@@ -457,7 +465,7 @@ public final class TagEditorViewModel implements LeaveGuard, TagCommit.Table {
     }
 
     private void validate() {
-        TagTableCheck.Result result = check.check(rows);
+        TagTableCheck.Result result = check.check(rows, tagPolicy.getValue().policy());
         errors.setAll(result.errors());
         warnings.setAll(result.warnings());
         valid.set(result.valid());

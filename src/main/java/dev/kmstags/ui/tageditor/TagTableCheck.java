@@ -3,16 +3,19 @@ package dev.kmstags.ui.tageditor;
 import dev.kmstags.domain.TagPlan;
 import dev.kmstags.domain.TagRule;
 import dev.kmstags.domain.TagRules;
+import dev.kmstags.domain.policy.PolicyFinding;
+import dev.kmstags.domain.policy.TagPolicy;
 import dev.kmstags.ui.common.Messages;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Judges the editor's table with {@link TagRules} and says, in words, what is wrong with each row: the rules a
- * key or value breaks, keys that appear twice, keys that differ only in case and unusual characters (warnings),
- * and a table with more tags than a key may carry. Rows marked removed are left out, as they will not exist.
- * Each sentence is listed once (two rows with the same key share one), and long keys are quoted cut short.
+ * Judges the editor's table with {@link TagRules} and says, in words, what is wrong with each row: the rules a key or
+ * value breaks, keys that appear twice, keys that differ only in case and unusual characters (warnings), a table with
+ * more tags than a key may carry, and where a tag strays from the tag policy. Rows marked removed are left out, as they
+ * will not exist. Each sentence is listed once (two rows with the same key share one), and long keys are quoted cut
+ * short.
  */
 final class TagTableCheck {
 
@@ -30,8 +33,17 @@ final class TagTableCheck {
         this.messages = messages;
     }
 
-    /** Writes each row's problems into it and answers the table's. */
+    /** Writes each row's problems into it and answers the table's, without a tag policy. */
     Result check(List<TagRowViewModel> rows) {
+        return check(rows, TagPolicy.none());
+    }
+
+    /**
+     * Writes each row's problems into it and answers the table's. Where a row strays from {@code policy}, that is
+     * an error when the row is edited and the policy is enforced for KMS keys (AWS refuses the change), else a
+     * warning.
+     */
+    Result check(List<TagRowViewModel> rows, TagPolicy policy) {
         List<TagRowViewModel> kept = rows.stream().filter(row -> !row.removedProperty().get()).toList();
         List<String> keys = kept.stream().map(row -> row.keyProperty().get()).toList();
         Set<String> duplicates = TagRules.duplicateKeys(keys);
@@ -50,6 +62,17 @@ final class TagTableCheck {
             String keyWarning = keyWarning(key, keys);
             String valueWarning = value != null && TagRules.hasUnusualCharacters(value)
                     ? messages.get("editor.warning.characters") : "";
+            for (PolicyFinding finding : policy.check(key, value, row.isEdited())) {
+                String sentence = policySentence(finding);
+                boolean onKey = finding.kind() == PolicyFinding.Kind.KEY_CASE;
+                if (finding.blocks()) {
+                    keyError = onKey ? joined(keyError, sentence) : keyError;
+                    valueError = onKey ? valueError : joined(valueError, sentence);
+                } else {
+                    keyWarning = onKey ? joined(keyWarning, sentence) : keyWarning;
+                    valueWarning = onKey ? valueWarning : joined(valueWarning, sentence);
+                }
+            }
             row.showProblems(keyError, valueError, keyWarning, valueWarning);
 
             String name = key == null || key.isEmpty()
@@ -80,6 +103,19 @@ final class TagTableCheck {
                 : messages.format("editor.problem.line", messages.format("editor.problem.key",
                         messages.shortened(violation.offendingText())),
                         sentence(violation.rule(), violation.offendingText()))).distinct().toList();
+    }
+
+    /** What a cell says about a tag that strays from the tag policy; the tag it is about is the cell's own. */
+    private String policySentence(PolicyFinding finding) {
+        String sentence = finding.kind() == PolicyFinding.Kind.KEY_CASE
+                ? messages.format("editor.policy.KEY_CASE", messages.shortened(finding.rule().tagKey()))
+                : messages.format("editor.policy.VALUE_NOT_ALLOWED",
+                        String.join(", ", finding.rule().allowedValues().orElseThrow()));
+        return finding.blocks() ? sentence + messages.get("editor.policy.refused") : sentence;
+    }
+
+    private static String joined(String first, String second) {
+        return first.isEmpty() ? second : first + "\n" + second;
     }
 
     private String keyWarning(String key, List<String> keys) {

@@ -41,6 +41,33 @@ class BackendOperationsTest {
     }
 
     @Test
+    void describeEffectivePolicyAnswersOnlyForTagPoliciesAndOnlyTheAccountItPlays() {
+        try (SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"))) {
+            BackendOperations service = new BackendOperations(store, Clock.systemUTC(),
+                    java.util.Optional.of("{\"tags\":{}}"));
+            KmsRequest tagPolicy = new KmsRequest("organizations:DescribeEffectivePolicy", "us-east-1", "test",
+                    JsonNodeFactory.instance.objectNode().put("PolicyType", "TAG_POLICY"));
+
+            assertThat(service.handle(tagPolicy).path("EffectivePolicy").path("PolicyContent").asText())
+                    .isEqualTo("{\"tags\":{}}");
+            assertThat(service.handle(tagPolicy).path("EffectivePolicy").path("TargetId").asText())
+                    .isEqualTo(KmsAccount.ACCOUNT_ID);
+            tagPolicy.body().put("PolicyType", "BACKUP_POLICY");
+            assertThatThrownBy(() -> service.handle(tagPolicy)).isInstanceOfSatisfying(KmsException.class,
+                    e -> assertThat(e.code()).isEqualTo("EffectivePolicyNotFoundException"));
+            tagPolicy.body().put("PolicyType", "TAGS");
+            assertThatThrownBy(() -> service.handle(tagPolicy)).isInstanceOfSatisfying(KmsException.class,
+                    e -> assertThat(e.code()).isEqualTo("InvalidInputException"));
+            tagPolicy.body().put("PolicyType", "TAG_POLICY").put("TargetId", "999999999999");
+            assertThatThrownBy(() -> service.handle(tagPolicy)).isInstanceOfSatisfying(KmsException.class,
+                    e -> assertThat(e.code()).isEqualTo("TargetNotFoundException"));
+            assertThatThrownBy(() -> service.handle(request("DescribeEffectivePolicy")))
+                    .isInstanceOfSatisfying(KmsException.class,
+                            e -> assertThat(e.code()).isEqualTo("UnknownOperationException"));
+        }
+    }
+
+    @Test
     void aNullInAListIsAMissingMemberNotAWronglyTypedOne() throws Exception {
         try (SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"))) {
             BackendOperations service = new BackendOperations(store, Clock.systemUTC());

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kmstags.domain.EditedTag;
 import dev.kmstags.domain.TagMerge;
 import dev.kmstags.domain.TagPlan;
+import dev.kmstags.domain.policy.TagPolicy;
+import dev.kmstags.ui.common.PolicyInForce;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,41 @@ class ReviewViewModelTest {
         assertThat(review.renamedLines()).containsExactly("Team → team, value kept");
         assertThat(review.summary())
                 .isEqualTo("2 calls: UntagResource, then TagResource. Nothing is sent before you choose Apply.");
+    }
+
+    private static final PolicyInForce POLICY = new PolicyInForce(TagPolicy.parse("""
+            {"tags": {"costcenter": {"tag_key": "CostCenter", "tag_value": ["CC-*"], "enforced_for": ["kms:key"]},
+                      "env": {"tag_key": "Env", "tag_value": ["dev", "prod"]},
+                      "owner": {"tag_key": "Owner", "report_required_tag_for": ["kms:key"]}}}"""),
+            "the organization’s effective tag policy");
+
+    @Test
+    void theTagPolicySectionSaysWhereThePlanStraysAndAnEnforcedValueKeepsApplyDisabled() {
+        ReviewViewModel review = review(plan(), List.of(), false).withTagPolicy(POLICY);
+
+        assertThat(review.policyTitle()).isEqualTo("Tag policy (the organization’s effective tag policy)");
+        assertThat(review.policyLines()).containsExactly(
+                new ReviewViewModel.PolicyLine("Env = production: the tag policy does not allow this value."
+                        + " Allowed: dev, prod.", false),
+                new ReviewViewModel.PolicyLine("CostCenter = (empty): the tag policy does not allow this value."
+                        + " Allowed: CC-*. AWS refuses this change: the policy is enforced for KMS keys.", true),
+                new ReviewViewModel.PolicyLine("The tag policy requires KMS keys to carry the tag Owner.", false));
+        assertThat(review.canApplyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aPlanThatFollowsThePolicySaysSoAndMayBeApplied() {
+        TagPlan compliant = TagPlan.between(ORIGINAL, List.of(EditedTag.loaded("Env", "Env", "prod"),
+                EditedTag.loaded("Team", "Team", "payments"), EditedTag.loaded("Owner", "Owner", "alice"),
+                EditedTag.added("CostCenter", "CC-7")));
+
+        ReviewViewModel review = review(compliant, List.of(), false).withTagPolicy(POLICY);
+
+        assertThat(review.policyLines()).extracting(ReviewViewModel.PolicyLine::text)
+                .containsExactly("The tags follow the tag policy.");
+        assertThat(review.canApplyProperty().get()).isTrue();
+        assertThat(review(compliant, List.of(), false).withTagPolicy(PolicyInForce.none()).policyLines())
+                .as("no policy, no section").isEmpty();
     }
 
     @Test

@@ -10,7 +10,9 @@ import dev.kmstags.domain.TagMerge;
 import dev.kmstags.domain.TagPlan;
 import dev.kmstags.kms.KmsProblem;
 import dev.kmstags.kms.TagService;
+import dev.kmstags.domain.policy.TagPolicy;
 import dev.kmstags.ui.common.LoadState;
+import dev.kmstags.ui.common.PolicyInForce;
 import dev.kmstags.ui.common.ScriptedDialogs;
 import dev.kmstags.ui.common.TestKeys;
 import dev.kmstags.ui.common.TestTaskExecutor;
@@ -46,6 +48,7 @@ class TagEditorViewModelTest {
     private final ObjectProperty<TagService> tagService = new SimpleObjectProperty<>();
     private final BooleanProperty production = new SimpleBooleanProperty();
     private final StringProperty connectionText = new SimpleStringProperty("test · 111122223333 · us-east-1");
+    private final ObjectProperty<PolicyInForce> tagPolicy = new SimpleObjectProperty<>(PolicyInForce.none());
     private TagEditorViewModel editor;
 
     @BeforeEach
@@ -53,7 +56,7 @@ class TagEditorViewModelTest {
         keyId = createKey(tag("Env", "dev"), tag("Team", "payments"), tag("Owner", "alice"));
         tagService.set(colleague);
         editor = new TagEditorViewModel(executor, MESSAGES, dialogs, selectedKey, tagService, production,
-                connectionText);
+                connectionText, new SimpleObjectProperty<>(), new SimpleBooleanProperty(false), tagPolicy);
         select(keyId, KeyManager.CUSTOMER, "Enabled");
     }
 
@@ -140,6 +143,38 @@ class TagEditorViewModelTest {
         for (int end = 1; end <= text.length(); end++) {
             row.property(field).set(text.substring(0, end));
         }
+    }
+
+    @Test
+    void cellsShowTheTagPolicyAsYouTypeAndAnEnforcedOneIsAnErrorOnlyForWhatIsEdited() {
+        tagPolicy.set(new PolicyInForce(TagPolicy.parse("""
+                {"tags": {"env": {"tag_key": "ENV", "tag_value": ["dev", "prod*"]},
+                          "team": {"tag_key": "Team", "tag_value": ["core"], "enforced_for": ["kms:key"]}}}"""),
+                "the tag policy in policy.json"));
+
+        assertThat(row("Env").keyWarningProperty().get())
+                .as("a loaded tag is judged too, as a warning").isEqualTo("The tag policy writes this key “ENV”.");
+        assertThat(row("Team").valueWarningProperty().get())
+                .as("enforced, but not edited: AWS judges only what a change writes")
+                .isEqualTo("The tag policy does not allow this value. Allowed: core.");
+        assertThat(editor.errors()).isEmpty();
+
+        type(row("Team"), TagRowViewModel.Field.VALUE, "platform");
+        assertThat(row("Team").valueErrorProperty().get()).isEqualTo("The tag policy does not allow this value."
+                + " Allowed: core. AWS refuses the change: the policy is enforced for KMS keys.");
+        assertThat(row("Team").valueWarningProperty().get()).isEmpty();
+        assertThat(editor.validProperty().get()).isFalse();
+        assertThat(editor.errors()).hasSize(1);
+
+        type(row("Team"), TagRowViewModel.Field.VALUE, "core");
+        type(row("Env"), TagRowViewModel.Field.VALUE, "production");
+        assertThat(editor.validProperty().get()).isTrue();
+        assertThat(row("Env").valueWarningProperty().get()).isEmpty();
+        assertThat(editor.warnings()).containsExactly(
+                "Key “Env”: The tag policy writes this key “ENV”.");
+
+        tagPolicy.set(PolicyInForce.none());
+        assertThat(row("Env").keyWarningProperty().get()).isEmpty();
     }
 
     @Test

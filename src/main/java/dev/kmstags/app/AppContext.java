@@ -15,6 +15,7 @@ import dev.kmstags.ui.bulkcommit.SessionBulkCommits;
 import dev.kmstags.ui.common.AppIcons;
 import dev.kmstags.profiles.TagCallQuotaPreferences;
 import dev.kmstags.ui.bulk.BulkEditViewModel;
+import dev.kmstags.ui.bulk.BulkReviews;
 import dev.kmstags.ui.bulk.BulkReviewDialog;
 import dev.kmstags.ui.bulk.BulkReviewViewModel;
 import dev.kmstags.ui.common.AppState;
@@ -99,6 +100,7 @@ public final class AppContext implements AutoCloseable {
     private MainWindowActions actions;
     private BulkCommitViewModel bulkCommit;
     private BulkEditViewModel bulkEdit;
+    private FxDialogService dialogs;
 
     /**
      * @param backendOptions how to run the bundled backend
@@ -155,6 +157,7 @@ public final class AppContext implements AutoCloseable {
                 .register(AboutText.class, AboutDialog::new)
                 .register(ExportQuestion.class, ExportTagsDialog::new)
                 .register(ImportTagsViewModel.class, ImportTagsDialog::new);
+        this.dialogs = dialogs;
         MainWindowViewModel viewModel = new MainWindowViewModel(executor, messages, dialogs, state, keyList);
         TagEditorViewModel tagEditor = new TagEditorViewModel(executor, messages, dialogs, state);
         TagCallQuotaPreferences quotas = new TagCallQuotaPreferences(preferences);
@@ -181,7 +184,8 @@ public final class AppContext implements AutoCloseable {
         MainWindowView view = new MainWindowView(viewModel, state, keyDetails, connections, tagEditor, bulkEdit,
                 actions, messages.bundle());
         view.bindInventory(new ExportTagsAction(keyList, state, dialogs, executor, messages),
-                new ImportTagsAction(keyList, state, dialogs, executor, messages));
+                new ImportTagsAction(keyList, state, dialogs, executor, messages,
+                        new BulkReviews(dialogs, state, quotas, messages, bulkCommit)));
         view.bulkCommitSlot().getChildren().setAll(new BulkCommitView(bulkCommit, messages.bundle()));
         mainWindow = viewModel;
         this.keyDetails = keyDetails;
@@ -224,6 +228,11 @@ public final class AppContext implements AutoCloseable {
     /** The bulk edit of several keys' tags, once {@link #show} built it. */
     BulkEditViewModel bulkEdit() {
         return bulkEdit;
+    }
+
+    /** Where the main window's dialogs and file choices show, once {@link #show} built it. */
+    FxDialogService dialogs() {
+        return dialogs;
     }
 
     /** The open connection, once one opened; null before. */

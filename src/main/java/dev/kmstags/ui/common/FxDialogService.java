@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -26,6 +27,8 @@ public final class FxDialogService implements DialogService {
     private final Supplier<Window> owner;
     private final ResourceBundle resources;
     private final Map<Class<?>, BiFunction<Object, ResourceBundle, BaseDialog<?>>> dialogs = new HashMap<>();
+    /** Answers file choices instead of the system's file chooser, where none can show (a headless test); or null. */
+    private Function<FileChoice, Optional<Path>> files;
 
     public FxDialogService(Supplier<Window> owner, ResourceBundle resources) {
         this.owner = owner;
@@ -36,6 +39,15 @@ public final class FxDialogService implements DialogService {
     public <M extends DialogModel<R>, R> FxDialogService register(
             Class<M> type, BiFunction<? super M, ResourceBundle, ? extends BaseDialog<R>> dialog) {
         dialogs.put(type, (model, bundle) -> dialog.apply(type.cast(model), bundle));
+        return this;
+    }
+
+    /**
+     * Answers every file choice, to open or to save, with {@code chooser} instead of the system's file chooser,
+     * which cannot show on a headless display.
+     */
+    public FxDialogService chooseFilesWith(Function<FileChoice, Optional<Path>> chooser) {
+        files = Objects.requireNonNull(chooser, "chooser");
         return this;
     }
 
@@ -82,11 +94,17 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public Optional<Path> chooseFileToOpen(FileChoice choice) {
+        if (files != null) {
+            return files.apply(choice);
+        }
         return Optional.ofNullable(chooser(choice).showOpenDialog(owner.get())).map(File::toPath);
     }
 
     @Override
     public Optional<Path> chooseFileToSave(FileChoice choice) {
+        if (files != null) {
+            return files.apply(choice);
+        }
         return Optional.ofNullable(chooser(choice).showSaveDialog(owner.get())).map(File::toPath);
     }
 

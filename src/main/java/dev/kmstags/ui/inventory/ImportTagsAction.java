@@ -2,6 +2,7 @@ package dev.kmstags.ui.inventory;
 
 import dev.kmstags.ui.common.Action;
 import dev.kmstags.ui.common.AppState;
+import dev.kmstags.ui.common.BulkReviewOpener;
 import dev.kmstags.ui.common.DialogService;
 import dev.kmstags.ui.common.FileChoice;
 import dev.kmstags.ui.common.LoadState;
@@ -18,7 +19,8 @@ import javafx.beans.binding.Bindings;
 /**
  * File → Import tags…: asks for an inventory file and shows what it would change on the keys of the connection
  * ({@link ImportTagsViewModel}), against every key the list loaded. Runnable once the keys and their tags are
- * loaded, in one region: a file is planned against one region's keys.
+ * loaded, in one region: a file is planned against one region's keys. "Review changes…" there opens the bulk
+ * review of the plans, which on Apply hands them to the bulk commit.
  */
 public final class ImportTagsAction extends Action {
 
@@ -27,15 +29,17 @@ public final class ImportTagsAction extends Action {
     private final DialogService dialogs;
     private final TaskExecutor executor;
     private final Messages messages;
+    private final BulkReviewOpener reviews;
     private Optional<Path> lastFolder = Optional.empty();
 
     public ImportTagsAction(KeyListViewModel keyList, AppState state, DialogService dialogs, TaskExecutor executor,
-                            Messages messages) {
+                            Messages messages, BulkReviewOpener reviews) {
         this.keyList = Objects.requireNonNull(keyList, "keyList");
         this.state = Objects.requireNonNull(state, "state");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.reviews = Objects.requireNonNull(reviews, "reviews");
         executable.bind(Bindings.equal(keyList.loadStateProperty(), LoadState.LOADED)
                 .and(Bindings.isNotEmpty(keyList.rows()))
                 .and(keyList.regionLoads().severalProperty().not()));
@@ -59,6 +63,8 @@ public final class ImportTagsAction extends Action {
                 state.accountIdProperty().get(),
                 rows.get(0).regionText(), InventoryEntries.of(rows), messages);
         importing.read(executor);
-        dialogs.show(importing);
+        if (dialogs.show(importing).isPresent()) {
+            importing.review(reviews);
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -18,7 +20,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * Shows what an imported file would change: its shape, the option that applies to it, the changes per key and the
- * rows that cannot be applied with their line numbers; or why nothing can be applied from it.
+ * rows that cannot be applied with their line numbers; or why nothing can be applied from it. "Review changes…"
+ * answers with the plans, for the bulk review; Close applies nothing.
  */
 public final class ImportTagsDialog extends BaseDialog<Optional<ImportResult>> {
 
@@ -65,19 +68,19 @@ public final class ImportTagsDialog extends BaseDialog<Optional<ImportResult>> {
         problemsTitle.managedProperty().bind(problemsTitle.visibleProperty());
         problems.visibleProperty().bind(problemsTitle.visibleProperty());
         problems.managedProperty().bind(problemsTitle.visibleProperty());
-        Label notYet = new Label(resources.getString("import.notYet"));
-        notYet.getStyleClass().add("import-note");
-        notYet.setWrapText(true);
-
         VBox content = new VBox(status, readProblem, emptyCellsRemove, onlyAdd, changesTitle, changes,
-                problemsTitle, problems, notYet);
+                problemsTitle, problems);
         content.getStyleClass().add("import-content");
         VBox.setVgrow(changes, Priority.ALWAYS);
         getDialogPane().setContent(content);
         getDialogPane().setPrefSize(720, 560);
         setResizable(true);
-        getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-        setResultConverter(button -> model.dismissed());
+        ButtonType review = new ButtonType(resources.getString("import.review"), ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().setAll(review, ButtonType.CLOSE);
+        Node reviewButton = getDialogPane().lookupButton(review);
+        reviewButton.getStyleClass().add("import-review");
+        reviewButton.disableProperty().bind(model.hasChangesProperty().not());
+        setResultConverter(button -> button == review ? model.toReview() : model.dismissed());
     }
 
     private static ListView<String> list(ObservableList<String> items, String styleClass) {

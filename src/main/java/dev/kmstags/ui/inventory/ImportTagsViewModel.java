@@ -2,6 +2,7 @@ package dev.kmstags.ui.inventory;
 
 import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.TagPlan;
+import dev.kmstags.domain.bulk.BulkPlan;
 import dev.kmstags.inventory.ExportFormat;
 import dev.kmstags.inventory.ImportOptions;
 import dev.kmstags.inventory.ImportProblem;
@@ -12,6 +13,7 @@ import dev.kmstags.inventory.InventoryImport;
 import dev.kmstags.inventory.InventoryReadException;
 import dev.kmstags.inventory.InventoryReader;
 import dev.kmstags.inventory.KeyImportPlan;
+import dev.kmstags.ui.common.BulkReviewOpener;
 import dev.kmstags.ui.common.DialogModel;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.TaskExecutor;
@@ -21,7 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -41,7 +45,8 @@ import javafx.collections.ObservableList;
  * File → Import tags: reads an inventory file (either CSV shape, or JSON) in the background, then shows what it
  * would change on each key of the connection, computed again as the user changes the options, and the rows that
  * cannot be applied with their line numbers. A file that cannot be read whole gives no plan at all. The dialog
- * answers with the plans that change something, for the bulk review; closing it applies nothing.
+ * answers with the plans that change something, which {@link #review} hands to the bulk review as they are;
+ * closing it applies nothing.
  */
 public final class ImportTagsViewModel implements DialogModel<Optional<ImportResult>> {
 
@@ -157,6 +162,27 @@ public final class ImportTagsViewModel implements DialogModel<Optional<ImportRes
     /** The plans to review, once the file was read; what the dialog answers with when the user goes on. */
     public Optional<ImportResult> toReview() {
         return hasChanges.get() ? Optional.of(result.get()) : Optional.empty();
+    }
+
+    /**
+     * Opens the bulk review of exactly the plans that change something, with the keys' names, through
+     * {@code opener}, which hands them to the commit once confirmed.
+     *
+     * @return whether the user applied them; false at once when the file changes nothing
+     */
+    public boolean review(BulkReviewOpener opener) {
+        Optional<ImportResult> planned = toReview();
+        if (planned.isEmpty()) {
+            return false;
+        }
+        Map<String, TagPlan> plans = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (KeyImportPlan keyPlan : planned.get().changes()) {
+            String keyId = keyPlan.key().keyId();
+            plans.put(keyId, keyPlan.plan());
+            names.put(keyId, keyPlan.key().primaryAlias().orElse(keyId));
+        }
+        return opener.review(BulkPlan.of(plans, Map.of()), names);
     }
 
     public Path file() {

@@ -4,7 +4,11 @@ import static dev.kmstags.ui.common.TestKeys.DATES;
 import static dev.kmstags.ui.common.TestKeys.MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kmstags.domain.TagPlan;
+import dev.kmstags.domain.bulk.BulkPlan;
 import dev.kmstags.inventory.ExportFormat;
+import dev.kmstags.inventory.ImportResult;
+import dev.kmstags.inventory.KeyImportPlan;
 import dev.kmstags.inventory.InventoryWriter;
 import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.kms.KmsSession;
@@ -17,7 +21,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,5 +171,51 @@ class ImportTagsViewModelTest {
         assertThat(imported("x.json", "{}").header())
                 .isEqualTo("What x.json would change on the keys of Bundled backend · 111122223333 · us-east-1");
         assertThat(List.of(ExportFormat.values())).hasSize(3);
+    }
+
+    @Test
+    void reviewHandsExactlyTheImportsPlansToTheBulkReviewWithTheKeysNames() throws Exception {
+        ImportTagsViewModel model = imported("edited.csv", """
+                Aliases,Tag: Team,Tag: Owner\r
+                alias/orders-db,commerce-eu,\r
+                alias/does-not-exist,x,\r
+                alias/ci-artifacts,release,\r
+                """);
+        ImportResult imported = model.toReview().orElseThrow();
+        List<BulkPlan> reviewed = new ArrayList<>();
+        List<Map<String, String>> named = new ArrayList<>();
+
+        boolean applied = model.review((plan, names) -> {
+            reviewed.add(plan);
+            named.add(names);
+            return true;
+        });
+
+        assertThat(applied).isTrue();
+        assertThat(reviewed).hasSize(1);
+        Map<String, TagPlan> expected = new LinkedHashMap<>();
+        Map<String, String> expectedNames = new LinkedHashMap<>();
+        for (KeyImportPlan keyPlan : imported.changes()) {
+            expected.put(keyPlan.key().keyId(), keyPlan.plan());
+            expectedNames.put(keyPlan.key().keyId(), keyPlan.key().primaryAlias().orElseThrow());
+        }
+        assertThat(expected).hasSize(2);
+        assertThat(reviewed.get(0).ready()).containsExactlyEntriesOf(expected);
+        assertThat(reviewed.get(0).keys()).hasSize(2);
+        assertThat(reviewed.get(0).skipped()).isEmpty();
+        assertThat(named.get(0)).isEqualTo(expectedNames);
+        assertThat(model.problems()).as("the rows the import could not apply stay listed").hasSize(1);
+    }
+
+    @Test
+    void aFileThatChangesNothingOpensNoReview() throws Exception {
+        ImportTagsViewModel model = imported("same.csv", """
+                Aliases,Tag: Backup\r
+                alias/orders-db,daily\r
+                """);
+        List<BulkPlan> reviewed = new ArrayList<>();
+
+        assertThat(model.review((plan, names) -> reviewed.add(plan))).isFalse();
+        assertThat(reviewed).isEmpty();
     }
 }

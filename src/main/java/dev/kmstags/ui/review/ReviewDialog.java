@@ -1,36 +1,20 @@
 package dev.kmstags.ui.review;
 
-import dev.kmstags.ui.common.BaseDialog;
+import dev.kmstags.ui.common.ApplyDialog;
 import java.util.ResourceBundle;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.DialogPane;
 
 /**
  * The review of an edit: the {@link ReviewView} with Apply and Cancel; answers true only for Apply, which stays
  * disabled while the review does not allow it.
  */
-public final class ReviewDialog extends BaseDialog<Boolean> {
+public final class ReviewDialog extends ApplyDialog {
 
     public ReviewDialog(ReviewViewModel review, ResourceBundle resources) {
-        super(review.title(), "review-dialog");
-        setResizable(true);
-        ReviewView view = new ReviewView(review, resources);
-        DialogPane pane = getDialogPane();
-        pane.setHeaderText(review.title());
-        pane.setGraphic(headerIcon("fth-check-circle"));
-        pane.setContent(view);
-        pane.setPrefWidth(640);
-        ButtonType apply = new ButtonType(resources.getString("review.apply"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(resources.getString("review.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        pane.getButtonTypes().setAll(apply, cancel);
-        Button applyButton = (Button) pane.lookupButton(apply);
-        applyButton.disableProperty().bind(review.canApplyProperty().not());
-        applyButton.getStyleClass().add(review.confirmationRequired() ? "danger" : "accent");
-        // On production, Enter in the confirmation field must not apply: only a deliberate click on Apply does.
-        applyButton.setDefaultButton(!review.confirmationRequired());
+        this(review, new ReviewView(review, resources), resources);
+    }
+
+    private ReviewDialog(ReviewViewModel review, ReviewView view, ResourceBundle resources) {
+        super(review.title(), view, 640, review.canApplyProperty(), review.confirmationRequired(), resources);
         setOnShown(event -> view.focusFirstInput());
-        setResultConverter(apply::equals);
     }
 }

@@ -14,6 +14,7 @@ import dev.kmstags.profiles.ConnectionTarget;
 import dev.kmstags.ui.connection.ConnectionsViewModel;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -199,6 +200,14 @@ final class ConnectionOpener implements ConnectionsViewModel.Connector, AutoClos
     /** The connection of the open session; null while none is open. */
     synchronized KmsConnection currentConnection() {
         return session != null ? session.connection() : regionsConnection;
+    }
+
+    /**
+     * The region of a key of the open connection, by key ID or ARN, when All regions is on; empty otherwise (the
+     * connection's own region).
+     */
+    synchronized Optional<String> regionOfKey(String key) {
+        return regions != null ? Optional.of(regions.regionOf(key)) : Optional.empty();
     }
 
     private void closeSession() {

@@ -1,5 +1,6 @@
 package dev.kmstags.kms;
 
+import dev.kmstags.domain.Arns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class MultiRegionServices implements KmsServices, AutoCloseable {
         }
         this.regions = List.copyOf(regions);
         this.opener = Objects.requireNonNull(opener, "opener");
-        this.tagService = new RegionRoutingTagService(regionByKeyId, this::services, this.regions.get(0));
+        this.tagService = new RegionRoutingTagService(this::regionOf, this::services);
     }
 
     /** The connection {@code base} in each of {@code regions}, a client per region. */
@@ -62,6 +63,14 @@ public final class MultiRegionServices implements KmsServices, AutoCloseable {
             throw new IllegalStateException("closed");
         }
         return opened.computeIfAbsent(region, opener::open);
+    }
+
+    /**
+     * The region of a key named as KMS's {@code KeyId} parameter names it: that of a key ARN is in the ARN; that of a
+     * key ID is the region it was listed in, the first region until it was listed.
+     */
+    public String regionOf(String key) {
+        return Arns.region(key).orElseGet(() -> regionByKeyId.getOrDefault(key, regions.get(0)));
     }
 
     /** Notes which region {@code keyId} was listed in, so its tags are read and written there. */

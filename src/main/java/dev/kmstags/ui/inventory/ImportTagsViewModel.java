@@ -50,11 +50,15 @@ import javafx.collections.ObservableList;
  */
 public final class ImportTagsViewModel implements DialogModel<Optional<ImportResult>> {
 
+    /** Plans a file read whole against the keys as loaded, with the options as the user set them. */
+    @FunctionalInterface
+    public interface Planner {
+        ImportResult plan(InventoryFile file, ImportOptions options);
+    }
+
     private final Path file;
     private final String connectionText;
-    private final String account;
-    private final String region;
-    private final List<InventoryEntry> current;
+    private final Planner planner;
     private final Messages messages;
 
     private final BooleanProperty emptyCellsRemove = new SimpleBooleanProperty(this, "emptyCellsRemove");
@@ -79,16 +83,29 @@ public final class ImportTagsViewModel implements DialogModel<Optional<ImportRes
      */
     public ImportTagsViewModel(Path file, String connectionText, String account, String region,
                                List<InventoryEntry> current, Messages messages) {
+        this(file, connectionText, oneRegion(account, region, current), messages);
+    }
+
+    /**
+     * @param connectionText where the changes would go, such as "prod · 111122223333 · all 17 regions"
+     * @param planner        plans the file against the keys of the connection, as the key list loaded them
+     */
+    public ImportTagsViewModel(Path file, String connectionText, Planner planner, Messages messages) {
         this.file = Objects.requireNonNull(file, "file");
         this.connectionText = Objects.requireNonNull(connectionText, "connectionText");
-        this.account = Objects.requireNonNull(account, "account");
-        this.region = Objects.requireNonNull(region, "region");
-        this.current = List.copyOf(current);
+        this.planner = Objects.requireNonNull(planner, "planner");
         this.messages = Objects.requireNonNull(messages, "messages");
         hasChanges = Bindings.createBooleanBinding(() -> result.get() != null && !result.get().changes().isEmpty(),
                 result);
         emptyCellsRemove.addListener((observable, old, now) -> plan());
         onlyAdd.addListener((observable, old, now) -> plan());
+    }
+
+    private static Planner oneRegion(String account, String region, List<InventoryEntry> current) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(region, "region");
+        List<InventoryEntry> keys = List.copyOf(current);
+        return (read, options) -> new InventoryImport(account, region, keys, options).plan(read);
     }
 
     /** Reads the file in the background; the plan follows. */
@@ -118,8 +135,7 @@ public final class ImportTagsViewModel implements DialogModel<Optional<ImportRes
         if (read == null) {
             return;
         }
-        ImportResult planned = new InventoryImport(account, region, current,
-                new ImportOptions(emptyCellsRemove.get(), onlyAdd.get())).plan(read);
+        ImportResult planned = planner.plan(read, new ImportOptions(emptyCellsRemove.get(), onlyAdd.get()));
         List<String> lines = new ArrayList<>();
         int added = 0;
         int changed = 0;

@@ -32,7 +32,7 @@ final class ApplyReport {
     /** Prints the report; returns whether every key holds what the file says. */
     boolean print(List<KeyImportPlan> changes, BulkResult result, boolean signalled) {
         Map<String, KeyImportPlan> plans = changes.stream()
-                .collect(Collectors.toMap(change -> change.key().keyId(), Function.identity()));
+                .collect(Collectors.toMap(change -> change.key().id(), Function.identity()));
         int applied = 0;
         int merged = 0;
         int alreadySo = 0;

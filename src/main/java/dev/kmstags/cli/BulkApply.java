@@ -8,19 +8,19 @@ import dev.kmstags.kms.bulk.BulkProgress;
 import dev.kmstags.kms.bulk.BulkResult;
 import dev.kmstags.kms.bulk.BulkSession;
 import dev.kmstags.kms.bulk.BulkTagWriter;
-import dev.kmstags.kms.bulk.KeyResult;
+import dev.kmstags.kms.bulk.RegionalBulkCommit;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Commits the plans of {@code tags apply} with the bulk commit: each region with a writer of its own, paced to the
- * quotas, which are per region; the regions at the same time. Progress goes to standard error, at most once a
+ * quotas, which are per region; the regions at the same time ({@link RegionalBulkCommit}). Progress goes to standard error, at most once a
  * second. A signal ({@link Interruption}) stops starting new keys; the keys under way are finished.
  */
 final class BulkApply {
@@ -41,78 +41,56 @@ final class BulkApply {
      * Commits {@code changes}; empty when a signal came before the commit started, so nothing was written.
      */
     Optional<BulkResult> apply(List<KeyImportPlan> changes, Interruption interruption) {
-        Map<String, Map<String, TagPlan>> plansByRegion = new LinkedHashMap<>();
+        Map<String, TagPlan> plans = new LinkedHashMap<>();
+        Map<String, String> regionById = new HashMap<>();
         for (KeyImportPlan change : changes) {
-            String region = Arns.region(change.key().arn()).orElse(connection.defaultRegion());
-            plansByRegion.computeIfAbsent(region, r -> new LinkedHashMap<>()).put(change.key().keyId(), change.plan());
+            plans.put(change.key().id(), change.plan());
+            regionById.put(change.key().id(), Arns.region(change.key().arn()).orElse(connection.defaultRegion()));
         }
         Map<String, BulkSession> sessions = new LinkedHashMap<>();
+        RegionalBulkCommit commit = new RegionalBulkCommit(regionById::get, region -> sessions.get(region).writer());
         List<BulkTagWriter.Run> runs = new ArrayList<>();
-        Progress progress = new Progress(changes.size());
+        Progress progress = new Progress();
         try {
-            plansByRegion.keySet().forEach(region -> sessions.put(region,
+            commit.byRegion(plans).keySet().forEach(region -> sessions.put(region,
                     BulkSession.open(connection.in(region), quotas)));
-            boolean started = interruption.startCommit(() -> plansByRegion.forEach((region, plans) ->
-                    runs.add(sessions.get(region).writer().start(plans, new BulkTagWriter.Listener() {
-                        @Override
-                        public void progress(BulkProgress regionProgress) {
-                            progress.update(region, regionProgress);
-                        }
-                    }))), () -> runs.forEach(BulkTagWriter.Run::cancel));
+            boolean started = interruption.startCommit(() -> runs.add(commit.start(plans, progress)),
+                    () -> runs.forEach(BulkTagWriter.Run::cancel));
             if (!started) {
                 return Optional.empty();
             }
-            List<BulkResult> results = runs.stream().map(run -> run.result().join()).toList();
+            BulkResult result = runs.get(0).result().join();
             progress.print();
-            return Optional.of(combined(changes, results));
+            return Optional.of(result);
         } finally {
             sessions.values().forEach(BulkSession::close);
         }
     }
 
-    /** The regions' results as one, in the order of {@code changes}. */
-    private static BulkResult combined(List<KeyImportPlan> changes, List<BulkResult> results) {
-        Map<String, KeyResult> byKey = new LinkedHashMap<>();
-        int throttles = 0;
-        Map<String, KeyResult> all = new LinkedHashMap<>();
-        for (BulkResult result : results) {
-            all.putAll(result.keys());
-            throttles += result.throttles();
-        }
-        for (KeyImportPlan change : changes) {
-            byKey.put(change.key().keyId(), all.get(change.key().keyId()));
-        }
-        return new BulkResult(byKey, throttles);
-    }
-
     /** The keys done of all regions, printed at most once a second. */
-    private final class Progress {
+    private final class Progress implements BulkTagWriter.Listener {
 
-        private final int total;
-        private final Map<String, BulkProgress> byRegion = new ConcurrentHashMap<>();
+        private BulkProgress last;
         private long lastPrinted = System.nanoTime();
 
-        Progress(int total) {
-            this.total = total;
-        }
-
-        void update(String region, BulkProgress regionProgress) {
-            byRegion.put(region, regionProgress);
-            synchronized (this) {
-                long now = System.nanoTime();
-                if (now - lastPrinted >= PROGRESS_INTERVAL_NANOS) {
-                    lastPrinted = now;
-                    print();
-                }
+        @Override
+        public synchronized void progress(BulkProgress all) {
+            last = all;
+            long now = System.nanoTime();
+            if (now - lastPrinted >= PROGRESS_INTERVAL_NANOS) {
+                lastPrinted = now;
+                print();
             }
         }
 
         synchronized void print() {
-            int done = byRegion.values().stream().mapToInt(BulkProgress::done).sum();
-            long secondsLeft = byRegion.values().stream().map(BulkProgress::remaining)
-                    .mapToLong(Duration::toSeconds).max().orElse(0);
+            if (last == null) {
+                return;
+            }
+            int done = last.done();
+            int total = last.total();
             err.println("Applying: " + done + " of " + total + " keys done"
-                    + (done < total ? ", about " + Math.max(1, secondsLeft) + " s left" : ""));
+                    + (done < total ? ", about " + Math.max(1, last.remaining().toSeconds()) + " s left" : ""));
         }
     }
 }

@@ -22,6 +22,9 @@ import java.util.Optional;
 public record KeySummary(String keyId, String arn, List<String> aliases, String description, String state,
                          KeyManager manager, Instant created, boolean described, Instant deletionDate) {
 
+    /** How the key IDs of Multi-Region keys begin. */
+    public static final String MULTI_REGION_PREFIX = "mrk-";
+
     public KeySummary {
         Objects.requireNonNull(keyId, "keyId");
         arn = arn == null ? "" : arn;
@@ -51,6 +54,20 @@ public record KeySummary(String keyId, String arn, List<String> aliases, String 
     /** This key with {@code newAliases}, which arrived after it was described. */
     public KeySummary withAliases(List<String> newAliases) {
         return new KeySummary(keyId, arn, newAliases, description, state, manager, created, described, deletionDate);
+    }
+
+    /**
+     * Names this key among the keys of every region: its key ID, which KMS makes unique, except for a Multi-Region
+     * key ({@code mrk-…}), whose primary and replicas share their key ID and are told apart by their ARNs. KMS takes
+     * either as a {@code KeyId}.
+     */
+    public String id() {
+        return isMultiRegion() && !arn.isEmpty() ? arn : keyId;
+    }
+
+    /** Whether this is a Multi-Region key, whose related keys in other regions have the same key ID. */
+    public boolean isMultiRegion() {
+        return keyId.regionMatches(true, 0, MULTI_REGION_PREFIX, 0, MULTI_REGION_PREFIX.length());
     }
 
     /** The first alias in alphabetical order, if the key has any. */

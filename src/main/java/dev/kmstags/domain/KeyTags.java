@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * The tags of one key as KMS listed them, or the fact that it would not list them to these credentials.
  *
- * @param keyId  the key ID
+ * @param keyId  the key, as {@link KeySummary#id()} names it: its key ID, or the ARN of a Multi-Region key
  * @param tags   every tag of the key, in KMS's order; empty when denied
  * @param denied whether KMS refused to list the tags (kms:ListResourceTags denied)
  */

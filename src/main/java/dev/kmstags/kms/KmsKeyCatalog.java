@@ -139,7 +139,7 @@ public final class KmsKeyCatalog implements KeyCatalog {
             if (key.described() && key.manager() == KeyManager.CUSTOMER) {
                 read.submit(() -> {
                     gate.awaitOpen();
-                    return tags(key.keyId());
+                    return tags(key);
                 });
                 submitted++;
             }
@@ -188,7 +188,9 @@ public final class KmsKeyCatalog implements KeyCatalog {
     }
 
     /** Every tag of the key, marked when KMS refuses; empty when the key went away since it was described. */
-    private Optional<KeyTags> tags(String keyId) {
+    /** The tags of {@code key}, named as {@link KeySummary#id()} names it. */
+    private Optional<KeyTags> tags(KeySummary key) {
+        String keyId = key.id();
         try {
             List<Tag> tags = client.listResourceTagsPaginator(request -> request.keyId(keyId).limit(LIST_TAGS_LIMIT))
                     .tags().stream()

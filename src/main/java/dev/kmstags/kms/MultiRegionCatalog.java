@@ -4,8 +4,10 @@ import dev.kmstags.domain.KeySummary;
 import dev.kmstags.domain.KeyTags;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -73,16 +75,23 @@ final class MultiRegionCatalog implements KeyCatalog {
     /** Reads one region on its thread; answers how to report its end. */
     private Consumer<Listener> read(String region, BlockingQueue<Event> events) {
         try {
+            // A region's catalog may name a key's tags by its key ID, which a Multi-Region key shares with its
+            // replicas in other regions: here they are named by the key's own id.
+            Map<String, String> idByKeyId = new ConcurrentHashMap<>();
             int count = services.services(region).keyCatalog().withCallGate(gate).listKeys(new Listener() {
                 @Override
                 public void accept(List<KeySummary> keys) {
-                    keys.forEach(key -> services.listed(region, key.keyId()));
+                    keys.forEach(key -> {
+                        services.listed(region, key.keyId());
+                        idByKeyId.put(key.keyId(), key.id());
+                    });
                     events.add(new Keys(keys));
                 }
 
                 @Override
                 public void tagsArrived(List<KeyTags> tags) {
-                    events.add(new Tags(tags));
+                    events.add(new Tags(tags.stream().map(keyTags -> new KeyTags(idByKeyId.getOrDefault(
+                            keyTags.keyId(), keyTags.keyId()), keyTags.tags(), keyTags.denied())).toList()));
                 }
             });
             return listener -> listener.regionLoaded(region, count);

@@ -25,7 +25,8 @@ public final class BulkSelection {
     }
 
     /**
-     * The selection of {@code keys}, with the tags {@code tags} holds for them (by key ID). A key is left out when
+     * The selection of {@code keys}, with the tags {@code tags} holds for them, each key named by
+     * {@link KeySummary#id()} (its key ID, or a Multi-Region key's ARN), here and in the plans. A key is left out when
      * its summary says its tags are read-only, or when KMS denied its tags.
      *
      * @throws IllegalArgumentException when a key that could be tagged has no tags in {@code tags}: load them first
@@ -34,16 +35,16 @@ public final class BulkSelection {
         Map<String, Map<String, String>> editable = new LinkedHashMap<>();
         Map<String, ReadOnlyReason> skipped = new LinkedHashMap<>();
         for (KeySummary key : keys) {
-            KeyTags keyTags = tags.get(key.keyId());
+            KeyTags keyTags = tags.get(key.id());
             Optional<ReadOnlyReason> blocked = key.tagEditingBlockedBy();
             if (blocked.isPresent()) {
-                skipped.put(key.keyId(), blocked.get());
+                skipped.put(key.id(), blocked.get());
             } else if (keyTags == null) {
-                throw new IllegalArgumentException("The tags of " + key.keyId() + " are not loaded");
+                throw new IllegalArgumentException("The tags of " + key.id() + " are not loaded");
             } else if (keyTags.denied()) {
-                skipped.put(key.keyId(), ReadOnlyReason.TAGS_DENIED);
+                skipped.put(key.id(), ReadOnlyReason.TAGS_DENIED);
             } else {
-                editable.put(key.keyId(), asMap(keyTags.tags()));
+                editable.put(key.id(), asMap(keyTags.tags()));
             }
         }
         return new BulkSelection(editable, skipped);

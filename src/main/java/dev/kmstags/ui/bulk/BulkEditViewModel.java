@@ -172,7 +172,7 @@ public final class BulkEditViewModel implements LeaveGuard {
         entries.forEach(entry -> entry.keyTagsProperty().removeListener(tagsArrived));
         entries = List.copyOf(state.selectedKeys());
         entriesById.clear();
-        entries.forEach(entry -> entriesById.put(entry.keyId(), entry));
+        entries.forEach(entry -> entriesById.put(entry.id(), entry));
         if (entries.size() > 1) {
             // Tags may still be read (a Ctrl+A right after the keys arrived): they join as they come.
             entries.forEach(entry -> entry.keyTagsProperty().addListener(tagsArrived));
@@ -203,7 +203,7 @@ public final class BulkEditViewModel implements LeaveGuard {
             for (KeyEntry entry : entries) {
                 KeyTags keyTags = entry.keyTagsProperty().get();
                 if (keyTags != null) {
-                    tags.put(entry.keyId(), keyTags);
+                    tags.put(entry.id(), keyTags);
                     known.add(entry.key());
                 } else if (entry.key().tagEditingBlockedBy().isPresent()) {
                     known.add(entry.key());

@@ -137,7 +137,7 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
         throttles.set(0);
         setToRetry(0);
         entries.clear();
-        state.selectedKeys().forEach(key -> entries.put(key.keyId(), key));
+        state.selectedKeys().forEach(key -> entries.put(key.id(), key));
         servicesOfCommit = state.servicesProperty().get();
         launch(reviewed.ready());
     }

@@ -17,6 +17,11 @@ public interface KeyEntry {
 
     String keyId();
 
+    /** Names the key among the keys of every region shown ({@link KeySummary#id()}). */
+    default String id() {
+        return key().id();
+    }
+
     String arn();
 
     /** The name people know the key by: its first alias, or its key ID when it has none. */

@@ -194,9 +194,9 @@ public final class ImportTagsViewModel implements DialogModel<Optional<ImportRes
         Map<String, TagPlan> plans = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (KeyImportPlan keyPlan : planned.get().changes()) {
-            String keyId = keyPlan.key().keyId();
-            plans.put(keyId, keyPlan.plan());
-            names.put(keyId, keyPlan.key().primaryAlias().orElse(keyId));
+            String id = keyPlan.key().id();
+            plans.put(id, keyPlan.plan());
+            names.put(id, keyPlan.key().primaryAlias().orElse(keyPlan.key().keyId()));
         }
         return opener.review(BulkPlan.of(plans, Map.of()), names);
     }

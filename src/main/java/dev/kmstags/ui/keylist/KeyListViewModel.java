@@ -68,7 +68,7 @@ public final class KeyListViewModel {
     private final RegionLoads regionLoads;
     private final ObjectProperty<Comparator<? super KeyRowViewModel>> comparator =
             new SimpleObjectProperty<>(this, "comparator");
-    private final Map<String, KeyRowViewModel> rowsByKeyId = new HashMap<>();
+    private final Map<String, KeyRowViewModel> rowsById = new HashMap<>();
     private final ReadOnlyObjectWrapper<LoadState> loadState =
             new ReadOnlyObjectWrapper<>(this, "loadState", LoadState.IDLE);
     private final LatestTask loading;
@@ -170,7 +170,7 @@ public final class KeyListViewModel {
             return;
         }
         keyIdsToReselect.clear();
-        state.selectedKeys().forEach(key -> keyIdsToReselect.add(key.keyId()));
+        state.selectedKeys().forEach(key -> keyIdsToReselect.add(key.id()));
         startLoading();
     }
 
@@ -194,7 +194,7 @@ public final class KeyListViewModel {
     private void clearRows() {
         rows.clear();
         search.cleared();
-        rowsByKeyId.clear();
+        rowsById.clear();
     }
 
     /**
@@ -290,7 +290,7 @@ public final class KeyListViewModel {
         List<KeyRowViewModel> tagged = new ArrayList<>(tags.size());
         Map<KeyRowViewModel, KeyTags> byRow = new HashMap<>();
         for (KeyTags keyTags : tags) {
-            KeyRowViewModel row = rowsByKeyId.get(keyTags.keyId());
+            KeyRowViewModel row = rowsById.get(keyTags.keyId());
             if (row != null) {
                 tagged.add(row);
                 byRow.put(row, keyTags);
@@ -304,15 +304,15 @@ public final class KeyListViewModel {
     }
 
     /**
-     * Shows the tags KMS holds now for keys a commit wrote (key ID to tags), without loading the list again. Rows
+     * Shows the tags KMS holds now for keys a commit wrote (key, as {@link KeySummary#id()} names it, to tags), without loading the list again. Rows
      * that no longer match the search text stay shown until the search changes, so rows do not vanish as they are
      * written; keys not loaded are ignored.
      */
-    public void showTagsNow(Map<String, Map<String, String>> tagsByKeyId) {
+    public void showTagsNow(Map<String, Map<String, String>> tagsById) {
         List<KeyRowViewModel> changed = new ArrayList<>();
         Map<KeyRowViewModel, KeyTags> byRow = new HashMap<>();
-        tagsByKeyId.forEach((keyId, tags) -> {
-            KeyRowViewModel row = rowsByKeyId.get(keyId);
+        tagsById.forEach((keyId, tags) -> {
+            KeyRowViewModel row = rowsById.get(keyId);
             if (row != null) {
                 changed.add(row);
                 byRow.put(row, KeyTags.read(keyId, tags.entrySet().stream()
@@ -345,13 +345,13 @@ public final class KeyListViewModel {
 
     private void addRows(List<KeyRowViewModel> newRows) {
         rows.addAll(newRows);
-        newRows.forEach(row -> rowsByKeyId.put(row.keyId(), row));
+        newRows.forEach(row -> rowsById.put(row.id(), row));
         search.added(newRows);
         if (!keyIdsToReselect.isEmpty()) {
-            List<KeyRowViewModel> back = newRows.stream().filter(row -> keyIdsToReselect.contains(row.keyId()))
+            List<KeyRowViewModel> back = newRows.stream().filter(row -> keyIdsToReselect.contains(row.id()))
                     .toList();
             if (!back.isEmpty()) {
-                back.forEach(row -> keyIdsToReselect.remove(row.keyId()));
+                back.forEach(row -> keyIdsToReselect.remove(row.id()));
                 List<KeyEntry> selected = new ArrayList<>(state.selectedKeys());
                 selected.addAll(back);
                 state.setSelectedKeys(selected);

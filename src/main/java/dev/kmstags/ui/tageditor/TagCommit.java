@@ -186,7 +186,7 @@ public final class TagCommit {
         shownIn = table;
         keyBeingWritten = key.displayName();
         report(messages.format("editor.result.applying", key.displayName()), false);
-        TaskHandle writing = executor.execute(() -> service.commit(key.keyId(), plan),
+        TaskHandle writing = executor.execute(() -> service.commit(key.id(), plan),
                 outcome -> {
                     committed(key, reviewed, outcome, access);
                     closeIfWaiting(outcome instanceof CommitOutcome.Applied);

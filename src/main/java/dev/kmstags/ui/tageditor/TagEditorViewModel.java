@@ -206,7 +206,7 @@ public final class TagEditorViewModel implements LeaveGuard, TagCommit.Table {
     }
 
     private void load() {
-        String keyId = key.get().keyId();
+        String keyId = key.get().id();
         TagService service = tagService.getValue();
         loadState.set(LoadState.LOADING);
         updatePlaceholder("");

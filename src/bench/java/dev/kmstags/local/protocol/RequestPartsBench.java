@@ -65,7 +65,7 @@ public final class RequestPartsBench {
             ObjectMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
             BackendOperations operations = new BackendOperations(store, Clock.systemUTC());
             SigV4Verifier verifier = new SigV4Verifier(TestRequest.CREDENTIALS, Clock.systemUTC());
-            KmsExchangeHandler handler = new KmsExchangeHandler(verifier, operations, mapper, 0);
+            KmsExchangeHandler handler = new KmsExchangeHandler(Map.of(ServiceTarget.KMS, verifier), operations, mapper);
             List<String> tagged = createKeys(operations, mapper, 2);
             List<String> listed = createKeys(operations, mapper, LISTED_TAGS);
 

@@ -3,11 +3,13 @@ package dev.kmstags.local.protocol;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * Runs an {@link HttpHandler} for each Jetty request, on one of the server's worker threads.
@@ -18,6 +20,10 @@ import org.eclipse.jetty.util.Callback;
  * closing a socket with unread data makes the OS reset the connection, and such a client would see that reset
  * instead of the answer. A client that asked for {@code 100 Continue} sends no body unless told to, so nothing is
  * read from it.
+ *
+ * <p>A latency ({@code serve --latency-ms}) stands in for the network between a client and AWS: the answer, ready,
+ * is sent once it has passed, by the scheduler, so the wait holds no worker thread. Sleeping in the worker made the
+ * delay cap how many requests were served at once (a few dozen threads, each asleep), which no network does.
  */
 final class ExchangeAdapter extends Handler.Abstract {
 
@@ -26,11 +32,19 @@ final class ExchangeAdapter extends Handler.Abstract {
 
     private final HttpHandler handler;
     private final int maxDrainBytes;
+    private final long latencyMs;
+    private final Scheduler scheduler;
 
-    ExchangeAdapter(HttpHandler handler, int maxDrainBytes) {
+    /**
+     * @param latencyMs how long after it is ready each answer is sent; 0 for at once
+     * @param scheduler sends the delayed answers
+     */
+    ExchangeAdapter(HttpHandler handler, int maxDrainBytes, long latencyMs, Scheduler scheduler) {
         super(InvocationType.BLOCKING);
         this.handler = handler;
         this.maxDrainBytes = maxDrainBytes;
+        this.latencyMs = latencyMs;
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -38,8 +52,16 @@ final class ExchangeAdapter extends Handler.Abstract {
         JettyExchange exchange = new JettyExchange(request);
         handler.handle(exchange);
         if (!exchange.closesConnection() || exchange.expectsContinue() || maxDrainBytes == 0) {
-            exchange.answer(response, callback);
+            if (latencyMs > 0) {
+                scheduler.schedule(() -> exchange.answer(response, callback), latencyMs, TimeUnit.MILLISECONDS);
+            } else {
+                exchange.answer(response, callback);
+            }
             return true;
+        }
+        // A refused body is rare: its answer waits in the worker, which then drains the body.
+        if (latencyMs > 0) {
+            Thread.sleep(latencyMs);
         }
         try (Blocker.Callback written = Blocker.callback()) {
             exchange.answer(response, written);

@@ -33,23 +33,18 @@ final class KmsExchangeHandler implements HttpHandler {
     private final Map<String, SigV4Verifier> verifiers;
     private final KmsRequestHandler handler;
     private final ObjectMapper mapper;
-    private final long latencyMs;
 
     /** @param verifiers the signature check of each service answered, by its SigV4 signing name */
-    KmsExchangeHandler(Map<String, SigV4Verifier> verifiers, KmsRequestHandler handler, ObjectMapper mapper,
-                       long latencyMs) {
+    KmsExchangeHandler(Map<String, SigV4Verifier> verifiers, KmsRequestHandler handler, ObjectMapper mapper) {
         this.verifiers = Map.copyOf(verifiers);
         this.handler = handler;
         this.mapper = mapper;
-        this.latencyMs = latencyMs;
     }
 
     @Override
     public void handle(HttpExchange exchange) {
         try (exchange) {
-            Answer answer = answer(exchange);
-            delay();
-            send(exchange, answer);
+            send(exchange, answer(exchange));
         } catch (IOException e) {
             // The client went away or sent a broken body; there is nobody left to answer.
             LOG.debug("Could not answer {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
@@ -151,18 +146,6 @@ final class KmsExchangeHandler implements HttpHandler {
             LOG.error("KMS operation {} failed unexpectedly; answering {}", request.operation(),
                     ProtocolErrors.INTERNAL, e);
             throw new KmsException(ProtocolErrors.INTERNAL, INTERNAL_MESSAGE, 500);
-        }
-    }
-
-    /** Sleeping in the worker is fine: the server's pool grows with the number of waiting clients. */
-    private void delay() {
-        if (latencyMs <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(latencyMs);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -87,14 +87,14 @@ public final class KmsHttpServer implements AutoCloseable {
         // The AWS JSON requests: KMS's, and Organizations' for the tag policy, each signed for its own service.
         Map<String, SigV4Verifier> verifiers = Map.of(ServiceTarget.KMS, new SigV4Verifier(credentials, clock),
                 ServiceTarget.ORGANIZATIONS, new SigV4Verifier(credentials, clock, ServiceTarget.ORGANIZATIONS));
-        HttpHandler kms = new KmsExchangeHandler(verifiers, handler, mapper, latencyMs);
+        HttpHandler kms = new KmsExchangeHandler(verifiers, handler, mapper);
         if (iam == null) {
-            return serve(port, kms, limits);
+            return serve(port, kms, limits, latencyMs);
         }
         HttpHandler query = new QueryExchangeHandler(new SigV4Verifier(credentials, clock, IAM_SERVICE), iam,
                 IAM_NAMESPACE);
         return serve(port, exchange -> (QueryExchangeHandler.accepts(exchange) ? query : kms).handle(exchange),
-                limits);
+                limits, latencyMs);
     }
 
     /**
@@ -102,6 +102,12 @@ public final class KmsHttpServer implements AutoCloseable {
      * limits and adapter. The backend benchmark's ceiling (a constant answer) runs on this.
      */
     public static KmsHttpServer serve(int port, HttpHandler handler, HttpLimits limits) throws IOException {
+        return serve(port, handler, limits, 0);
+    }
+
+    /** As {@link #serve(int, HttpHandler, HttpLimits)}, every answer sent {@code latencyMs} after it is ready. */
+    private static KmsHttpServer serve(int port, HttpHandler handler, HttpLimits limits, int latencyMs)
+            throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads() - 1, Math.min(8, limits.maxThreads() - 1));
         threads.setName(THREAD_NAME);
         threads.setDaemon(true);
@@ -122,7 +128,7 @@ public final class KmsHttpServer implements AutoCloseable {
         SlowRequestReaper reaper = new SlowRequestReaper(limits);
         connector.addEventListener(reaper);
         server.addConnector(connector);
-        server.setHandler(new ExchangeAdapter(handler, limits.maxDrainBytes()));
+        server.setHandler(new ExchangeAdapter(handler, limits.maxDrainBytes(), latencyMs, scheduler));
         try {
             server.start();
         } catch (IOException e) {

@@ -70,6 +70,15 @@ public record KeySummary(String keyId, String arn, List<String> aliases, String 
         return keyId.regionMatches(true, 0, MULTI_REGION_PREFIX, 0, MULTI_REGION_PREFIX.length());
     }
 
+    /**
+     * The name people know the key by: its first alias, else its key ID. A Multi-Region key's name says its region,
+     * since its replicas share its key ID (and often its alias).
+     */
+    public String name() {
+        String name = primaryAlias().orElse(keyId);
+        return isMultiRegion() ? Arns.region(arn).map(region -> name + " (" + region + ")").orElse(name) : name;
+    }
+
     /** The first alias in alphabetical order, if the key has any. */
     public Optional<String> primaryAlias() {
         return aliases.isEmpty() ? Optional.empty() : Optional.of(aliases.get(0));

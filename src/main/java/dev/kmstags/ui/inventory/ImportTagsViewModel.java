@@ -142,7 +142,7 @@ public final class ImportTagsViewModel implements DialogModel<Optional<ImportRes
         int removed = 0;
         for (KeyImportPlan keyPlan : planned.changes()) {
             TagPlan plan = keyPlan.plan();
-            String name = keyPlan.key().primaryAlias().orElse(keyPlan.key().keyId());
+            String name = keyPlan.key().name();
             lines.add(keyPlan.matchedBy() == KeyImportPlan.MatchedBy.ALIAS
                     ? messages.format("import.key.byAlias", name, keyPlan.firstLine())
                     : name);
@@ -196,7 +196,7 @@ public final class ImportTagsViewModel implements DialogModel<Optional<ImportRes
         for (KeyImportPlan keyPlan : planned.get().changes()) {
             String id = keyPlan.key().id();
             plans.put(id, keyPlan.plan());
-            names.put(id, keyPlan.key().primaryAlias().orElse(keyPlan.key().keyId()));
+            names.put(id, keyPlan.key().name());
         }
         return opener.review(BulkPlan.of(plans, Map.of()), names);
     }

@@ -166,10 +166,10 @@ public final class KeyRowViewModel implements KeyEntry {
         return aliasesText.getReadOnlyProperty();
     }
 
-    /** The name people know the key by: its first alias, or its key ID when it has none. */
+    /** The name people know the key by ({@link KeySummary#name()}). */
     @Override
     public String displayName() {
-        return key.primaryAlias().orElse(key.keyId());
+        return key.name();
     }
 
     @Override

@@ -74,6 +74,16 @@ class MultiRegionKeyRowsTest {
     }
 
     @Test
+    void eachReplicaIsNamedWithItsRegionWhereverKeysAreNamed() {
+        keyList.load(services.keyCatalog());
+
+        assertThat(replicas()).extracting(KeyRowViewModel::displayName).containsExactlyInAnyOrder(
+                "alias/payments-global (us-east-1)", "alias/payments-global (eu-west-1)");
+        assertThat(keyList.rows()).filteredOn(row -> !row.keyId().equals(MRK)).extracting(KeyRowViewModel::displayName)
+                .allMatch(name -> !name.contains("("));
+    }
+
+    @Test
     void bothReplicasSelectedAreTwoKeysOfTheBulkPlanNamedByTheirArns() {
         keyList.load(services.keyCatalog());
         BulkEditViewModel bulk = new BulkEditViewModel(MESSAGES, new ScriptedDialogs(), state, executor,

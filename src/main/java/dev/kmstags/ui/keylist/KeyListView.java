@@ -8,7 +8,9 @@ import dev.kmstags.ui.common.Tone;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.ResourceBundle;
@@ -190,8 +192,14 @@ public final class KeyListView extends VBox {
 
     /** Makes the table select the ViewModel's keys; {@code scroll} brings the first into view. */
     private void showSelectedKeys(boolean scroll) {
-        List<KeyEntry> selected = List.copyOf(viewModel.selectedKeys());
-        int[] indices = selected.stream().mapToInt(table.getItems()::indexOf).filter(index -> index >= 0).toArray();
+        // One pass over the rows, not one search of them per key: Ctrl+A selects every row.
+        Map<KeyEntry, Integer> rowIndex = new HashMap<>();
+        List<KeyRowViewModel> rows = table.getItems();
+        for (int index = 0; index < rows.size(); index++) {
+            rowIndex.putIfAbsent(rows.get(index), index);
+        }
+        int[] indices = viewModel.selectedKeys().stream().map(rowIndex::get).filter(Objects::nonNull)
+                .mapToInt(Integer::intValue).toArray();
         showingSelection = true;
         try {
             table.getSelectionModel().clearSelection();

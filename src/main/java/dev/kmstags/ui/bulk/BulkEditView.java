@@ -229,6 +229,9 @@ public final class BulkEditView extends VBox {
     /** A cell as wide as its list, whose long text wraps instead of scrolling sideways. */
     private static <T> ListCell<T> wrappingCell(Function<T, String> text) {
         return new ListCell<>() {
+            // One tooltip per cell: a tooltip is a window of its own, too slow to make for every item shown.
+            private final Tooltip tooltip = new Tooltip();
+
             {
                 setWrapText(true);
                 setPrefWidth(0);
@@ -237,8 +240,10 @@ public final class BulkEditView extends VBox {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item));
-                setTooltip(empty || item == null ? null : new Tooltip(text.apply(item)));
+                String shown = empty || item == null ? null : text.apply(item);
+                setText(shown);
+                tooltip.setText(shown);
+                setTooltip(shown == null ? null : tooltip);
             }
         };
     }

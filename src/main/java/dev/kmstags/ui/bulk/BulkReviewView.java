@@ -1,6 +1,7 @@
 package dev.kmstags.ui.bulk;
 
 import dev.kmstags.ui.common.FxmlViews;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import javafx.fxml.FXML;
@@ -62,6 +63,7 @@ public final class BulkReviewView extends VBox {
         estimateLabel.textProperty().bind(viewModel.estimateProperty());
 
         TreeItem<String> root = new TreeItem<>();
+        List<TreeItem<String>> keys = new ArrayList<>();
         for (BulkReviewViewModel.KeyChanges key : viewModel.keyChanges()) {
             TreeItem<String> item = new TreeItem<>(key.heading());
             // A placeholder child makes the key openable; its lines are made when it is first opened.
@@ -71,8 +73,10 @@ public final class BulkReviewView extends VBox {
                     item.getChildren().setAll(viewModel.linesOf(key.keyId()).stream().map(TreeItem::new).toList());
                 }
             });
-            root.getChildren().add(item);
+            keys.add(item);
         }
+        // All at once: the tree handles one change of its children, not one per key.
+        root.getChildren().setAll(keys);
         keysTree.setRoot(root);
         keysTree.setShowRoot(false);
 

@@ -2,8 +2,10 @@ package dev.kmstags.ui.common;
 
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The user-visible strings of the UI ({@code dev/kmstags/ui/messages.properties}), plain or formatted. */
 public final class Messages {
@@ -16,6 +18,8 @@ public final class Messages {
     static final int KEPT_WHEN_CUT = 40;
 
     private final ResourceBundle bundle;
+    /** Each pattern parsed once: a panel of many keys formats the same few patterns a thousand times. */
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     public Messages(ResourceBundle bundle) {
         this.bundle = Objects.requireNonNull(bundle, "bundle");
@@ -55,6 +59,8 @@ public final class Messages {
 
     /** The {@link MessageFormat} pattern for {@code key}, filled with {@code args}. */
     public String format(String key, Object... args) {
-        return new MessageFormat(get(key), bundle.getLocale()).format(args);
+        MessageFormat parsed = formats.computeIfAbsent(key, k -> new MessageFormat(get(k), bundle.getLocale()));
+        // A MessageFormat is not safe to share between threads; a copy of the parsed one is cheap.
+        return ((MessageFormat) parsed.clone()).format(args);
     }
 }

@@ -14,8 +14,7 @@ import dev.kmstags.ui.bulk.BulkReviewDialog;
 import dev.kmstags.ui.bulk.BulkReviewViewModel;
 import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.DateFormats;
-import dev.kmstags.ui.common.DialogModel;
-import dev.kmstags.ui.common.DialogService;
+import dev.kmstags.ui.common.FxDialogService;
 import dev.kmstags.ui.common.FxTaskExecutor;
 import dev.kmstags.ui.common.LoadState;
 import dev.kmstags.ui.common.Messages;
@@ -40,6 +39,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
@@ -132,11 +132,12 @@ public final class BulkEditBench {
             panel.stage = stage;
             onFx(() -> {
                 Messages messages = Messages.load(Locale.US);
-                panel.reviews.resources = messages;
-                panel.reviews.owner = stage;
+                FxDialogService dialogs = new FxDialogService(() -> stage, messages.bundle())
+                        .register(BulkReviewViewModel.class, (review, bundle) -> panel.reviews.timed(
+                                new BulkReviewDialog(review, bundle)));
                 panel.keyList = new KeyListViewModel(panel.executor, messages,
                         DateFormats.of(Locale.US, ZoneId.systemDefault()), panel.state);
-                panel.bulkEdit = new BulkEditViewModel(messages, panel.reviews, panel.state, panel.executor,
+                panel.bulkEdit = new BulkEditViewModel(messages, dialogs, panel.state, panel.executor,
                         new TagCallQuotaPreferences(MemoryPreferences.newRoot()), plan -> { });
                 KeyListView list = new KeyListView(panel.keyList, messages.bundle());
                 BulkEditView bulk = new BulkEditView(panel.bulkEdit, messages.bundle());
@@ -224,11 +225,12 @@ public final class BulkEditBench {
         }
     }
 
-    /** Shows the real bulk review dialog, records when it is shown, and closes it again. */
-    private static final class ReviewTimer implements DialogService {
+    /**
+     * Records when the real bulk review dialog, shown by the app's dialog service, has its window shown (laid out,
+     * before its first frame), and closes it again.
+     */
+    private static final class ReviewTimer {
 
-        private Messages resources;
-        private Stage owner;
         private long start;
         private CompletableFuture<Double> shown = new CompletableFuture<>();
 
@@ -237,23 +239,16 @@ public final class BulkEditBench {
             return shown;
         }
 
-        @Override
-        public void showInformation(String title, String header, String content) {
-        }
-
-        @Override
-        public <R> R show(DialogModel<R> model) {
-            BulkReviewDialog dialog = new BulkReviewDialog((BulkReviewViewModel) model, resources.bundle());
-            dialog.initOwner(owner);
-            dialog.setOnShown(event -> {
+        BulkReviewDialog timed(BulkReviewDialog dialog) {
+            // The dialog's own "shown" event comes before its window is made and laid out; the window's comes after.
+            dialog.getDialogPane().getScene().getWindow().addEventHandler(WindowEvent.WINDOW_SHOWN, event -> {
                 shown.complete((System.nanoTime() - start) / 1e6);
                 Platform.runLater(() -> {
                     dialog.setResult(false);
                     dialog.close();
                 });
             });
-            dialog.showAndWait();
-            return model.dismissed();
+            return dialog;
         }
     }
 

@@ -76,6 +76,8 @@ public final class BulkEditViewModel implements LeaveGuard {
     private final Deque<BulkEdit> undoable = new ArrayDeque<>();
     private final Deque<BulkEdit> redoable = new ArrayDeque<>();
     private boolean rebuildPending;
+    /** Whether a review is open or about to show. */
+    private boolean reviewing;
     private final InvalidationListener tagsArrived = observable -> rebuildSoon();
 
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
@@ -251,7 +253,7 @@ public final class BulkEditViewModel implements LeaveGuard {
                 : messages.format("bulk.summary", steps.size(), plan.ready().size()));
         canUndo.set(!undoable.isEmpty());
         canRedo.set(!redoable.isEmpty());
-        canReview.set(active.get() && !plan.ready().isEmpty());
+        updateCanReview();
         var variants = TagsOfKeys.of(after).caseVariants();
         caseVariantsText.set(variants.isEmpty() ? messages.get("bulk.caseVariants.none")
                 : messages.format("bulk.caseVariants", String.join(", ", variants)));
@@ -435,11 +437,22 @@ public final class BulkEditViewModel implements LeaveGuard {
                 KeyEntry::displayName, (first, second) -> first));
         BulkReviewViewModel review = new BulkReviewViewModel(plan, names,
                 state.connectionTextProperty().get(), state.productionProperty().get(), quotas, messages);
-        if (Boolean.TRUE.equals(dialogs.show(review))) {
-            BulkPlan reviewed = plan;
-            discard();
-            starter.start(reviewed);
-        }
+        BulkPlan reviewed = plan;
+        // The review may show a moment later: a second Review meanwhile would open a second one.
+        reviewing = true;
+        updateCanReview();
+        dialogs.open(review, confirmed -> {
+            reviewing = false;
+            if (Boolean.TRUE.equals(confirmed)) {
+                discard();
+                starter.start(reviewed);
+            }
+            updateCanReview();
+        });
+    }
+
+    private void updateCanReview() {
+        canReview.set(active.get() && !plan.ready().isEmpty() && !reviewing);
     }
 
     private void discard() {

@@ -2,6 +2,7 @@ package dev.kmstags.ui.common;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Shows dialogs for ViewModels, so they ask the user without touching the scene graph: messages, a question with
@@ -35,6 +36,16 @@ public interface DialogService {
     /** Shows the dialog of {@code model} and waits for the user's answer. */
     default <R> R show(DialogModel<R> model) {
         return model.dismissed();
+    }
+
+    /**
+     * Shows the dialog of {@code model} and hands the user's answer to {@code answer}, on the UI thread. An
+     * implementation may let the UI thread do other work between making the dialog and showing it, so that a large
+     * dialog never holds it long; until {@code answer} is called the caller must expect the dialog to be coming.
+     * Without that (the default) it is {@link #show(DialogModel)}, then {@code answer}.
+     */
+    default <R> void open(DialogModel<R> model, Consumer<? super R> answer) {
+        answer.accept(show(model));
     }
 
     /** Asks for an existing file to read; empty when the user cancelled. */

@@ -8,8 +8,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -53,6 +55,24 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public <R> R show(DialogModel<R> model) {
+        return showAndWait(dialogOf(model), model);
+    }
+
+    /**
+     * Makes the dialog, styles it and shows it in three turns of the JavaFX thread, each followed by whatever waits
+     * for the thread (a pulse, the user's input): a window of its own starts with none of the main window's styles
+     * worked out, and for a large dialog making, styling and showing it in one go holds the thread too long.
+     */
+    @Override
+    public <R> void open(DialogModel<R> model, Consumer<? super R> answer) {
+        BaseDialog<R> dialog = dialogOf(model);
+        Platform.runLater(() -> {
+            dialog.getDialogPane().applyCss();
+            Platform.runLater(() -> answer.accept(showAndWait(dialog, model)));
+        });
+    }
+
+    private <R> BaseDialog<R> dialogOf(DialogModel<R> model) {
         BiFunction<Object, ResourceBundle, BaseDialog<?>> factory = dialogs.get(model.getClass());
         if (factory == null) {
             throw new IllegalStateException("No dialog registered for " + model.getClass().getName());
@@ -61,6 +81,10 @@ public final class FxDialogService implements DialogService {
         @SuppressWarnings("unchecked")
         BaseDialog<R> dialog = (BaseDialog<R>) factory.apply(model, resources);
         dialog.initOwner(owner.get());
+        return dialog;
+    }
+
+    private static <R> R showAndWait(BaseDialog<R> dialog, DialogModel<R> model) {
         return dialog.showAndWait().orElseGet(model::dismissed);
     }
 

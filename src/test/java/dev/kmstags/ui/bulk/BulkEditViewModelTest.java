@@ -16,12 +16,15 @@ import dev.kmstags.domain.bulk.BulkProblem;
 import dev.kmstags.profiles.MemoryPreferences;
 import dev.kmstags.profiles.TagCallQuotaPreferences;
 import dev.kmstags.ui.common.AppState;
+import dev.kmstags.ui.common.DialogModel;
+import dev.kmstags.ui.common.DialogService;
 import dev.kmstags.ui.common.ScriptedDialogs;
 import dev.kmstags.ui.common.TestKeys;
 import dev.kmstags.ui.common.TestTaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** "Tags of N keys" and its bulk edit, on a selection of keys whose tags the key list has read. */
@@ -287,6 +290,43 @@ class BulkEditViewModelTest {
         assertThat(started.get(0).ready()).containsOnlyKeys("k1", "k2");
         assertThat(dialogs.bulkReviews()).hasSize(2);
         assertThat(viewModel.steps()).as("the steps went to the commit").isEmpty();
+    }
+
+    @Test
+    void aReviewThatShowsAMomentLaterIsOpenedOnceAndAppliesThePlanReviewed() {
+        List<Consumer<Object>> answers = new ArrayList<>();
+        DialogService later = new DialogService() {
+            @Override
+            public void showInformation(String title, String header, String content) {
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <R> void open(DialogModel<R> model, Consumer<? super R> answer) {
+                answers.add(value -> answer.accept((R) value));
+            }
+        };
+        BulkEditViewModel edit = new BulkEditViewModel(MESSAGES, later, state, new TestTaskExecutor(), quotas,
+                started::add);
+        select(payments, orders);
+        edit.tagKeyProperty().set("Owner");
+        edit.tagValueProperty().set("alice");
+        edit.setTag();
+        BulkPlan planned = edit.plan();
+
+        edit.review();
+        assertThat(edit.canReviewProperty().get()).as("while the review is coming").isFalse();
+        edit.review();
+        assertThat(answers).as("a second Review meanwhile opens nothing").hasSize(1);
+
+        answers.get(0).accept(true);
+
+        assertThat(started).containsExactly(planned);
+        assertThat(edit.steps()).isEmpty();
+        assertThat(edit.canReviewProperty().get()).isFalse();
+        edit.tagValueProperty().set("bob");
+        edit.setTag();
+        assertThat(edit.canReviewProperty().get()).as("the next edit can be reviewed").isTrue();
     }
 
     @Test

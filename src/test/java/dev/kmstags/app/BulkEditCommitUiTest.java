@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.Tag;
 import dev.kmstags.kms.KmsClients;
+import dev.kmstags.ui.bulk.BulkTagRow;
 import dev.kmstags.ui.bulkcommit.KeyOutcome;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.util.LinkedHashMap;
@@ -153,5 +154,10 @@ class BulkEditCommitUiTest extends AppWindowUiTest {
                             .contains(new Tag("CostCenter", "CC-3003")));
             return null;
         });
+        waitUntil("Tags of 9 keys shows the tag on every key, with nothing pending", () -> onFx(() ->
+                context.bulkEdit().rows().stream().anyMatch(row -> row.key().equals("CostCenter")
+                        && row.onText().equals("on 9 of 9") && row.valueText().equals("CC-3003")
+                        && row.change() == BulkTagRow.Change.NONE)));
+        assertThat(text(robot, ".bulk-title")).isEqualTo("Tags of 9 keys");
     }
 }

@@ -65,7 +65,7 @@ public final class BulkEditViewModel implements LeaveGuard {
     private final DialogService dialogs;
     private final AppState state;
     private final TaskExecutor executor;
-    private final TagCallQuotaPreferences quotas;
+    private final BulkReviews reviews;
     private BulkCommitStarter starter;
 
     private List<KeyEntry> entries = List.of();
@@ -129,8 +129,9 @@ public final class BulkEditViewModel implements LeaveGuard {
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.state = Objects.requireNonNull(state, "state");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.quotas = Objects.requireNonNull(quotas, "quotas");
         setCommitStarter(starter);
+        // Through the field: the composition root may hand over the real commit later.
+        this.reviews = new BulkReviews(dialogs, state, quotas, messages, reviewed -> this.starter.start(reviewed));
         keyUsable = Bindings.createBooleanBinding(
                 () -> active.get() && TagRules.checkKey(tagKey.get()).isEmpty(), active, tagKey);
         BooleanBinding valueUsable = Bindings.createBooleanBinding(
@@ -435,17 +436,13 @@ public final class BulkEditViewModel implements LeaveGuard {
         }
         Map<String, String> names = entries.stream().collect(Collectors.toMap(KeyEntry::keyId,
                 KeyEntry::displayName, (first, second) -> first));
-        BulkReviewViewModel review = new BulkReviewViewModel(plan, names,
-                state.connectionTextProperty().get(), state.productionProperty().get(), quotas, messages);
-        BulkPlan reviewed = plan;
         // The review may show a moment later: a second Review meanwhile would open a second one.
         reviewing = true;
         updateCanReview();
-        dialogs.open(review, confirmed -> {
+        reviews.open(plan, names, applied -> {
             reviewing = false;
-            if (Boolean.TRUE.equals(confirmed)) {
+            if (applied) {
                 discard();
-                starter.start(reviewed);
             }
             updateCanReview();
         });

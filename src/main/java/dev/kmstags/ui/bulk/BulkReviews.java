@@ -9,11 +9,12 @@ import dev.kmstags.ui.common.DialogService;
 import dev.kmstags.ui.common.Messages;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * The bulk review of a plan made elsewhere (an imported file): the same {@link BulkReviewViewModel} as the bulk
- * editor's, on the connection of the moment, with its production confirmation and estimate; Apply hands the plan
- * to the same commit.
+ * The bulk review of a plan, the bulk editor's or one made elsewhere (an imported file): a
+ * {@link BulkReviewViewModel} on the connection of the moment, with its production confirmation and estimate;
+ * Apply hands the plan to the commit.
  */
 public final class BulkReviews implements BulkReviewOpener {
 
@@ -34,12 +35,31 @@ public final class BulkReviews implements BulkReviewOpener {
 
     @Override
     public boolean review(BulkPlan plan, Map<String, String> names) {
-        BulkReviewViewModel review = new BulkReviewViewModel(plan, names, state.connectionTextProperty().get(),
-                state.productionProperty().get(), quotas, messages);
-        if (!Boolean.TRUE.equals(dialogs.show(review))) {
-            return false;
+        boolean applied = Boolean.TRUE.equals(dialogs.show(reviewOf(plan, names)));
+        if (applied) {
+            starter.start(plan);
         }
-        starter.start(plan);
-        return true;
+        return applied;
+    }
+
+    /**
+     * Opens the review of {@code plan} as {@link DialogService#open} does: it may show a moment later. Once the user
+     * answered, tells {@code answered} whether they applied it, then, if they did, hands the plan to the commit.
+     *
+     * @param names each key's name as the user knows it, by key ID
+     */
+    public void open(BulkPlan plan, Map<String, String> names, Consumer<Boolean> answered) {
+        dialogs.open(reviewOf(plan, names), confirmed -> {
+            boolean applied = Boolean.TRUE.equals(confirmed);
+            answered.accept(applied);
+            if (applied) {
+                starter.start(plan);
+            }
+        });
+    }
+
+    private BulkReviewViewModel reviewOf(BulkPlan plan, Map<String, String> names) {
+        return new BulkReviewViewModel(plan, names, state.connectionTextProperty().get(),
+                state.productionProperty().get(), quotas, messages);
     }
 }

@@ -1,19 +1,26 @@
 package dev.kmstags.app;
 
+import dev.kmstags.kms.KmsClients;
 import dev.kmstags.local.BackendOptions;
+import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.main.MainWindowView;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * A UI test of the whole app: the main window, as the app shows it, on a bundled backend with a data file of its
- * own, closed after each test. TestFX looks for {@code @Start} only in the test class itself, so each test has a
- * {@code @Start} method that calls {@link #open(Stage)}.
+ * own, closed after each test, and KMS as another user reads it; {@link UiSteps} has the steps such tests take in
+ * it. TestFX looks for {@code @Start} only in the test class itself, so each test has a {@code @Start} method that
+ * calls {@link #open(Stage)}.
  */
 abstract class AppWindowUiTest {
 
@@ -23,6 +30,7 @@ abstract class AppWindowUiTest {
     AppContext context;
     Stage stage;
     MainWindowView view;
+    private KmsClient otherUser;
 
     /** The bundled backend the window opens: with the demo keys, unless a test says otherwise. */
     BackendOptions backendOptions() {
@@ -37,9 +45,33 @@ abstract class AppWindowUiTest {
 
     @AfterEach
     void closeApp() throws Exception {
+        if (otherUser != null) {
+            otherUser.close();
+        }
         // The theme is the application's user agent stylesheet, shared by every test in this JVM.
         FxToolkit.setupFixture(() -> context.state().setTheme(Theme.LIGHT));
         FxToolkit.cleanupStages();
         context.close();
+    }
+
+    /** A client of its own on the window's connection: another user of the same KMS. */
+    KmsClient otherUser() {
+        if (otherUser == null) {
+            otherUser = KmsClients.create(context.connection());
+        }
+        return otherUser;
+    }
+
+    /** The tags KMS holds for {@code keyId}, as another user reads them. */
+    Map<String, String> kmsTags(String keyId) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        otherUser().listResourceTagsPaginator(b -> b.keyId(keyId)).tags()
+                .forEach(t -> tags.put(t.tagKey(), t.tagValue()));
+        return tags;
+    }
+
+    /** The selected keys' names, sorted. */
+    List<String> selectedAliases() {
+        return UiSteps.onFx(() -> context.state().selectedKeys().stream().map(KeyEntry::displayName).sorted().toList());
     }
 }

@@ -1,5 +1,10 @@
 package dev.kmstags.app;
 
+import static dev.kmstags.app.UiSteps.DIALOG_BUTTON;
+import static dev.kmstags.app.UiSteps.enabledButton;
+import static dev.kmstags.app.UiSteps.onFx;
+import static dev.kmstags.app.UiSteps.text;
+import static dev.kmstags.app.UiSteps.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.KeySummary;
@@ -9,27 +14,20 @@ import dev.kmstags.domain.bulk.BulkEdit;
 import dev.kmstags.domain.bulk.BulkOperation;
 import dev.kmstags.domain.bulk.BulkPlan;
 import dev.kmstags.domain.bulk.BulkSelection;
-import dev.kmstags.kms.KmsClients;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.ui.bulkcommit.KeyOutcome;
 import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +36,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
-import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * A bulk commit in the real main window, on the bundled backend with its demo keys through the real SDK: the
@@ -49,10 +46,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BulkCommitUiTest extends AppWindowUiTest {
 
-    private static final long WAIT = 30;
     private static final int LATENCY_MS = 400;
-
-    private KmsClient otherUser;
 
     @Start
     void start(Stage primaryStage) {
@@ -62,44 +56,6 @@ class BulkCommitUiTest extends AppWindowUiTest {
     @Override
     BackendOptions backendOptions() {
         return super.backendOptions().withLatencyMs(LATENCY_MS);
-    }
-
-    @AfterEach
-    void closeOtherUser() {
-        if (otherUser != null) {
-            otherUser.close();
-        }
-    }
-
-    private KmsClient otherUser() {
-        if (otherUser == null) {
-            otherUser = KmsClients.create(context.connection());
-        }
-        return otherUser;
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting until " + what, e);
-        }
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQueryAs(Labeled.class)
-                .map(Labeled::getText).orElse("");
-    }
-
-    private static <T> T onFx(Callable<T> action) {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(action));
-    }
-
-    private Map<String, String> kmsTags(String keyId) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        otherUser().listResourceTagsPaginator(b -> b.keyId(keyId)).tags()
-                .forEach(t -> tags.put(t.tagKey(), t.tagValue()));
-        return tags;
     }
 
     /**
@@ -128,12 +84,6 @@ class BulkCommitUiTest extends AppWindowUiTest {
 
     private void startCommit(BulkPlan plan) {
         WaitForAsyncUtils.asyncFx(() -> context.bulkCommit().start(plan));
-    }
-
-    private static Button button(FxRobot robot, String query, String text) throws Exception {
-        waitUntil("the button " + text + " shows", () -> robot.lookup(query).match(NodeQueryUtils.isVisible())
-                .match((Button b) -> text.equals(b.getText()) && !b.isDisabled()).tryQuery().isPresent());
-        return robot.lookup(query).match((Button b) -> text.equals(b.getText())).query();
     }
 
     private static List<KeyOutcome> outcomesShown(FxRobot robot) {
@@ -172,7 +122,7 @@ class BulkCommitUiTest extends AppWindowUiTest {
         });
         Snapshots.save(stage.getScene(), "bulk-result");
 
-        robot.clickOn(button(robot, ".bulk-commit .button", "Close"));
+        robot.clickOn(enabledButton(robot, ".bulk-commit .button", "Close"));
         waitUntil("the panel is gone", () -> !robot.lookup(".bulk-commit").query().isVisible());
     }
 
@@ -184,7 +134,7 @@ class BulkCommitUiTest extends AppWindowUiTest {
 
         // Each key takes three calls of 0.4 s at least, four keys at a time: the keys after the first few are not
         // started yet.
-        robot.clickOn(button(robot, ".bulk-commit .button", "Cancel"));
+        robot.clickOn(enabledButton(robot, ".bulk-commit .button", "Cancel"));
 
         waitUntil("the commit ended", () -> text(robot, ".bulk-commit-headline").startsWith("Cancelled: "));
         List<KeyOutcome> outcomes = outcomesShown(robot);
@@ -217,11 +167,11 @@ class BulkCommitUiTest extends AppWindowUiTest {
         TableRow<?> row = robot.lookup(".bulk-commit-outcomes .table-row-cell").match(NodeQueryUtils.isVisible())
                 .match((TableRow<?> r) -> r.getItem() == first).query();
         robot.clickOn(row);
-        robot.clickOn(button(robot, ".bulk-commit .button", "Open the conflict…"));
+        robot.clickOn(enabledButton(robot, ".bulk-commit .button", "Open the conflict…"));
 
         waitUntil("the conflict view shows", () -> robot.lookup(".conflict-dialog").tryQuery().isPresent());
         Snapshots.save(robot.lookup(".conflict-dialog").query().getScene(), "bulk-conflict");
-        robot.clickOn(button(robot, ".dialog-pane .button", "Keep editing"));
+        robot.clickOn(enabledButton(robot, DIALOG_BUTTON, "Keep editing"));
         waitUntil("the conflict view closed", () -> robot.lookup(".conflict-dialog").tryQuery().isEmpty());
         assertThat(kmsTags(clashing)).containsEntry("CostCenter", "CC-9");
         assertThat(onFx(() -> robot.lookup(".bulk-commit-outcomes").queryAs(TableView.class).getItems().size()))

@@ -1,21 +1,22 @@
 package dev.kmstags.app;
 
+import static dev.kmstags.app.UiSteps.DIALOG_BUTTON;
+import static dev.kmstags.app.UiSteps.keyCell;
+import static dev.kmstags.app.UiSteps.keyCellNow;
+import static dev.kmstags.app.UiSteps.shownButton;
+import static dev.kmstags.app.UiSteps.text;
+import static dev.kmstags.app.UiSteps.typeInto;
+import static dev.kmstags.app.UiSteps.waitForKeys;
+import static dev.kmstags.app.UiSteps.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.bulk.BulkPlan;
-import dev.kmstags.ui.common.KeyEntry;
-import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -39,64 +39,12 @@ import org.testfx.util.WaitForAsyncUtils;
 @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BulkEditUiTest extends AppWindowUiTest {
 
-    private static final long WAIT = 30;
-    /** The first load of a test's window starts the backend in a JVM that has just started: on a busy machine, slow. */
-    private static final long FIRST_LOAD_WAIT = 120;
-
     private final List<BulkPlan> started = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage primaryStage) {
         open(primaryStage);
         context.bulkEdit().setCommitStarter(started::add);
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting until " + what, e);
-        }
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQueryAs(Labeled.class)
-                .map(Labeled::getText).orElse("");
-    }
-
-    private static void waitForKeys(FxRobot robot) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(FIRST_LOAD_WAIT, TimeUnit.SECONDS,
-                    () -> "12 keys loaded".equals(text(robot, ".status-text")));
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting until the keys are loaded: " + text(robot, ".status-text"), e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static Node keyCell(FxRobot robot, String alias) throws Exception {
-        waitUntil(alias + " is shown in its row", () -> keyCellNow(robot, alias).isPresent());
-        return keyCellNow(robot, alias).orElseThrow();
-    }
-
-    private static Optional<Node> keyCellNow(FxRobot robot, String alias) {
-        return robot.lookup(".key-table .table-cell").match(NodeQueryUtils.isVisible())
-                .match((TableCell<KeyRowViewModel, ?> cell) -> alias.equals(cell.getText())
-                        && cell.getIndex() >= 0 && cell.getIndex() < cell.getTableView().getItems().size()
-                        && cell.getTableView().getItems().get(cell.getIndex()).aliasesText().equals(alias))
-                .tryQuery();
-    }
-
-    private List<String> selectedAliases() {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> context.state().selectedKeys().stream()
-                .map(KeyEntry::displayName).sorted().toList()));
-    }
-
-    private static void typeInto(FxRobot robot, String query, String text) {
-        TextField field = robot.lookup(query).match(NodeQueryUtils.isVisible()).queryAs(TextField.class);
-        robot.clickOn(field);
-        robot.interact(field::clear);
-        robot.write(text);
     }
 
     private static void tab(FxRobot robot, String title) {
@@ -106,13 +54,6 @@ class BulkEditUiTest extends AppWindowUiTest {
 
     private List<String> steps() {
         return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> List.copyOf(context.bulkEdit().steps())));
-    }
-
-    private static Button dialogButton(FxRobot robot, String text) throws Exception {
-        waitUntil("the button " + text + " shows", () -> robot.lookup(".dialog-pane .button")
-                .match(NodeQueryUtils.isVisible()).match((Button b) -> text.equals(b.getText())).tryQuery()
-                .isPresent());
-        return robot.lookup(".dialog-pane .button").match((Button b) -> text.equals(b.getText())).query();
     }
 
     @Test
@@ -152,7 +93,7 @@ class BulkEditUiTest extends AppWindowUiTest {
         BulkPlan reviewed = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> context.bulkEdit().plan()));
         robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
 
-        Button apply = dialogButton(robot, "Apply");
+        Button apply = shownButton(robot, DIALOG_BUTTON, "Apply");
         assertThat(text(robot, ".bulk-review-totals"))
                 .isEqualTo("9 keys change: 8 tags added, 1 overwritten, 0 removed, 8 renamed.");
         assertThat(apply.isDisabled()).as("production wants the number of keys first").isTrue();

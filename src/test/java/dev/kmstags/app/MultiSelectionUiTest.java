@@ -1,20 +1,19 @@
 package dev.kmstags.app;
 
+import static dev.kmstags.app.UiSteps.DIALOG_BUTTON;
+import static dev.kmstags.app.UiSteps.enabledButton;
+import static dev.kmstags.app.UiSteps.keyCell;
+import static dev.kmstags.app.UiSteps.text;
+import static dev.kmstags.app.UiSteps.waitForKeys;
+import static dev.kmstags.app.UiSteps.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
@@ -38,65 +37,19 @@ import org.testfx.util.WaitForAsyncUtils;
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MultiSelectionUiTest extends AppWindowUiTest {
 
-    private static final long WAIT = 30;
-
     @Start
     void start(Stage primaryStage) {
         open(primaryStage);
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting until " + what, e);
-        }
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQueryAs(Labeled.class)
-                .map(Labeled::getText).orElse("");
-    }
-
-    private static void waitForKeys(FxRobot robot) throws Exception {
-        waitUntil("the keys are loaded", () -> "12 keys loaded".equals(text(robot, ".status-text")));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** The key table's cell showing {@code alias}, once it sits where that key's row is. */
-    private static Node keyCell(FxRobot robot, String alias) throws Exception {
-        waitUntil(alias + " is shown in its row", () -> keyCellNow(robot, alias).isPresent());
-        return keyCellNow(robot, alias).orElseThrow();
-    }
-
-    private static Optional<Node> keyCellNow(FxRobot robot, String alias) {
-        return robot.lookup(".key-table .table-cell").match(NodeQueryUtils.isVisible())
-                .match((TableCell<KeyRowViewModel, ?> cell) -> alias.equals(cell.getText())
-                        && cell.getIndex() >= 0 && cell.getIndex() < cell.getTableView().getItems().size()
-                        && cell.getTableView().getItems().get(cell.getIndex()).aliasesText().equals(alias))
-                .tryQuery();
     }
 
     private static void clickWith(FxRobot robot, KeyCode modifier, Node node) {
         robot.press(modifier).clickOn(node).release(modifier);
     }
 
-    private List<String> selectedAliases() {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> context.state().selectedKeys().stream()
-                .map(KeyEntry::displayName).sorted().toList()));
-    }
-
     private List<String> tableSelectionAliases(FxRobot robot) {
         return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> robot.lookup(".key-table")
                 .queryAs(TableView.class).getSelectionModel().getSelectedItems().stream()
                 .map(row -> ((KeyRowViewModel) row).displayName()).sorted().toList()));
-    }
-
-    private static Button button(FxRobot robot, String text) throws Exception {
-        waitUntil("the button " + text + " shows", () -> robot.lookup(".dialog-pane .button")
-                .match(NodeQueryUtils.isVisible()).match((Button b) -> text.equals(b.getText())).tryQuery()
-                .isPresent());
-        return robot.lookup(".dialog-pane .button").match((Button b) -> text.equals(b.getText())).query();
     }
 
     private void openKey(FxRobot robot, String alias) throws Exception {
@@ -166,7 +119,7 @@ class MultiSelectionUiTest extends AppWindowUiTest {
 
         // Ctrl+click: the question comes, and Cancel keeps the one key with its edit.
         clickWith(robot, KeyCode.CONTROL, keyCell(robot, "alias/orders-db"));
-        robot.clickOn(button(robot, "Cancel"));
+        robot.clickOn(enabledButton(robot, DIALOG_BUTTON, "Cancel"));
         waitUntil("the list selects the edited key alone again",
                 () -> tableSelectionAliases(robot).equals(List.of("alias/payments-prod")));
         assertThat(selectedAliases()).containsExactly("alias/payments-prod");
@@ -176,7 +129,7 @@ class MultiSelectionUiTest extends AppWindowUiTest {
 
         // Shift+click: asked again; Discard lets the selection grow.
         clickWith(robot, KeyCode.SHIFT, keyCell(robot, "alias/orders-db"));
-        robot.clickOn(button(robot, "Discard"));
+        robot.clickOn(enabledButton(robot, DIALOG_BUTTON, "Discard"));
         waitUntil("the panel shows the tags of the keys selected",
                 () -> text(robot, ".bulk-title").endsWith(" keys"));
         assertThat(selectedAliases()).contains("alias/orders-db", "alias/payments-prod").hasSizeGreaterThan(1);

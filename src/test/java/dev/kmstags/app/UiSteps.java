@@ -1,0 +1,102 @@
+package dev.kmstags.app;
+
+import dev.kmstags.ui.keylist.KeyRowViewModel;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
+import org.testfx.api.FxRobot;
+import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The steps UI tests of the main window take in it ({@link AppWindowUiTest}): waiting for the keys or for something
+ * to show, finding a key's cell, a label's text or a button, typing into a field, asking the JavaFX thread.
+ */
+final class UiSteps {
+
+    /** How long a step may take to show before the test fails. */
+    static final long WAIT = 30;
+    /** The first load of a test's window starts the backend in a JVM that has just started: on a busy machine, slow. */
+    static final long FIRST_LOAD_WAIT = 120;
+    /** The buttons of any dialog. */
+    static final String DIALOG_BUTTON = ".dialog-pane .button";
+
+    private UiSteps() {
+    }
+
+    static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting until " + what, e);
+        }
+    }
+
+    /** Waits until the window has listed its 12 demo keys. */
+    static void waitForKeys(FxRobot robot) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(FIRST_LOAD_WAIT, TimeUnit.SECONDS,
+                    () -> "12 keys loaded".equals(text(robot, ".status-text")));
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting until the keys are loaded: " + text(robot, ".status-text"), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The text of the visible label {@code query} finds; empty when none shows. */
+    static String text(FxRobot robot, String query) {
+        return robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQueryAs(Labeled.class)
+                .map(Labeled::getText).orElse("");
+    }
+
+    static <T> T onFx(Callable<T> action) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(action));
+    }
+
+    /** The key table's cell showing {@code alias}, once it sits where that key's row is. */
+    static Node keyCell(FxRobot robot, String alias) throws Exception {
+        waitUntil(alias + " is shown in its row", () -> keyCellNow(robot, alias).isPresent());
+        return keyCellNow(robot, alias).orElseThrow();
+    }
+
+    /** The key table's cell showing {@code alias} where that key's row is, if it shows now. */
+    static Optional<Node> keyCellNow(FxRobot robot, String alias) {
+        return robot.lookup(".key-table .table-cell").match(NodeQueryUtils.isVisible())
+                .match((TableCell<KeyRowViewModel, ?> cell) -> alias.equals(cell.getText())
+                        && cell.getIndex() >= 0 && cell.getIndex() < cell.getTableView().getItems().size()
+                        && cell.getTableView().getItems().get(cell.getIndex()).aliasesText().equals(alias))
+                .tryQuery();
+    }
+
+    /** Replaces the text of the visible field {@code query} finds with {@code text}, typed. */
+    static void typeInto(FxRobot robot, String query, String text) {
+        TextField field = robot.lookup(query).match(NodeQueryUtils.isVisible()).queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(field::clear);
+        robot.write(text);
+    }
+
+    /** The visible button {@code query} finds with {@code text}, once it shows, enabled or not. */
+    static Button shownButton(FxRobot robot, String query, String text) throws Exception {
+        waitUntil("the button " + text + " shows", () -> visibleButton(robot, query, text).isPresent());
+        return visibleButton(robot, query, text).orElseThrow();
+    }
+
+    /** The visible button {@code query} finds with {@code text}, once it shows enabled. */
+    static Button enabledButton(FxRobot robot, String query, String text) throws Exception {
+        waitUntil("the button " + text + " shows enabled", () -> visibleButton(robot, query, text)
+                .filter(button -> !button.isDisabled()).isPresent());
+        return visibleButton(robot, query, text).orElseThrow();
+    }
+
+    private static Optional<Button> visibleButton(FxRobot robot, String query, String text) {
+        return robot.lookup(query).match(NodeQueryUtils.isVisible()).match((Button b) -> text.equals(b.getText()))
+                .tryQuery();
+    }
+}

@@ -42,7 +42,7 @@ class AllRegionsBulkCommitUiTest extends AppWindowUiTest {
         open(primaryStage);
     }
 
-    private Map<String, String> kmsTags(String arn) {
+    private Map<String, String> tagsInItsRegion(String arn) {
         String region = Arns.region(arn).orElseThrow();
         try (KmsClient client = KmsClients.create(context.connection().withRegion(region))) {
             Map<String, String> tags = new LinkedHashMap<>();
@@ -119,6 +119,6 @@ class AllRegionsBulkCommitUiTest extends AppWindowUiTest {
         List<String> taggable = onFx(() -> context.mainWindow().keyList().rows().stream()
                 .filter(row -> row.readOnlyReasonText().isEmpty()).map(KeyRowViewModel::arn).toList());
         assertThat(taggable).hasSize(12).anyMatch(arn -> arn.contains(":eu-west-1:"));
-        taggable.forEach(arn -> assertThat(kmsTags(arn)).as(arn).containsEntry("CostCenter", "CC-3003"));
+        taggable.forEach(arn -> assertThat(tagsInItsRegion(arn)).as(arn).containsEntry("CostCenter", "CC-3003"));
     }
 }

@@ -263,6 +263,11 @@ public final class BulkEditView extends VBox {
 
     /** A key's problem; clashing variants offer a button per value to keep. */
     private final class ProblemCell extends ListCell<BulkKeyProblem> {
+        {
+            // As wide as the list, whatever its content asks for: the sentence wraps instead.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(BulkKeyProblem problem, boolean empty) {
             super.updateItem(problem, empty);

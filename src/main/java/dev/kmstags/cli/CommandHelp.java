@@ -10,8 +10,13 @@ final class CommandHelp {
             """;
 
     static final String FILE_REGIONS = """
-              --region R       Plan every row in region R (rows naming another region are errors); without it,
-                               each row's region decides (its Region column or ARN, else the profile's region)
+              --region R       Plan every row in region R (rows naming another region are errors)
+              --all-regions    Read every region of the partition, at the same time, and plan each row in its
+                               region: its Region column or ARN, else the one region whose keys have its key ID
+                               or alias (a key ID or alias of several regions is an error). A region that cannot
+                               be read is listed with the reason; it is an error only for the rows it holds.
+                               Without either, the rows are matched so in the regions the file names and the
+                               profile's region
             """;
 
     static final String FILE_OPTIONS = """
@@ -55,7 +60,8 @@ final class CommandHelp {
             """;
 
     static final String PLAN = """
-            Usage: kms-tag-manager tags plan FILE [--profile P] [--region R] [--empty-cells-remove] [--only-add]
+            Usage: kms-tag-manager tags plan FILE [--profile P] [--region R | --all-regions]
+                                                  [--empty-cells-remove] [--only-add]
                                                   [--tag-policy F] [--fail-on-noncompliant]
 
             Reads FILE (an export, possibly edited) and prints per key what applying it would change, and where
@@ -71,11 +77,14 @@ final class CommandHelp {
               --fail-on-noncompliant
                                Exit 1 when a changed key would not comply with the tag policy
 
-            Example: kms-tag-manager tags plan --profile prod edited.csv
+            Examples:
+              kms-tag-manager tags plan --profile prod edited.csv
+              kms-tag-manager tags plan --profile prod --all-regions key-ids-only.csv
             """;
 
     static final String APPLY = """
-            Usage: kms-tag-manager tags apply FILE [--profile P] [--region R] [--empty-cells-remove] [--only-add]
+            Usage: kms-tag-manager tags apply FILE [--profile P] [--region R | --all-regions]
+                                                   [--empty-cells-remove] [--only-add]
                                                    [--yes] [--tag-rate N] [--untag-rate N]
 
             Plans FILE as tags plan does and prints the plan, then writes it, paced to KMS's request quotas, with
@@ -94,6 +103,7 @@ final class CommandHelp {
             Examples:
               kms-tag-manager tags apply --profile prod edited.csv
               kms-tag-manager tags apply --profile prod --yes kms-tags.json
+              kms-tag-manager tags apply --profile prod --all-regions key-ids-only.csv
             """;
 
     private CommandHelp() {

@@ -9,7 +9,7 @@ import java.util.List;
  * The options of {@code tags export}, {@code tags plan} and {@code tags apply}.
  *
  * @param region     the region asked for with {@code --region}; null when none was
- * @param allRegions export: every region of the connection's partition
+ * @param allRegions every region of the connection's partition: export them all; plan and apply a file in them
  * @param quotas     apply: the request quotas per region to pace the writes to
  * @param tagPolicy  plan: the tag policy file to check against instead of the account's effective one; or null
  * @param failOnNoncompliant plan: exit 1 when a changed key would not comply with the tag policy
@@ -48,10 +48,7 @@ record Options(String command, boolean help, String profile, String region, bool
                 case "--help", "-h" -> help = true;
                 case "--profile" -> profile = value(args, ++i, arg);
                 case "--region" -> region = value(args, ++i, arg);
-                case "--all-regions" -> {
-                    requireFor(export, arg);
-                    allRegions = true;
-                }
+                case "--all-regions" -> allRegions = true;
                 case "--format" -> {
                     requireFor(export, arg);
                     String name = value(args, ++i, arg);

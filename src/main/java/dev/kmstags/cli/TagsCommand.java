@@ -1,5 +1,6 @@
 package dev.kmstags.cli;
 
+import dev.kmstags.domain.Arns;
 import dev.kmstags.domain.TagQuery;
 import dev.kmstags.domain.TagQueryException;
 import dev.kmstags.inventory.ImportOptions;
@@ -208,19 +209,19 @@ public final class TagsCommand {
     private static FilePlanner.FilePlan plan(CommandConnection connection, Options options, InventoryFile file,
                                              PrintStream out, PrintStream err) {
         FilePlanner.FilePlan plan = new FilePlanner(connection,
-                new ImportOptions(options.emptyCellsRemove(), options.onlyAdd()), options.region())
+                new ImportOptions(options.emptyCellsRemove(), options.onlyAdd()), FilePlanner.of(options))
                 .plan(file, region -> { });
         new PlanPrinter(out).print(plan.result(), plan.spansRegions());
+        plan.regionFailures().forEach((region, failure) -> err.println("Region " + region + " not read: "
+                + failure.getMessage() + hint(failure, !plan.regions().isEmpty())));
         plan.result().problems().forEach(problem -> err.println(options.file() + ": " + problem.describe()));
-        plan.regionFailures().forEach((region, failure) -> err.println(options.file() + ": "
-                + lines(plan.linesByFailedRegion().get(region)) + ": region " + region + " not read: "
-                + failure.getMessage() + hint(failure, plan.regionFailures().size() < plan.regions().size())));
         return plan;
     }
 
-    private static String lines(List<Long> lines) {
-        String numbers = lines.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", "));
-        return (lines.size() == 1 ? "line " : "lines ") + numbers + (lines.size() > 10 ? ", ..." : "");
+    /** The regions of the keys that change, in the order of the plan. */
+    private static String regionsOf(List<KeyImportPlan> changes) {
+        return changes.stream().map(change -> Arns.region(change.key().arn()).orElse("")).filter(r -> !r.isEmpty())
+                .distinct().collect(Collectors.joining(", "));
     }
 
     private int apply(Options options, PrintStream out, PrintStream err) throws IOException {
@@ -243,7 +244,7 @@ public final class TagsCommand {
             }
             if (!options.yes()) {
                 Optional<Boolean> confirmed = confirmation.ask("Apply these changes to " + changes.size()
-                        + " keys (" + connection.describe() + ", " + String.join(", ", plan.regions())
+                        + " keys (" + connection.describe() + ", " + regionsOf(changes)
                         + ")? Only yes applies them: ");
                 if (confirmed.isEmpty()) {
                     err.println("Nothing was applied: tags apply asks before it writes, and there is no terminal"

@@ -11,7 +11,8 @@ import java.util.Objects;
  * Turns an {@link InventoryFile} into plans for the keys of several regions of one account at once, as "All regions"
  * shows them: each row is planned in its region ({@link InventoryImport}) against that region's keys. A row's region
  * is its Region column, else its ARN's, else the one region whose keys have its key ID (or alias). A row of a region
- * that was not read is listed with the reason, as is a key ID or alias found in several regions.
+ * that was not read is listed with the reason, as is a key ID or alias found in several regions, or in none while
+ * some regions were not read.
  */
 public final class MultiRegionImport {
 
@@ -40,6 +41,11 @@ public final class MultiRegionImport {
         List<ImportProblem> problems = new ArrayList<>();
         for (ImportedRow row : file.rows()) {
             List<String> regions = regionsOf(row);
+            if (regions.isEmpty()) {
+                problems.add(new ImportProblem(row.line(), ImportProblem.Reason.UNKNOWN_KEY, "no key of the regions "
+                        + "read has " + identity(row) + "; not read: " + String.join(", ", notRead.keySet())));
+                continue;
+            }
             if (regions.size() > 1) {
                 problems.add(new ImportProblem(row.line(), ImportProblem.Reason.UNKNOWN_KEY, "keys of several "
                         + "regions (" + String.join(", ", regions) + ") have " + identity(row)
@@ -67,7 +73,10 @@ public final class MultiRegionImport {
         return new ImportResult(file.format(), plans, problems);
     }
 
-    /** The row's region; when the row names none, every region whose keys match it (the first region if none). */
+    /**
+     * The row's region; when the row names none, every region whose keys match it: if none does, the first region,
+     * where it is refused as a key of none, or no region when some were not read (the key may be in one of them).
+     */
     private List<String> regionsOf(ImportedRow row) {
         if (!row.region().isEmpty()) {
             return List.of(row.region());
@@ -79,7 +88,7 @@ public final class MultiRegionImport {
                 .filter(region -> region.getValue().stream().anyMatch(entry -> names(row, entry)))
                 .map(Map.Entry::getKey).toList();
         if (matching.isEmpty()) {
-            return List.of(byRegion.keySet().stream().findFirst().orElse(""));
+            return notRead.isEmpty() && !byRegion.isEmpty() ? List.of(byRegion.keySet().iterator().next()) : List.of();
         }
         return matching;
     }

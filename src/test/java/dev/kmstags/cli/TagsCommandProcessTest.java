@@ -231,6 +231,38 @@ class TagsCommandProcessTest {
         assertThat(tagsOf("ap-northeast-1", tokyo)).containsEntry("Zone", "nrt-old");
     }
 
+    @Test
+    void withAllRegionsARowWithoutRegionOrArnIsPlannedInTheRegionThatHasItsKeyAndAnAmbiguousAliasIsListed()
+            throws Exception {
+        String home = createKey("eu-west-1", Map.of("Zone", "dub-old"));
+        String away = createKey("ap-southeast-2", Map.of("Zone", "syd-old"));
+        String alias = "alias/shared-" + away.substring(0, 8);
+        try (KmsClients.Opened eu = sdk("eu-west-1"); KmsClients.Opened sydney = sdk("ap-southeast-2")) {
+            eu.client().createAlias(b -> b.aliasName(alias).targetKeyId(home));
+            sydney.client().createAlias(b -> b.aliasName(alias).targetKeyId(away));
+        }
+        Path file = folder.resolve("no-region.csv");
+        Files.writeString(file, "Key ID,Tag: Zone\n" + away + ",syd-new\n" + home + ",dub-new\n");
+
+        TagsProcess.Ended plan = tags.run("plan", file.toString(), "--profile", "demo", "--all-regions");
+        assertThat(plan.status()).as(plan.err()).isEqualTo(TagsCommand.EXIT_CHANGES);
+        assertThat(plan.out()).contains(away + " (" + alias + ") in ap-southeast-2")
+                .contains(home + " (" + alias + ") in eu-west-1").contains("Plan: 2 of 2 keys change");
+
+        TagsProcess.Ended apply = tags.run("apply", file.toString(), "--profile", "demo", "--all-regions", "--yes");
+        assertThat(apply.status()).as(apply.err()).isEqualTo(TagsCommand.EXIT_OK);
+        assertThat(tagsOf("ap-southeast-2", away)).containsEntry("Zone", "syd-new");
+        assertThat(tagsOf("eu-west-1", home)).containsEntry("Zone", "dub-new");
+
+        Path ambiguous = folder.resolve("ambiguous.csv");
+        Files.writeString(ambiguous, "Aliases,Tag: Zone\n" + alias + ",both\n");
+        TagsProcess.Ended refused = tags.run("plan", ambiguous.toString(), "--profile", "demo", "--all-regions");
+        assertThat(refused.status()).as(refused.err()).isEqualTo(TagsCommand.EXIT_ERROR);
+        assertThat(refused.err()).contains(ambiguous + ": line 2: keys of several regions (eu-west-1, ap-southeast-2)"
+                + " have the alias " + alias + "; give the row its region or ARN");
+        assertThat(tagsOf("ap-southeast-2", away)).containsEntry("Zone", "syd-new");
+    }
+
     /** Waits until the commit has printed its first progress, a second after it began writing. */
     private static void awaitProgress(TagsProcess.Running apply) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

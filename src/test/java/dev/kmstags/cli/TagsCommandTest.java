@@ -196,8 +196,10 @@ class TagsCommandTest {
     void eachCommandHasHelp() {
         assertThat(tags("export", "--help").out()).contains("--filter").contains("--all-regions")
                 .contains("Examples:");
-        assertThat(tags("plan", "--help").out()).contains("Exits 0 when there is nothing to do, 2");
-        assertThat(tags("apply", "--help").out()).contains("--yes").contains("Ctrl-C").contains("Examples:");
+        assertThat(tags("plan", "--help").out()).contains("Exits 0 when there is nothing to do, 2")
+                .contains("[--region R | --all-regions]").contains("  --all-regions ");
+        assertThat(tags("apply", "--help").out()).contains("--yes").contains("Ctrl-C").contains("Examples:")
+                .contains("[--region R | --all-regions]").contains("  --all-regions ");
         assertThat(tags("--help").out()).contains("export").contains("plan FILE").contains("apply FILE");
     }
 

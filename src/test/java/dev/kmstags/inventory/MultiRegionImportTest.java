@@ -68,6 +68,21 @@ class MultiRegionImportTest {
     }
 
     @Test
+    void aKeyIdOfNoRegionReadIsUnknownInTheFirstRegionOrNamesTheRegionsNotRead() {
+        ImportedRow nowhere = row(2, "", "3333cccc-0000-0000-0000-000000000003", "x");
+
+        ImportResult allRead = new MultiRegionImport(ACCOUNT, LOADED, Map.of(), ImportOptions.defaults())
+                .plan(new InventoryFile(ExportFormat.CSV, List.of(nowhere)));
+        ImportResult someNotRead = plan(List.of(nowhere));
+
+        assertThat(allRead.problems()).extracting(ImportProblem::describe).containsExactly(
+                "line 2: no key of this connection has the key ID 3333cccc-0000-0000-0000-000000000003");
+        assertThat(someNotRead.problems()).extracting(ImportProblem::describe).containsExactly(
+                "line 2: no key of the regions read has the key ID 3333cccc-0000-0000-0000-000000000003; not read:"
+                        + " ap-east-1");
+    }
+
+    @Test
     void anExportOfEveryRegionImportedUnchangedChangesNothing() throws Exception {
         List<InventoryEntry> all = LOADED.values().stream().flatMap(List::stream).toList();
         StringWriter out = new StringWriter();

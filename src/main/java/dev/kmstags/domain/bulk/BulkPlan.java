@@ -2,10 +2,12 @@ package dev.kmstags.domain.bulk;
 
 import dev.kmstags.domain.KeyStates.ReadOnlyReason;
 import dev.kmstags.domain.TagPlan;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A bulk edit applied to a selection, ready to review: each editable key's {@link KeyPlan}, the keys left out and
@@ -74,5 +76,18 @@ public final class BulkPlan {
     /** The totals of the keys ready to write. */
     public BulkTotals totals() {
         return BulkTotals.of(keys.values());
+    }
+
+    /**
+     * The totals of the keys ready to write, per region ({@code regionOf} names a key's region by its key ID or
+     * ARN), the regions in the order of their first key.
+     */
+    public Map<String, BulkTotals> totalsByRegion(Function<String, String> regionOf) {
+        Map<String, List<KeyPlan>> byRegion = new LinkedHashMap<>();
+        keys.values().stream().filter(KeyPlan::ready).forEach(plan -> byRegion
+                .computeIfAbsent(regionOf.apply(plan.keyId()), region -> new ArrayList<>()).add(plan));
+        Map<String, BulkTotals> totals = new LinkedHashMap<>();
+        byRegion.forEach((region, plans) -> totals.put(region, BulkTotals.of(plans)));
+        return totals;
     }
 }

@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -131,7 +132,17 @@ public final class BulkEditViewModel implements LeaveGuard {
         this.executor = Objects.requireNonNull(executor, "executor");
         setCommitStarter(starter);
         // Through the field: the composition root may hand over the real commit later.
-        this.reviews = new BulkReviews(dialogs, state, quotas, messages, reviewed -> this.starter.start(reviewed));
+        this.reviews = new BulkReviews(dialogs, state, quotas, messages, new BulkCommitStarter() {
+            @Override
+            public void start(BulkPlan reviewed) {
+                BulkEditViewModel.this.starter.start(reviewed);
+            }
+
+            @Override
+            public Optional<String> regionOf(String key) {
+                return BulkEditViewModel.this.starter.regionOf(key);
+            }
+        });
         keyUsable = Bindings.createBooleanBinding(
                 () -> active.get() && TagRules.checkKey(tagKey.get()).isEmpty(), active, tagKey);
         BooleanBinding valueUsable = Bindings.createBooleanBinding(

@@ -28,6 +28,8 @@ public final class BulkReviewView extends VBox {
     @FXML
     private Label callsLabel;
     @FXML
+    private Label quotasLabel;
+    @FXML
     private TextField tagQuotaField;
     @FXML
     private TextField untagQuotaField;
@@ -58,6 +60,7 @@ public final class BulkReviewView extends VBox {
         targetLabel.setText(viewModel.target());
         totalsLabel.setText(viewModel.totalsText());
         callsLabel.setText(viewModel.callsText());
+        quotasLabel.setText(viewModel.quotasLabel());
         tagQuotaField.textProperty().bindBidirectional(viewModel.tagQuotaProperty());
         untagQuotaField.textProperty().bindBidirectional(viewModel.untagQuotaProperty());
         estimateLabel.textProperty().bind(viewModel.estimateProperty());

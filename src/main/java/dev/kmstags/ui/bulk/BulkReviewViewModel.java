@@ -5,6 +5,7 @@ import dev.kmstags.domain.TagPlan;
 import dev.kmstags.domain.bulk.BulkPlan;
 import dev.kmstags.domain.bulk.BulkTotals;
 import dev.kmstags.domain.bulk.KeyPlan;
+import dev.kmstags.domain.bulk.RegionalEstimate;
 import dev.kmstags.domain.bulk.TagCallQuotas;
 import dev.kmstags.profiles.TagCallQuotaPreferences;
 import dev.kmstags.ui.common.DialogModel;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -41,6 +43,7 @@ public final class BulkReviewViewModel implements DialogModel<Boolean> {
     private final Messages messages;
     private final BulkWords words;
     private final BulkTotals totals;
+    private final Map<String, BulkTotals> totalsByRegion;
     private final String expectedConfirmation;
     private final StringProperty tagQuota = new SimpleStringProperty(this, "tagQuota");
     private final StringProperty untagQuota = new SimpleStringProperty(this, "untagQuota");
@@ -56,6 +59,17 @@ public final class BulkReviewViewModel implements DialogModel<Boolean> {
      */
     public BulkReviewViewModel(BulkPlan plan, Map<String, String> names, String connectionText, boolean production,
                                TagCallQuotaPreferences quotas, Messages messages) {
+        this(plan, names, key -> Optional.empty(), connectionText, production, quotas, messages);
+    }
+
+    /**
+     * The review of keys that may be of several regions (All regions), each written at the quotas of its region.
+     *
+     * @param regionOf the region the commit writes a key in, by its key ID or ARN; empty for the connection's own
+     */
+    public BulkReviewViewModel(BulkPlan plan, Map<String, String> names, Function<String, Optional<String>> regionOf,
+                               String connectionText, boolean production, TagCallQuotaPreferences quotas,
+                               Messages messages) {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.names = Map.copyOf(names);
         this.connectionText = Objects.requireNonNull(connectionText, "connectionText");
@@ -64,6 +78,7 @@ public final class BulkReviewViewModel implements DialogModel<Boolean> {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.words = new BulkWords(messages);
         this.totals = plan.totals();
+        this.totalsByRegion = plan.totalsByRegion(key -> regionOf.apply(key).orElse(""));
         this.expectedConfirmation = String.valueOf(totals.keysChanged());
         TagCallQuotas remembered = quotas.quotas();
         tagQuota.set(number(remembered.tagPerSecond()));
@@ -97,9 +112,22 @@ public final class BulkReviewViewModel implements DialogModel<Boolean> {
         typedQuotas().ifPresent(quotaPreferences::remember);
     }
 
+    /** Quotas are per region: with keys of several regions, each region is paced on its own, all at once. */
+    private boolean spansRegions() {
+        return totalsByRegion.size() > 1;
+    }
+
     private String estimateText() {
-        return typedQuotas().map(quotas -> messages.format("bulkReview.estimate",
-                words.duration(totals.estimate(quotas)))).orElseGet(() -> messages.get("bulkReview.estimate.invalid"));
+        return typedQuotas().map(this::estimateAt).orElseGet(() -> messages.get("bulkReview.estimate.invalid"));
+    }
+
+    private String estimateAt(TagCallQuotas quotas) {
+        if (!spansRegions()) {
+            return messages.format("bulkReview.estimate", words.duration(totals.estimate(quotas)));
+        }
+        RegionalEstimate estimate = RegionalEstimate.of(totalsByRegion, quotas);
+        return messages.format("bulkReview.estimate.perRegion", words.duration(estimate.time()), estimate.regions(),
+                estimate.slowest(), estimate.slowestKeys());
     }
 
     /** Closing the review without Apply sends nothing. */
@@ -127,6 +155,11 @@ public final class BulkReviewViewModel implements DialogModel<Boolean> {
     public String callsText() {
         return messages.format("bulkReview.calls", totals.tagCalls() + totals.untagCalls(), totals.tagCalls(),
                 totals.untagCalls());
+    }
+
+    /** "Account quotas (calls per second)", or, for keys of several regions, the quotas of each region. */
+    public String quotasLabel() {
+        return messages.get(spansRegions() ? "bulkReview.quotas.perRegion" : "bulkReview.quotas");
     }
 
     /** How long the commit takes at the quotas typed; says what to enter while they are not numbers above 0. */

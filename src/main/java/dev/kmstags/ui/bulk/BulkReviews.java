@@ -59,7 +59,7 @@ public final class BulkReviews implements BulkReviewOpener {
     }
 
     private BulkReviewViewModel reviewOf(BulkPlan plan, Map<String, String> names) {
-        return new BulkReviewViewModel(plan, names, state.connectionTextProperty().get(),
+        return new BulkReviewViewModel(plan, names, starter::regionOf, state.connectionTextProperty().get(),
                 state.productionProperty().get(), quotas, messages);
     }
 }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
@@ -121,6 +122,11 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
         this.clock = Objects.requireNonNull(clock, "clock");
         this.texts = new OutcomeTexts(messages);
         state.addLeaveGuard(this);
+    }
+
+    @Override
+    public Optional<String> regionOf(String key) {
+        return commits.regionOf(key);
     }
 
     /** Commits the keys of {@code reviewed} that are ready; refused while another bulk commit runs. */

@@ -4,6 +4,7 @@ import dev.kmstags.domain.TagPlan;
 import dev.kmstags.domain.bulk.TagCallQuotas;
 import dev.kmstags.kms.bulk.BulkTagWriter;
 import java.util.Map;
+import java.util.Optional;
 
 /** Where a bulk commit's plans are written: a {@link BulkTagWriter} on the open connection, paced to its quotas. */
 public interface BulkCommits {
@@ -18,4 +19,9 @@ public interface BulkCommits {
 
     /** The quotas the commits are paced to, for the estimate shown before the first key is done. */
     TagCallQuotas quotas();
+
+    /** The region a key is written in, by its key ID or ARN; empty for the connection's own region. */
+    default Optional<String> regionOf(String key) {
+        return Optional.empty();
+    }
 }

@@ -72,4 +72,9 @@ public final class SessionBulkCommits implements BulkCommits {
     public TagCallQuotas quotas() {
         return quotas.get();
     }
+
+    @Override
+    public Optional<String> regionOf(String key) {
+        return regionOfKey.apply(key);
+    }
 }

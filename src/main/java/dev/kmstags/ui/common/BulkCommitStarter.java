@@ -1,6 +1,7 @@
 package dev.kmstags.ui.common;
 
 import dev.kmstags.domain.bulk.BulkPlan;
+import java.util.Optional;
 
 /**
  * Starts the commit of a bulk change the user has reviewed and confirmed, whether it came from the bulk editor or
@@ -11,4 +12,12 @@ public interface BulkCommitStarter {
 
     /** Commits the keys of {@code reviewed} that are ready, in the background. */
     void start(BulkPlan reviewed);
+
+    /**
+     * The region the commit writes a key in, by its key ID or ARN, for the review's estimate (quotas are per
+     * region); empty for the connection's own region, where every key is written outside All regions.
+     */
+    default Optional<String> regionOf(String key) {
+        return Optional.empty();
+    }
 }

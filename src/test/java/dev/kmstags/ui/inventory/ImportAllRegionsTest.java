@@ -13,6 +13,9 @@ import dev.kmstags.kms.KmsSession;
 import dev.kmstags.kms.MultiRegionServices;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.local.LocalKmsBackend;
+import dev.kmstags.profiles.MemoryPreferences;
+import dev.kmstags.profiles.TagCallQuotaPreferences;
+import dev.kmstags.ui.bulk.BulkReviewViewModel;
 import dev.kmstags.ui.bulkcommit.BulkCommitViewModel;
 import dev.kmstags.ui.bulkcommit.KeyOutcome;
 import dev.kmstags.ui.bulkcommit.SessionBulkCommits;
@@ -119,6 +122,11 @@ class ImportAllRegionsTest {
         BulkCommitViewModel commit = new BulkCommitViewModel(executor, MESSAGES, dialogs, state,
                 new SessionBulkCommits(() -> connection, key -> Optional.of(services.regionOf(key)),
                         () -> new TagCallQuotas(500, 500)), shown -> ended.countDown());
+        BulkReviewViewModel review = new BulkReviewViewModel(reviewed.get(0), Map.of(), commit::regionOf, "dev",
+                false, new TagCallQuotaPreferences(MemoryPreferences.newRoot()), MESSAGES);
+        assertThat(review.quotasLabel()).as("quotas are per region").isEqualTo("Quotas of each region (calls per"
+                + " second)");
+        assertThat(review.estimateProperty().get()).startsWith("The 2 regions are written at the same time");
         commit.start(reviewed.get(0));
         assertThat(ended.await(60, TimeUnit.SECONDS)).as("the commit ended").isTrue();
 

@@ -86,6 +86,7 @@ class ImportReviewCommitUiTest extends AppWindowUiTest {
         Button apply = enabledButton(robot, DIALOG_BUTTON, "Apply");
         assertThat(text(robot, ".bulk-review-totals"))
                 .isEqualTo("1 key changes: 0 tags added, 1 overwritten, 0 removed, 0 renamed.");
+        assertThat(text(robot, ".bulk-review-quotas-title")).isEqualTo("Account quotas (calls per second)");
         robot.clickOn(apply);
 
         waitUntil("the commit reports the key written", () -> text(robot, ".bulk-commit-headline")

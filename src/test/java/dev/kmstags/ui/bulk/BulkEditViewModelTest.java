@@ -16,6 +16,7 @@ import dev.kmstags.domain.bulk.BulkProblem;
 import dev.kmstags.profiles.MemoryPreferences;
 import dev.kmstags.profiles.TagCallQuotaPreferences;
 import dev.kmstags.ui.common.AppState;
+import dev.kmstags.ui.common.BulkCommitStarter;
 import dev.kmstags.ui.common.DialogModel;
 import dev.kmstags.ui.common.DialogService;
 import dev.kmstags.ui.common.ScriptedDialogs;
@@ -24,6 +25,7 @@ import dev.kmstags.ui.common.TestTaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -290,6 +292,38 @@ class BulkEditViewModelTest {
         assertThat(started.get(0).ready()).containsOnlyKeys("k1", "k2");
         assertThat(dialogs.bulkReviews()).hasSize(2);
         assertThat(viewModel.steps()).as("the steps went to the commit").isEmpty();
+    }
+
+    @Test
+    void inAllRegionsTheReviewGivesEachRegionItsOwnQuotasAsTheCommitWritesThem() {
+        BulkEditViewModel allRegions = new BulkEditViewModel(MESSAGES, dialogs, state, new TestTaskExecutor(), quotas,
+                new BulkCommitStarter() {
+                    @Override
+                    public void start(BulkPlan reviewed) {
+                        started.add(reviewed);
+                    }
+
+                    @Override
+                    public Optional<String> regionOf(String key) {
+                        return Optional.of(key.equals("k1") ? "eu-west-1" : "us-east-1");
+                    }
+                });
+        select(payments, orders);
+        allRegions.tagKeyProperty().set("Owner");
+        allRegions.tagValueProperty().set("alice");
+        allRegions.setTag();
+        List<String> said = new ArrayList<>();
+
+        dialogs.answerNextBulkReview(review -> {
+            said.add(review.quotasLabel());
+            said.add(review.estimateProperty().get());
+            return false;
+        });
+        allRegions.review();
+
+        assertThat(said).containsExactly("Quotas of each region (calls per second)", "The 2 regions are written at"
+                + " the same time, each at these quotas: the commit takes about 1 s, as long as eu-west-1 with its 1"
+                + " key.");
     }
 
     @Test

@@ -235,10 +235,11 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
         results.putAll(result.keys());
         throttles.set(throttles.get() + result.throttles());
         progress.set(1);
+        showOutcomes();
+        // The headline goes last: once it says the commit ended, the outcomes and their summary are shown.
         long written = result.keys().values().stream().filter(KeyResult::written).count();
         headline.set(messages.format(cancelled ? "bulkCommit.headline.cancelled" : "bulkCommit.headline.ended",
                 written, result.keys().size()));
-        showOutcomes();
         if (state.servicesProperty().get() == servicesOfCommit) {
             tagsNowShown.accept(tagsNow(result));
         }

@@ -185,7 +185,7 @@ public final class AppContext implements AutoCloseable {
                 actions, messages.bundle());
         view.bindInventory(new ExportTagsAction(keyList, state, dialogs, executor, messages),
                 new ImportTagsAction(keyList, state, dialogs, executor, messages,
-                        new BulkReviews(dialogs, state, quotas, messages, bulkCommit)));
+                        new BulkReviews(dialogs, state, executor, quotas, messages, bulkCommit)));
         view.bulkCommitSlot().getChildren().setAll(new BulkCommitView(bulkCommit, messages.bundle()));
         mainWindow = viewModel;
         this.keyDetails = keyDetails;

@@ -51,7 +51,7 @@ class BulkEditCommitUiTest extends AppWindowUiTest {
                 ".bulk-title")));
 
         typeInto(robot, ".bulk-key-field", "CostCenter");
-        typeInto(robot, ".bulk-value-field", "CC-3003");
+        typeInto(robot, ".bulk-value-field", "CC-2003");
         robot.clickOn(".bulk-set");
         waitUntil("the step is pending", () -> "1 pending change: 9 keys change".equals(text(robot,
                 ".bulk-summary")));
@@ -68,13 +68,13 @@ class BulkEditCommitUiTest extends AppWindowUiTest {
                 .<KeyOutcome>queryTableView().getItems()));
         assertThat(outcomes).extracting(KeyOutcome::keyId).containsExactlyInAnyOrderElementsOf(written);
         assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.kind()).isEqualTo(KeyOutcome.Kind.APPLIED));
-        written.forEach(keyId -> assertThat(kmsTags(keyId)).as(keyId).containsEntry("CostCenter", "CC-3003"));
+        written.forEach(keyId -> assertThat(kmsTags(keyId)).as(keyId).containsEntry("CostCenter", "CC-2003"));
         onFx(() -> {
             List<KeyRowViewModel> rowsAfter = List.copyOf(context.mainWindow().keyList().rows());
             assertThat(rowsAfter).as("the same rows: no load").containsExactlyElementsOf(rowsBefore);
             rowsAfter.stream().filter(row -> written.contains(row.keyId())).forEach(row ->
                     assertThat(row.tagsProperty().get()).as(row.aliasesText())
-                            .contains(new Tag("CostCenter", "CC-3003")));
+                            .contains(new Tag("CostCenter", "CC-2003")));
             return null;
         });
         waitUntil("Tags of 9 keys shows the tag on every key, with nothing pending", () -> onFx(() ->

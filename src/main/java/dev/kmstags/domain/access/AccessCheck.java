@@ -1,6 +1,9 @@
 package dev.kmstags.domain.access;
 
+import dev.kmstags.domain.Tag;
+import dev.kmstags.domain.TagPlan;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +24,15 @@ public final class AccessCheck {
 
     public AccessCheck(IamAccount account) {
         this.account = Objects.requireNonNull(account, "account");
+    }
+
+    /** What {@code plan} does to access to the key {@code keyArn}: its tags as they are against those it leaves. */
+    public AccessReport check(String keyArn, TagPlan plan) {
+        Map<String, String> after = new LinkedHashMap<>();
+        for (Tag tag : plan.target()) {
+            after.put(tag.key(), tag.value());
+        }
+        return check(keyArn, plan.original(), after);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.kmstags.domain.TagPlan;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -175,6 +176,18 @@ public record TagPolicy(List<PolicyTag> tags) {
         tags.forEach((key, value) -> findings.addAll(check(key, value, false)));
         findings.addAll(missing(tags.keySet()));
         return findings;
+    }
+
+    /** As {@link #check(Map)}, for a key's tags as KMS lists them. */
+    public List<PolicyFinding> check(List<Tag> tags) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        tags.forEach(tag -> byKey.put(tag.key(), tag.value()));
+        return check(byKey);
+    }
+
+    /** Whether {@code tags}, a key's tags as they are, comply with the policy: nothing strays from it. */
+    public boolean complies(List<Tag> tags) {
+        return check(tags).isEmpty();
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.kmstags.domain.bulk.TagsOfKeys;
 import dev.kmstags.profiles.TagCallQuotaPreferences;
 import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.BulkCommitStarter;
+import dev.kmstags.ui.common.BulkReviewOpener;
 import dev.kmstags.ui.common.DialogService;
 import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.LeaveGuard;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -132,10 +132,15 @@ public final class BulkEditViewModel implements LeaveGuard {
         this.executor = Objects.requireNonNull(executor, "executor");
         setCommitStarter(starter);
         // Through the field: the composition root may hand over the real commit later.
-        this.reviews = new BulkReviews(dialogs, state, quotas, messages, new BulkCommitStarter() {
+        this.reviews = new BulkReviews(dialogs, state, executor, quotas, messages, new BulkCommitStarter() {
             @Override
             public void start(BulkPlan reviewed) {
                 BulkEditViewModel.this.starter.start(reviewed);
+            }
+
+            @Override
+            public void start(BulkPlan reviewed, boolean accessChanges) {
+                BulkEditViewModel.this.starter.start(reviewed, accessChanges);
             }
 
             @Override
@@ -445,12 +450,13 @@ public final class BulkEditViewModel implements LeaveGuard {
         if (!canReview.get()) {
             return;
         }
-        Map<String, String> names = entries.stream().collect(Collectors.toMap(KeyEntry::keyId,
-                KeyEntry::displayName, (first, second) -> first));
+        Map<String, BulkReviewOpener.Key> keys = new LinkedHashMap<>();
+        entries.forEach(entry -> keys.putIfAbsent(entry.id(),
+                new BulkReviewOpener.Key(entry.displayName(), entry.arn())));
         // The review may show a moment later: a second Review meanwhile would open a second one.
         reviewing = true;
         updateCanReview();
-        reviews.open(plan, names, applied -> {
+        reviews.open(plan, keys, applied -> {
             reviewing = false;
             if (applied) {
                 discard();

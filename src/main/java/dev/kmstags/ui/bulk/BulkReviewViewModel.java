@@ -20,14 +20,18 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
  * The one review of a bulk change, whether it was edited here or imported: where it goes, its totals and calls, an
  * estimate of the commit's time at the account's quotas (which the user may correct; they are remembered), each
- * changed key's plan as the single-key review words it, the keys not written and why, and on production the typed
- * number of keys. Apply is allowed only when some key changes and, on production, the number typed is right.
+ * changed key's plan as the single-key review words it, the keys not written and why, the guardrails (tag policy,
+ * access that changes) over all keys written, and on production the typed number of keys. Apply is allowed only when
+ * some key changes, no key writes a tag the enforced tag policy would have AWS refuse, and on production the number
+ * typed is right.
  */
 public final class BulkReviewViewModel implements DialogModel<Boolean> {
 
@@ -50,6 +54,8 @@ public final class BulkReviewViewModel implements DialogModel<Boolean> {
     private final StringProperty confirmation = new SimpleStringProperty(this, "confirmation", "");
     private final StringBinding estimate;
     private final BooleanBinding canApply;
+    private final BooleanProperty policyAllows = new SimpleBooleanProperty(this, "policyAllows", true);
+    private BulkGuardrails guardrails = BulkGuardrails.NONE;
 
     /**
      * @param names          key ID to what people call the key (its first alias); an ID not named shows as is
@@ -89,7 +95,8 @@ public final class BulkReviewViewModel implements DialogModel<Boolean> {
         BooleanBinding confirmed = Bindings.createBooleanBinding(
                 () -> !production || expectedConfirmation.equals(confirmation.get().strip()), confirmation);
         boolean sendable = totals.keysChanged() > 0;
-        canApply = Bindings.createBooleanBinding(() -> sendable && confirmed.get(), confirmed);
+        canApply = Bindings.createBooleanBinding(() -> sendable && policyAllows.get() && confirmed.get(), confirmed,
+                policyAllows);
     }
 
     private static String number(double perSecond) {
@@ -128,6 +135,26 @@ public final class BulkReviewViewModel implements DialogModel<Boolean> {
         RegionalEstimate estimate = RegionalEstimate.of(totalsByRegion, quotas);
         return messages.format("bulkReview.estimate.perRegion", words.duration(estimate.time()), estimate.regions(),
                 estimate.slowest(), estimate.slowestKeys());
+    }
+
+    /**
+     * Adds the guardrails over the keys written: Apply stays disabled while a key writes a tag that AWS would refuse.
+     * Answers this review.
+     */
+    public BulkReviewViewModel withGuardrails(BulkGuardrails checked) {
+        guardrails = Objects.requireNonNull(checked, "checked");
+        policyAllows.set(checked.policyAllows());
+        return this;
+    }
+
+    /** The tag policy and access sections; {@link BulkGuardrails#NONE} when neither applies. */
+    public BulkGuardrails guardrails() {
+        return guardrails;
+    }
+
+    /** "role/payments-app: kms:Decrypt allowed before, not after (…) — 3 keys": a group, collapsed. */
+    public String heading(BulkGuardrails.Group group) {
+        return messages.format("bulkReview.group", group.text(), group.keys().size());
     }
 
     /** Closing the review without Apply sends nothing. */

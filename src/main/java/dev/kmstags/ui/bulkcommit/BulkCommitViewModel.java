@@ -96,6 +96,8 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
     private long runStarted;
     /** The services the commit's keys belong to: the key list is only told while it still shows them. */
     private Object servicesOfCommit;
+    /** Whether the review of this commit found access that changes through the tags. */
+    private boolean accessMayChange;
     /** Closes the app once the run under way ended; null when closing waits for nothing. */
     private Runnable closeWhenEnded;
 
@@ -132,6 +134,15 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
     /** Commits the keys of {@code reviewed} that are ready; refused while another bulk commit runs. */
     @Override
     public void start(BulkPlan reviewed) {
+        start(reviewed, false);
+    }
+
+    /**
+     * As {@link #start(BulkPlan)}; when {@code accessChanges}, the result adds that authorization may take up to five
+     * minutes to follow the new tags.
+     */
+    @Override
+    public void start(BulkPlan reviewed, boolean accessChanges) {
         if (running.get()) {
             dialogs.showInformation(messages.get("bulkCommit.title"), messages.get("bulkCommit.busy.header"),
                     messages.get("bulkCommit.busy.content"));
@@ -145,6 +156,7 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
         entries.clear();
         state.selectedKeys().forEach(key -> entries.put(key.id(), key));
         servicesOfCommit = state.servicesProperty().get();
+        accessMayChange = accessChanges;
         launch(reviewed.ready());
     }
 
@@ -238,8 +250,10 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
         showOutcomes();
         // The headline goes last: once it says the commit ended, the outcomes and their summary are shown.
         long written = result.keys().values().stream().filter(KeyResult::written).count();
-        headline.set(messages.format(cancelled ? "bulkCommit.headline.cancelled" : "bulkCommit.headline.ended",
-                written, result.keys().size()));
+        String ended = messages.format(cancelled ? "bulkCommit.headline.cancelled" : "bulkCommit.headline.ended",
+                written, result.keys().size());
+        // AWS: tag changes may take up to five minutes to affect authorization to the keys.
+        headline.set(accessMayChange && written > 0 ? messages.format("access.result.delay", ended) : ended);
         if (state.servicesProperty().get() == servicesOfCommit) {
             tagsNowShown.accept(tagsNow(result));
         }

@@ -20,4 +20,13 @@ public interface BulkCommitStarter {
     default Optional<String> regionOf(String key) {
         return Optional.empty();
     }
+
+    /**
+     * As {@link #start(BulkPlan)}, knowing whether the review found access that changes through the tags: the result
+     * then says that authorization may take up to five minutes to follow. A starter without a result to word
+     * ignores it.
+     */
+    default void start(BulkPlan reviewed, boolean accessChanges) {
+        start(reviewed);
+    }
 }

@@ -90,7 +90,7 @@ public final class ImportTagsAction extends Action {
                         rows.get(0).regionText(), InventoryEntries.of(rows), messages);
         importing.read(executor);
         if (dialogs.show(importing).isPresent()) {
-            importing.review(reviews);
+            importing.review(reviews, () -> { });
         }
     }
 }

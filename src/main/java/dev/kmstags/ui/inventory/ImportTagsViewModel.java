@@ -181,24 +181,24 @@ public final class ImportTagsViewModel implements DialogModel<Optional<ImportRes
     }
 
     /**
-     * Opens the bulk review of exactly the plans that change something, with the keys' names, through
-     * {@code opener}, which hands them to the commit once confirmed.
+     * Opens the bulk review of exactly the plans that change something, with the keys' names and ARNs, through
+     * {@code opener}, which hands them to the commit once confirmed; nothing is opened when the file changes nothing.
      *
-     * @return whether the user applied them; false at once when the file changes nothing
+     * @param applied run once the user applied them
      */
-    public boolean review(BulkReviewOpener opener) {
+    public void review(BulkReviewOpener opener, Runnable applied) {
         Optional<ImportResult> planned = toReview();
         if (planned.isEmpty()) {
-            return false;
+            return;
         }
         Map<String, TagPlan> plans = new LinkedHashMap<>();
-        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, BulkReviewOpener.Key> keys = new LinkedHashMap<>();
         for (KeyImportPlan keyPlan : planned.get().changes()) {
             String id = keyPlan.key().id();
             plans.put(id, keyPlan.plan());
-            names.put(id, keyPlan.key().name());
+            keys.put(id, new BulkReviewOpener.Key(keyPlan.key().name(), keyPlan.key().arn()));
         }
-        return opener.review(BulkPlan.of(plans, Map.of()), names);
+        opener.review(BulkPlan.of(plans, Map.of()), keys, applied);
     }
 
     public Path file() {

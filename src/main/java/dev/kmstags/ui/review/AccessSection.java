@@ -45,10 +45,7 @@ public final class AccessSection {
     public static AccessSection of(AccessPolicies.Reading reading, AccessReport report, Messages messages) {
         String scope = messages.get("access.scope");
         if (reading instanceof AccessPolicies.Unavailable unavailable) {
-            String sentence = unavailable.problem() == KmsProblem.ACCESS_DENIED
-                    ? messages.format("access.unavailable.denied", unavailable.detail())
-                    : messages.format("access.unavailable", unavailable.detail());
-            return new AccessSection(true, List.of(), sentence, scope);
+            return new AccessSection(true, List.of(), unavailableText(unavailable, messages), scope);
         }
         // Losses first: they are what the user must not miss; then gains, then what cannot be told.
         List<Line> lines = report.changes().stream().map(change -> line(change, messages))
@@ -61,8 +58,15 @@ public final class AccessSection {
         return new AccessSection(true, lines, status, scope);
     }
 
+    /** Why the check could not be made: the credentials may not read IAM, or reading it failed. */
+    public static String unavailableText(AccessPolicies.Unavailable unavailable, Messages messages) {
+        return unavailable.problem() == KmsProblem.ACCESS_DENIED
+                ? messages.format("access.unavailable.denied", unavailable.detail())
+                : messages.format("access.unavailable", unavailable.detail());
+    }
+
     /** "role/payments-app: kms:Decrypt allowed before, not after (policy P, statement S: condition)". */
-    static Line line(AccessChange change, Messages messages) {
+    public static Line line(AccessChange change, Messages messages) {
         String source = messages.format("access.source", change.policyName(), change.statementName(),
                 change.conditionText());
         boolean allow = change.effect() == PolicyStatement.Effect.ALLOW;

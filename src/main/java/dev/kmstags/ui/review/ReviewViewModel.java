@@ -41,6 +41,7 @@ public final class ReviewViewModel implements DialogModel<Boolean> {
     private final boolean production;
     private final Set<String> acceptedConfirmations;
     private final List<Call> calls;
+    private final PolicyWords policyWords;
     private final AccessSection access;
     private final StringProperty confirmation = new SimpleStringProperty(this, "confirmation", "");
     private final BooleanBinding confirmed;
@@ -72,6 +73,7 @@ public final class ReviewViewModel implements DialogModel<Boolean> {
         this.plan = merge.plan();
         this.connectionText = Objects.requireNonNull(connectionText, "connectionText");
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.policyWords = new PolicyWords(messages);
         this.keyName = Objects.requireNonNull(keyName, "keyName");
         this.problems = List.copyOf(problems);
         this.production = production;
@@ -105,20 +107,9 @@ public final class ReviewViewModel implements DialogModel<Boolean> {
         List<PolicyFinding> findings = policy.policy().check(plan);
         policyTitle = messages.format("review.policy", policy.source());
         policyLines = findings.isEmpty() ? List.of(new PolicyLine(messages.get("review.policy.compliant"), false))
-                : findings.stream().map(finding -> new PolicyLine(policyLine(finding), finding.blocks())).toList();
+                : findings.stream().map(finding -> new PolicyLine(policyWords.line(finding), finding.blocks())).toList();
         policyAllows.set(findings.stream().noneMatch(PolicyFinding::blocks));
         return this;
-    }
-
-    private String policyLine(PolicyFinding finding) {
-        String line = switch (finding.kind()) {
-            case KEY_CASE -> messages.format("review.policy.KEY_CASE", key(finding.key()),
-                    key(finding.rule().tagKey()));
-            case VALUE_NOT_ALLOWED -> messages.format("review.policy.VALUE_NOT_ALLOWED", key(finding.key()),
-                    shown(finding.value()), String.join(", ", finding.rule().allowedValues().orElseThrow()));
-            case REQUIRED_MISSING -> messages.format("review.policy.REQUIRED_MISSING", key(finding.key()));
-        };
-        return finding.blocks() ? line + messages.get("review.policy.refused") : line;
     }
 
     /** "Tag policy (the organization's effective tag policy)"; empty when there is no policy. */

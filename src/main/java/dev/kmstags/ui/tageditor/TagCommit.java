@@ -18,7 +18,6 @@ import dev.kmstags.ui.common.TaskHandle;
 import dev.kmstags.ui.conflict.ConflictViewModel;
 import dev.kmstags.ui.review.AccessSection;
 import dev.kmstags.ui.review.ReviewViewModel;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +27,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import org.slf4j.Logger;
@@ -149,9 +147,7 @@ public final class TagCommit {
         AccessPolicies.Reading reading = policies.read();
         AccessReport report = null;
         if (reading instanceof AccessPolicies.Read read) {
-            Map<String, String> after = new LinkedHashMap<>();
-            plan.target().forEach(tag -> after.put(tag.key(), tag.value()));
-            report = new AccessCheck(read.account()).check(key.key().arn(), plan.original(), after);
+            report = new AccessCheck(read.account()).check(key.key().arn(), plan);
         }
         return AccessSection.of(reading, report, messages);
     }

@@ -100,6 +100,16 @@ class BulkCommitViewModelTest {
     }
 
     @Test
+    void aCommitWhoseReviewFoundAccessChangesSaysAuthorizationTakesTimeToFollow() throws Exception {
+        BulkCommitViewModel viewModel = viewModel(FAST);
+        viewModel.start(setCostCenter(), true);
+        awaitEnd(viewModel);
+
+        assertThat(viewModel.headlineProperty().get()).isEqualTo("Done: 12 of 12 keys written. Authorization may"
+                + " take up to five minutes to follow the new tags.");
+    }
+
+    @Test
     void progressCountsTheKeysAndTheResultListsEveryKeyWrittenAndTheKeyListIsTold() throws Exception {
         BulkCommitViewModel viewModel = viewModel(FAST);
         viewModel.start(setCostCenter());

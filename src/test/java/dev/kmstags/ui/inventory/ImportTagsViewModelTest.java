@@ -15,6 +15,7 @@ import dev.kmstags.kms.KmsSession;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.local.LocalKmsBackend;
 import dev.kmstags.ui.common.AppState;
+import dev.kmstags.ui.common.BulkReviewOpener;
 import dev.kmstags.ui.common.TestTaskExecutor;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import java.io.Writer;
@@ -183,21 +184,23 @@ class ImportTagsViewModelTest {
                 """);
         ImportResult imported = model.toReview().orElseThrow();
         List<BulkPlan> reviewed = new ArrayList<>();
-        List<Map<String, String>> named = new ArrayList<>();
+        List<Map<String, BulkReviewOpener.Key>> named = new ArrayList<>();
+        List<String> applied = new ArrayList<>();
 
-        boolean applied = model.review((plan, names) -> {
+        model.review((plan, keys, onApplied) -> {
             reviewed.add(plan);
-            named.add(names);
-            return true;
-        });
+            named.add(keys);
+            onApplied.run();
+        }, () -> applied.add("applied"));
 
-        assertThat(applied).isTrue();
+        assertThat(applied).containsExactly("applied");
         assertThat(reviewed).hasSize(1);
         Map<String, TagPlan> expected = new LinkedHashMap<>();
-        Map<String, String> expectedNames = new LinkedHashMap<>();
+        Map<String, BulkReviewOpener.Key> expectedNames = new LinkedHashMap<>();
         for (KeyImportPlan keyPlan : imported.changes()) {
             expected.put(keyPlan.key().keyId(), keyPlan.plan());
-            expectedNames.put(keyPlan.key().keyId(), keyPlan.key().primaryAlias().orElseThrow());
+            expectedNames.put(keyPlan.key().keyId(), new BulkReviewOpener.Key(
+                    keyPlan.key().primaryAlias().orElseThrow(), keyPlan.key().arn()));
         }
         assertThat(expected).hasSize(2);
         assertThat(reviewed.get(0).ready()).containsExactlyEntriesOf(expected);
@@ -215,7 +218,7 @@ class ImportTagsViewModelTest {
                 """);
         List<BulkPlan> reviewed = new ArrayList<>();
 
-        assertThat(model.review((plan, names) -> reviewed.add(plan))).isFalse();
+        model.review((plan, keys, applied) -> reviewed.add(plan), () -> { });
         assertThat(reviewed).isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,9 @@ import java.util.regex.Pattern;
  *       empty;</li>
  *   <li>{@code !Owner} (or {@code !Owner=}): the key lacks the tag {@code Owner};
  *       {@code !Team=plat*}: the key does not have a {@code Team} tag whose value matches;</li>
+ *   <li>{@code compliant} / {@code !compliant}: the key's tags comply, or do not, with the tag policy in force (any
+ *       letter case; without a policy every key complies). {@code "compliant"} in quotes is free text, and
+ *       {@code !compliant=} the lack of a tag named so;</li>
  *   <li>any other word is free text, as before tags were searchable: it matches, ignoring case, anywhere in the key
  *       ID, ARN, description, aliases, tag keys or tag values. A bare {@code Team} therefore finds the keys that
  *       have the tag {@code Team} and also those that mention "team" elsewhere; {@code Team=} asks for the tag
@@ -73,11 +77,16 @@ public final class TagQuery {
 
     /**
      * Whether {@code key} with {@code tags} matches every term. Pass the tags known so far (empty while they are
-     * still being read): a key then matches only by what is known.
+     * still being read): a key then matches only by what is known. Without a tag policy every key complies.
      */
     public boolean matches(KeySummary key, List<Tag> tags) {
+        return matches(key, tags, anyTags -> true);
+    }
+
+    /** As {@link #matches(KeySummary, List)}, where {@code complies} tells whether tags comply with the policy. */
+    public boolean matches(KeySummary key, List<Tag> tags, Predicate<List<Tag>> complies) {
         for (Term term : terms) {
-            if (!term.matches(key, tags)) {
+            if (!term.matches(key, tags, complies)) {
                 return false;
             }
         }
@@ -99,11 +108,32 @@ public final class TagQuery {
         return "TagQuery" + terms;
     }
 
+    /** Whether a term asks about tags the key lacks or their compliance, which needs every tag of the key known. */
+    public boolean needsAllTags() {
+        return terms.stream().anyMatch(term -> term instanceof TagTerm tagTerm && tagTerm.negated()
+                || term instanceof ComplianceTerm);
+    }
+
     /** One term of a query. */
     public sealed interface Term {
 
-        /** Whether {@code key} with {@code tags} matches this term. */
-        boolean matches(KeySummary key, List<Tag> tags);
+        /**
+         * Whether {@code key} with {@code tags} matches this term; {@code complies} tells whether tags comply with the
+         * tag policy.
+         */
+        boolean matches(KeySummary key, List<Tag> tags, Predicate<List<Tag>> complies);
+    }
+
+    /** {@code compliant}: the key's tags comply with the tag policy; {@code !compliant}, when negated: they do not. */
+    public record ComplianceTerm(boolean negated) implements Term {
+
+        /** The word that asks for it, in any letter case. */
+        static final String WORD = "compliant";
+
+        @Override
+        public boolean matches(KeySummary key, List<Tag> tags, Predicate<List<Tag>> complies) {
+            return complies.test(tags) != negated;
+        }
     }
 
     /**
@@ -116,7 +146,7 @@ public final class TagQuery {
         }
 
         @Override
-        public boolean matches(KeySummary key, List<Tag> tags) {
+        public boolean matches(KeySummary key, List<Tag> tags, Predicate<List<Tag>> complies) {
             String needle = text.toLowerCase(Locale.ROOT);
             if (contains(key.keyId(), needle) || contains(key.arn(), needle) || contains(key.description(), needle)) {
                 return true;
@@ -154,7 +184,7 @@ public final class TagQuery {
         }
 
         @Override
-        public boolean matches(KeySummary key, List<Tag> tags) {
+        public boolean matches(KeySummary key, List<Tag> tags, Predicate<List<Tag>> complies) {
             boolean found = false;
             for (Tag tag : tags) {
                 if (tag.key().equals(tagKey) && (valuePattern == null || valuePattern.matches(tag.value()))) {
@@ -249,6 +279,9 @@ public final class TagQuery {
                 ValuePattern pattern = value.parts().size() == 1 && value.parts().get(0).isEmpty() && !value.quoted()
                         ? null : new ValuePattern(value.parts());
                 return new TagTerm(name.literal(), pattern, negated);
+            }
+            if (!name.quoted() && name.literal().equalsIgnoreCase(ComplianceTerm.WORD)) {
+                return new ComplianceTerm(negated);
             }
             if (negated) {
                 return new TagTerm(name.literal(), null, true);

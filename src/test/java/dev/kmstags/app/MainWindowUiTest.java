@@ -74,17 +74,17 @@ class MainWindowUiTest extends AppWindowUiTest {
         assertThat(stage.getTitle()).isEqualTo("KMS Tag Manager — Bundled backend · 111122223333 · us-east-1");
         Map<String, List<String>> rows = shownRows(robot);
         assertThat(rows).hasSize(12);
-        // Columns: aliases, key ID, description, state, managed by, created.
-        assertThat(rows.get("alias/payments-prod")).element(3).isEqualTo("Enabled");
-        assertThat(rows.get("alias/payments-prod")).element(4).isEqualTo("Customer");
-        assertThat(rows.get("alias/payments-prod")).element(2).isEqualTo("Payments service: card data at rest");
-        assertThat(rows.get("alias/reporting-old")).element(3).isEqualTo("Disabled");
-        assertThat(rows.get("alias/tmp-experiment")).element(3).isEqualTo("Pending deletion");
-        assertThat(rows.get("alias/aws/s3")).element(4).isEqualTo("AWS");
-        assertThat(rows.get("alias/aws/ebs")).element(4).isEqualTo("AWS");
-        assertThat(rows.get("alias/build-cache, alias/ci-artifacts")).element(3).isEqualTo("Enabled");
+        // Columns: aliases, compliance, key ID, description, state, managed by, created.
+        assertThat(rows.get("alias/payments-prod")).element(4).isEqualTo("Enabled");
+        assertThat(rows.get("alias/payments-prod")).element(5).isEqualTo("Customer");
+        assertThat(rows.get("alias/payments-prod")).element(3).isEqualTo("Payments service: card data at rest");
+        assertThat(rows.get("alias/reporting-old")).element(4).isEqualTo("Disabled");
+        assertThat(rows.get("alias/tmp-experiment")).element(4).isEqualTo("Pending deletion");
+        assertThat(rows.get("alias/aws/s3")).element(5).isEqualTo("AWS");
+        assertThat(rows.get("alias/aws/ebs")).element(5).isEqualTo("AWS");
+        assertThat(rows.get("alias/build-cache, alias/ci-artifacts")).element(4).isEqualTo("Enabled");
         assertThat(rows).containsKey("No alias");
-        assertThat(rows.get("alias/payments-prod").get(1)).matches("[0-9a-f-]{36}");
+        assertThat(rows.get("alias/payments-prod").get(2)).matches("[0-9a-f-]{36}");
         assertThat(rows).doesNotContainKey("alias/payments-eu");
         // Sorted by alias, as the window opens.
         TableView<?> table = robot.lookup(".key-table").queryAs(TableView.class);

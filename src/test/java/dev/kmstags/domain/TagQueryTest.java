@@ -126,4 +126,20 @@ class TagQueryTest {
         assertThatThrownBy(() -> TagQuery.parse("Team\\"))
                 .hasMessageContaining("backslash at character 5");
     }
+
+    @Test
+    void compliantAsksWhetherTheTagsFollowTheTagPolicyAndInQuotesIsFreeText() {
+        TagQuery compliant = TagQuery.parse("Compliant");
+        TagQuery nonCompliant = TagQuery.parse("!compliant");
+
+        assertThat(compliant.terms()).containsExactly(new TagQuery.ComplianceTerm(false));
+        assertThat(nonCompliant.terms()).containsExactly(new TagQuery.ComplianceTerm(true));
+        assertThat(compliant.matches(PAYMENTS, PAYMENTS_TAGS, tags -> true)).isTrue();
+        assertThat(nonCompliant.matches(PAYMENTS, PAYMENTS_TAGS, tags -> true)).isFalse();
+        assertThat(nonCompliant.matches(PAYMENTS, PAYMENTS_TAGS, tags -> tags.size() > 3)).isTrue();
+        assertThat(nonCompliant.matches(PAYMENTS, PAYMENTS_TAGS)).as("without a policy every key complies").isFalse();
+        assertThat(TagQuery.parse("\"compliant\"").terms()).containsExactly(new TagQuery.FreeText("compliant"));
+        assertThat(TagQuery.parse("!compliant=").terms()).containsExactly(new TagQuery.TagTerm("compliant", null,
+                true));
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -89,6 +90,8 @@ public final class KeyListView extends VBox {
     @FXML
     private TableColumn<KeyRowViewModel, KeyRowViewModel> stateColumn;
     @FXML
+    private TableColumn<KeyRowViewModel, Compliance> complianceColumn;
+    @FXML
     private TableColumn<KeyRowViewModel, String> managerColumn;
     @FXML
     private TableColumn<KeyRowViewModel, Instant> createdColumn;
@@ -133,6 +136,8 @@ public final class KeyListView extends VBox {
         stateColumn.setCellValueFactory(cell -> constant(cell.getValue()));
         stateColumn.setCellFactory(column -> new StateCell());
         stateColumn.setComparator(Comparator.comparing(KeyRowViewModel::stateText));
+        complianceColumn.setCellValueFactory(cell -> cell.getValue().complianceProperty());
+        complianceColumn.setCellFactory(column -> new ComplianceCell());
         managerColumn.setCellValueFactory(cell -> constant(cell.getValue().managerText()));
         createdColumn.setCellValueFactory(cell -> constant(cell.getValue().created()));
         createdColumn.setCellFactory(column -> new TableCell<>() {
@@ -373,6 +378,31 @@ public final class KeyListView extends VBox {
                         tone == row.stateTone());
             }
             setGraphic(badge);
+        }
+    }
+
+    /** Compliant, non-compliant (its tooltip names the findings) or no policy; a style class per answer. */
+    private static final class ComplianceCell extends TableCell<KeyRowViewModel, Compliance> {
+
+        private final Tooltip findings = new Tooltip();
+
+        ComplianceCell() {
+            getStyleClass().add("compliance-cell");
+            findings.setWrapText(true);
+            findings.setMaxWidth(480);
+        }
+
+        @Override
+        protected void updateItem(Compliance compliance, boolean empty) {
+            super.updateItem(compliance, empty);
+            KeyRowViewModel row = empty ? null : getTableRow().getItem();
+            for (Compliance each : Compliance.values()) {
+                pseudoClassStateChanged(PseudoClass.getPseudoClass(each.name().toLowerCase(Locale.ROOT)
+                        .replace('_', '-')), row != null && each == compliance);
+            }
+            setText(row == null ? null : row.complianceText());
+            findings.setText(row == null ? "" : row.findingsText());
+            setTooltip(row == null || row.findingsText().isEmpty() ? null : findings);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.kmstags.ui.keylist;
 import dev.kmstags.domain.KeySummary;
 import dev.kmstags.domain.KeyTags;
 import dev.kmstags.domain.Tag;
+import dev.kmstags.domain.policy.TagPolicy;
 import dev.kmstags.kms.KeyCatalog;
 import dev.kmstags.kms.KmsAccessException;
 import dev.kmstags.ui.common.AppState;
@@ -105,7 +106,15 @@ public final class KeyListViewModel {
         canRefresh = connected.getReadOnlyProperty().and(loading.runningProperty().not());
         canRetry = failed.and(canRefresh);
         comparator.addListener((observable, old, order) -> resort());
+        state.tagPolicyProperty().addListener((observable, old, policy) -> judgeRows());
         updateTexts();
+    }
+
+    /** The tag policy changed: every row is judged against it, and the search shows what matches now. */
+    private void judgeRows() {
+        TagPolicy policy = state.tagPolicyProperty().get().policy();
+        rows.forEach(row -> row.judgeWith(policy));
+        search.refilter();
     }
 
     /** Shows the keys of {@code newCatalog}, replacing what was shown, and loads them in the background. */
@@ -344,6 +353,8 @@ public final class KeyListViewModel {
     }
 
     private void addRows(List<KeyRowViewModel> newRows) {
+        TagPolicy policy = state.tagPolicyProperty().get().policy();
+        newRows.forEach(row -> row.judgeWith(policy));
         rows.addAll(newRows);
         newRows.forEach(row -> rowsById.put(row.id(), row));
         search.added(newRows);

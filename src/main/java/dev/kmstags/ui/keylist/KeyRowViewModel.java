@@ -7,10 +7,13 @@ import dev.kmstags.domain.KeySummary;
 import dev.kmstags.domain.KeyTags;
 import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.TagQuery;
+import dev.kmstags.domain.policy.PolicyFinding;
+import dev.kmstags.domain.policy.TagPolicy;
 import dev.kmstags.ui.common.DateFormats;
 import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.Tone;
+import dev.kmstags.ui.review.PolicyWords;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -46,6 +49,10 @@ public final class KeyRowViewModel implements KeyEntry {
     private final ReadOnlyObjectWrapper<List<Tag>> tags = new ReadOnlyObjectWrapper<>(this, "tags");
     private final ReadOnlyStringWrapper readOnlyReasonText = new ReadOnlyStringWrapper(this, "readOnlyReasonText");
     private final ReadOnlyObjectWrapper<KeyTags> keyTags = new ReadOnlyObjectWrapper<>(this, "keyTags");
+    private final ReadOnlyObjectWrapper<Compliance> compliance =
+            new ReadOnlyObjectWrapper<>(this, "compliance", Compliance.NO_POLICY);
+    private TagPolicy policy = TagPolicy.none();
+    private String findingsText = "";
 
     /** A row for {@code key}, whose aliases are known. */
     public KeyRowViewModel(KeySummary key, Messages messages, DateFormats dates) {
@@ -126,6 +133,44 @@ public final class KeyRowViewModel implements KeyEntry {
             return;
         }
         tags.set(keyTags.tags());
+        judge();
+    }
+
+    /** Judges the key's tags against {@code newPolicy} from now on. UI thread only. */
+    void judgeWith(TagPolicy newPolicy) {
+        policy = Objects.requireNonNull(newPolicy, "newPolicy");
+        judge();
+    }
+
+    private void judge() {
+        List<Tag> known = tags.get();
+        if (policy.isEmpty()) {
+            findingsText = "";
+            compliance.set(Compliance.NO_POLICY);
+        } else if (known == null) {
+            findingsText = "";
+            compliance.set(Compliance.UNKNOWN);
+        } else {
+            PolicyWords words = new PolicyWords(messages);
+            List<PolicyFinding> findings = policy.check(known);
+            findingsText = String.join("\n", findings.stream().map(words::line).toList());
+            compliance.set(findings.isEmpty() ? Compliance.COMPLIANT : Compliance.NON_COMPLIANT);
+        }
+    }
+
+    /** Whether the key's tags comply with the tag policy in force. */
+    public ReadOnlyObjectProperty<Compliance> complianceProperty() {
+        return compliance.getReadOnlyProperty();
+    }
+
+    /** "Compliant", "Non-compliant", "No policy"; empty while the tags are not known. */
+    public String complianceText() {
+        return compliance.get() == Compliance.UNKNOWN ? "" : messages.get("compliance." + compliance.get().name());
+    }
+
+    /** Where the key's tags stray from the policy, one finding a line; empty when they do not. */
+    public String findingsText() {
+        return findingsText;
     }
 
     /** The key as KMS described it, with its aliases once known, for panels that work on the selected key. */
@@ -254,14 +299,13 @@ public final class KeyRowViewModel implements KeyEntry {
     /**
      * Whether the key matches {@code query}. Until its tags are read (and for good when KMS would not list them) the
      * key has none as far as the query knows, except that it is not taken to lack a tag: a term such as
-     * {@code !Owner} matches it only once its tags are read.
+     * {@code !Owner} (or {@code compliant}, {@code !compliant}) matches it only once its tags are read.
      */
     public boolean matches(TagQuery query) {
         List<Tag> known = tags.get();
-        if (known == null && query.terms().stream()
-                .anyMatch(term -> term instanceof TagQuery.TagTerm tagTerm && tagTerm.negated())) {
+        if (known == null && query.needsAllTags()) {
             return false;
         }
-        return query.matches(key, known == null ? List.of() : known);
+        return query.matches(key, known == null ? List.of() : known, policy::complies);
     }
 }

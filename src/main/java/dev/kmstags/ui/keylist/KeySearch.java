@@ -30,6 +30,8 @@ final class KeySearch {
     private final ObservableList<KeyRowViewModel> readOnlyVisible = FXCollections.unmodifiableObservableList(visible);
     private final StringProperty text = new SimpleStringProperty(this, "searchText", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "searchProblem", "");
+    private final ObservableList<KeyRowViewModel> rows;
+    private final Runnable filtered;
     private TagQuery query = TagQuery.everything();
 
     /**
@@ -37,7 +39,8 @@ final class KeySearch {
      * @param filtered told after the search text changed which rows are visible
      */
     KeySearch(ObservableList<KeyRowViewModel> rows, Runnable filtered, Messages messages) {
-        Objects.requireNonNull(rows, "rows");
+        this.rows = Objects.requireNonNull(rows, "rows");
+        this.filtered = Objects.requireNonNull(filtered, "filtered");
         this.messages = Objects.requireNonNull(messages, "messages");
         text.addListener((observable, old, now) -> {
             try {
@@ -48,13 +51,18 @@ final class KeySearch {
                 filtered.run();
                 return;
             }
-            List<KeyRowViewModel> matching = query.isEmpty() ? rows
-                    : rows.stream().filter(row -> row.matches(query)).toList();
-            if (!matching.equals(visible)) {
-                visible.setAll(matching);
-            }
-            filtered.run();
+            refilter();
         });
+    }
+
+    /** Shows the rows that match the search now; for a change the rows were not told of, such as the tag policy. */
+    void refilter() {
+        List<KeyRowViewModel> matching = query.isEmpty() ? rows
+                : rows.stream().filter(row -> row.matches(query)).toList();
+        if (!matching.equals(visible)) {
+            visible.setAll(matching);
+        }
+        filtered.run();
     }
 
     private String describe(TagQueryException problemFound) {

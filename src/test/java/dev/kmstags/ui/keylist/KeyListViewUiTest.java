@@ -222,7 +222,7 @@ class KeyListViewUiTest {
             return 1;
         }));
         WaitForAsyncUtils.waitForFxEvents();
-        Node description = robot.from(rowOf(robot, PAYMENTS.keyId())).lookup(".table-cell").nth(2).queryAs(Node.class);
+        Node description = robot.from(rowOf(robot, PAYMENTS.keyId())).lookup(".table-cell").nth(3).queryAs(Node.class);
 
         hover(robot, description);
 

@@ -1,0 +1,97 @@
+package dev.kmstags.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kmstags.ui.keylist.KeyRowViewModel;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The key list's Compliance column and the {@code !compliant} search in the real main window, on the bundled
+ * backend's demo account, whose tag policy comes from its DescribeEffectivePolicy through the real SDK client.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ComplianceColumnUiTest extends AppWindowUiTest {
+
+    private static final long WAIT = 30;
+    private static final long FIRST_LOAD_WAIT = 120;
+
+    @Start
+    void start(Stage primaryStage) {
+        open(primaryStage);
+    }
+
+    @Test
+    void theColumnSaysWhetherEachKeyCompliesAndNotCompliantFindsThoseThatStray(FxRobot robot) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(FIRST_LOAD_WAIT, TimeUnit.SECONDS,
+                    () -> "12 keys loaded".equals(text(robot, ".status-text")));
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting until the keys are loaded: " + text(robot, ".status-text"), e);
+        }
+        TableCell<?, ?> ordersDb = complianceCell(robot, "alias/orders-db");
+        waitUntil("orders-db is judged", () -> "Non-compliant".equals(ordersDb.getText()));
+        assertThat(ordersDb.getPseudoClassStates().toString()).contains("non-compliant");
+        assertThat(ordersDb.getTooltip().getText())
+                .isEqualTo("The tag policy requires KMS keys to carry the tag Owner.");
+        assertThat(complianceCell(robot, "alias/payments-prod").getText()).isEqualTo("Compliant");
+
+        TextField search = robot.lookup(".search-field").queryAs(TextField.class);
+        robot.clickOn(search).write("!compliant");
+        waitUntil("only the keys that stray show", () -> onFx(() -> context.mainWindow().keyList().visibleRows()
+                .stream().noneMatch(row -> row.aliasesText().equals("alias/payments-prod"))));
+        List<String> shown = onFx(() -> context.mainWindow().keyList().visibleRows().stream()
+                .map(KeyRowViewModel::aliasesText).toList());
+        assertThat(shown).contains("alias/orders-db").doesNotContain("alias/payments-prod");
+        robot.interact(() -> search.setText(""));
+        Snapshots.save(stage.getScene(), "key-list-compliance");
+    }
+
+    /** The Compliance cell of the row that shows {@code alias}. */
+    private static TableCell<?, ?> complianceCell(FxRobot robot, String alias) throws Exception {
+        AtomicReference<TableCell<?, ?>> found = new AtomicReference<>();
+        waitUntil("the compliance of " + alias + " shows", () -> {
+            robot.lookup(".key-table .compliance-cell").match(NodeQueryUtils.isVisible())
+                    .match((TableCell<KeyRowViewModel, ?> cell) -> cell.getTableRow() != null
+                            && cell.getTableRow().getItem() != null
+                            && cell.getTableRow().getItem().aliasesText().equals(alias))
+                    .tryQueryAs(TableCell.class).ifPresent(found::set);
+            return found.get() != null;
+        });
+        return found.get();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQueryAs(Labeled.class)
+                .map(Labeled::getText).orElse("");
+    }
+
+    private static <T> T onFx(Callable<T> action) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(action));
+    }
+
+    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting until " + what, e);
+        }
+    }
+}

@@ -86,12 +86,14 @@ final class CommandHelp {
             Usage: kms-tag-manager tags apply FILE [--profile P] [--region R | --all-regions]
                                                    [--empty-cells-remove] [--only-add]
                                                    [--yes] [--tag-rate N] [--untag-rate N]
+                                                   [--tag-policy F] [--fail-on-noncompliant]
 
-            Plans FILE as tags plan does and prints the plan, then writes it, paced to KMS's request quotas, with
-            progress on standard error. Each key is read again just before it is written: a key whose same tags
-            someone changed since this command read them is a conflict and is not written. Nothing is applied
-            when the file has rows that cannot be applied. Ctrl-C stops starting new keys, finishes the keys under
-            way and reports which were written.
+            Plans FILE as tags plan does and prints the plan and where it strays from the tag policy, then
+            writes it, paced to KMS's request quotas, with progress on standard error. Each key is read again
+            just before it is written: a key whose same tags someone changed since this command read them is a
+            conflict and is not written. Nothing is applied when the file has rows that cannot be applied, or
+            with --fail-on-noncompliant when a changed key would not comply with the tag policy. Ctrl-C stops
+            starting new keys, finishes the keys under way and reports which were written.
             Exits 0 when every key holds what the file says (or nothing was to do), 1 otherwise.
 
             """ + CONNECTION + FILE_REGIONS + FILE_OPTIONS + """
@@ -99,6 +101,10 @@ final class CommandHelp {
                                when there is none
               --tag-rate N     TagResource calls per second and region (default 10, AWS's quota)
               --untag-rate N   UntagResource calls per second and region (default 5, AWS's quota)
+              --tag-policy F   Check against the tag policy in file F instead of the account's effective one
+              --fail-on-noncompliant
+                               Write nothing, and exit 1, when a changed key would not comply with the tag
+                               policy
 
             Examples:
               kms-tag-manager tags apply --profile prod edited.csv

@@ -242,6 +242,14 @@ public final class TagsCommand {
             if (changes.isEmpty()) {
                 return EXIT_OK;
             }
+            PolicyReport report = new PolicyReport(out, err);
+            int noncompliant = report.policy(options.tagPolicy(), connection)
+                    .map(policy -> report.print(policy, changes)).orElse(0);
+            if (options.failOnNoncompliant() && noncompliant > 0) {
+                err.println("Nothing was applied: " + noncompliant + (noncompliant == 1 ? " changed key" : " changed"
+                        + " keys") + " would not comply with the tag policy, and --fail-on-noncompliant was given.");
+                return EXIT_ERROR;
+            }
             if (!options.yes()) {
                 Optional<Boolean> confirmed = confirmation.ask("Apply these changes to " + changes.size()
                         + " keys (" + connection.describe() + ", " + regionsOf(changes)

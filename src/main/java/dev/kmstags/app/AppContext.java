@@ -27,6 +27,7 @@ import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.conflict.ConflictDialog;
 import dev.kmstags.ui.conflict.ConflictViewModel;
 import dev.kmstags.ui.connection.ConnectionsViewModel;
+import dev.kmstags.ui.connection.ForgetTagPolicyAction;
 import dev.kmstags.ui.connection.CheckAccessChangesAction;
 import dev.kmstags.ui.connection.ChooseTagPolicyAction;
 import dev.kmstags.ui.connection.MarkProductionAction;
@@ -40,6 +41,7 @@ import dev.kmstags.ui.inventory.ImportTagsAction;
 import dev.kmstags.ui.inventory.ImportTagsDialog;
 import dev.kmstags.ui.inventory.ImportTagsViewModel;
 import dev.kmstags.ui.keydetails.KeyDetailsViewModel;
+import dev.kmstags.ui.keylist.FixKeyCaseAction;
 import dev.kmstags.ui.keylist.KeyListViewModel;
 import dev.kmstags.ui.keylist.RefreshAction;
 import dev.kmstags.ui.main.AboutAction;
@@ -179,13 +181,14 @@ public final class AppContext implements AutoCloseable {
                 new UseThemeAction(state, Theme.DARK), new MarkProductionAction(connections),
                 new CheckAccessChangesAction(connections),
                 new ReloadProfilesAction(connections), new ThrottleBundledBackendAction(state, backendQuotas),
-                new ChooseTagPolicyAction(tagPolicy, connections),
+                new ChooseTagPolicyAction(tagPolicy, connections), new ForgetTagPolicyAction(tagPolicy),
                 new AboutAction(dialogs, messages, Version.current()));
         MainWindowView view = new MainWindowView(viewModel, state, keyDetails, connections, tagEditor, bulkEdit,
                 actions, messages.bundle());
+        BulkReviews bulkReviews = new BulkReviews(dialogs, state, executor, quotas, messages, bulkCommit);
         view.bindInventory(new ExportTagsAction(keyList, state, dialogs, executor, messages),
-                new ImportTagsAction(keyList, state, dialogs, executor, messages,
-                        new BulkReviews(dialogs, state, executor, quotas, messages, bulkCommit)));
+                new ImportTagsAction(keyList, state, dialogs, executor, messages, bulkReviews));
+        view.bindFixKeyCase(new FixKeyCaseAction(keyList, state, dialogs, messages, bulkReviews));
         view.bulkCommitSlot().getChildren().setAll(new BulkCommitView(bulkCommit, messages.bundle()));
         mainWindow = viewModel;
         this.keyDetails = keyDetails;

@@ -116,6 +116,15 @@ public final class ConnectionPreferences {
         node.put(TAG_POLICY_FILES, String.join("\n", lines));
     }
 
+    /** Forgets the tag policy file picked for {@code target}; nothing happens when none was. */
+    public void forgetTagPolicyFile(ConnectionTarget target) {
+        String prefix = target.id() + '\t';
+        Set<String> lines = read(TAG_POLICY_FILES);
+        if (lines.removeIf(line -> line.startsWith(prefix))) {
+            node.put(TAG_POLICY_FILES, String.join("\n", lines));
+        }
+    }
+
     /**
      * The account a production mark by account applies to: none for the bundled backend, whose account is a
      * made-up one that a profile pointing at a local {@code serve} shares, not a real account that could be production.

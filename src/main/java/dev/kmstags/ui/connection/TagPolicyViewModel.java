@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ public final class TagPolicyViewModel {
 
     /** What Organizations said for the open connection; null until it answered. */
     private EffectiveTagPolicy organizations;
+    private final ReadOnlyBooleanWrapper fileChosen = new ReadOnlyBooleanWrapper(this, "fileChosen");
 
     /**
      * @param activeTarget the connection whose services are open, whose picked file is used
@@ -55,12 +58,40 @@ public final class TagPolicyViewModel {
         this.preferences = Objects.requireNonNull(preferences, "preferences");
         this.reading = new LatestTask(executor);
         state.servicesProperty().addListener((observable, old, services) -> opened(services));
+        activeTarget.addListener((observable, old, target) -> showFileChosen());
         opened(state.servicesProperty().get());
+    }
+
+    private void showFileChosen() {
+        ConnectionTarget target = activeTarget.getValue();
+        fileChosen.set(target != null && preferences.tagPolicyFile(target).isPresent());
+    }
+
+    /** Whether the user picked a tag policy file for the active connection, which may be forgotten. */
+    public ReadOnlyBooleanProperty fileChosenProperty() {
+        return fileChosen.getReadOnlyProperty();
+    }
+
+    /**
+     * Connection → Forget tag policy file: the active connection has no picked file from now on; when its policy
+     * came from that file, no policy is in force until Organizations or another file gives one.
+     */
+    public void forgetFile() {
+        ConnectionTarget target = activeTarget.getValue();
+        if (target == null) {
+            return;
+        }
+        preferences.forgetTagPolicyFile(target);
+        showFileChosen();
+        if (!(organizations instanceof EffectiveTagPolicy.Found) && state.servicesProperty().get() != null) {
+            state.setTagPolicy(PolicyInForce.none());
+        }
     }
 
     private void opened(KmsServices services) {
         reading.cancel();
         organizations = null;
+        showFileChosen();
         if (services == null) {
             return;
         }
@@ -129,6 +160,7 @@ public final class TagPolicyViewModel {
             return;
         }
         preferences.rememberTagPolicyFile(target, picked.get());
+        showFileChosen();
         if (organizations instanceof EffectiveTagPolicy.Found && state.tagPolicyProperty().get().isPresent()) {
             dialogs.showInformation(messages.get("policy.choose.title"), messages.get("policy.choose.kept"),
                     messages.get("policy.choose.organizationsFirst"));

@@ -6,6 +6,7 @@ import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.policy.TagPolicy;
 import dev.kmstags.kms.KeyCatalog;
 import dev.kmstags.kms.KmsAccessException;
+import dev.kmstags.kms.KmsServices;
 import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.DateFormats;
 import dev.kmstags.ui.common.KeyEntry;
@@ -172,7 +173,7 @@ public final class KeyListViewModel {
 
     /**
      * Loads the keys again, once the leave guards allow it (unapplied edits would be dropped), keeping the selected
-     * keys selected that are still there.
+     * keys selected that are still there; the access check reads the account's IAM policies again too.
      */
     public void refresh() {
         if (!canRefresh.get() || !state.mayLeave()) {
@@ -180,6 +181,11 @@ public final class KeyListViewModel {
         }
         keyIdsToReselect.clear();
         state.selectedKeys().forEach(key -> keyIdsToReselect.add(key.id()));
+        // The access check's copy of the account's IAM policies is read again at the next review.
+        KmsServices open = state.servicesProperty().get();
+        if (open != null) {
+            open.accessPolicies().refresh();
+        }
         startLoading();
     }
 

@@ -2,6 +2,7 @@ package dev.kmstags.ui.main;
 
 import dev.kmstags.ui.connection.CheckAccessChangesAction;
 import dev.kmstags.ui.connection.ChooseTagPolicyAction;
+import dev.kmstags.ui.connection.ForgetTagPolicyAction;
 import dev.kmstags.ui.connection.MarkProductionAction;
 import dev.kmstags.ui.connection.ReloadProfilesAction;
 import dev.kmstags.ui.connection.ThrottleBundledBackendAction;
@@ -13,7 +14,7 @@ public record MainWindowActions(RefreshAction refresh, QuitAction quit, UseTheme
                                 UseThemeAction darkTheme, MarkProductionAction markProduction,
                                 CheckAccessChangesAction checkAccess, ReloadProfilesAction reloadProfiles,
                                 ThrottleBundledBackendAction throttleBackend, ChooseTagPolicyAction chooseTagPolicy,
-                                AboutAction about) {
+                                ForgetTagPolicyAction forgetTagPolicy, AboutAction about) {
 
     public MainWindowActions {
         Objects.requireNonNull(refresh, "refresh");
@@ -25,6 +26,7 @@ public record MainWindowActions(RefreshAction refresh, QuitAction quit, UseTheme
         Objects.requireNonNull(reloadProfiles, "reloadProfiles");
         Objects.requireNonNull(throttleBackend, "throttleBackend");
         Objects.requireNonNull(chooseTagPolicy, "chooseTagPolicy");
+        Objects.requireNonNull(forgetTagPolicy, "forgetTagPolicy");
         Objects.requireNonNull(about, "about");
     }
 }

@@ -77,6 +77,8 @@ public final class MainWindowView extends BorderPane {
     @FXML
     private MenuItem reviewItem;
     @FXML
+    private MenuItem fixKeyCaseItem;
+    @FXML
     private RadioMenuItem lightThemeItem;
     @FXML
     private RadioMenuItem darkThemeItem;
@@ -144,7 +146,8 @@ public final class MainWindowView extends BorderPane {
 
         new ConnectionMenuView(connectionMenu, connections, actions.markProduction(), actions.checkAccess(),
                 actions.reloadProfiles(), actions.throttleBackend(), resources).addItem(actions.chooseTagPolicy(),
-                resources.getString("menu.connection.tagPolicy"));
+                resources.getString("menu.connection.tagPolicy")).addItem(actions.forgetTagPolicy(),
+                resources.getString("menu.connection.forgetTagPolicy"));
         new RegionMenuView(regionMenu, connections, resources);
         setTop(new VBox(getTop(), productionBanner));
         productionBanner.textProperty().bind(connections.productionBannerProperty());
@@ -174,6 +177,11 @@ public final class MainWindowView extends BorderPane {
     public void bindInventory(Action exportTags, Action importTags) {
         ActionBinding.bind(exportTagsItem, exportTags);
         ActionBinding.bind(importTagsItem, importTags);
+    }
+
+    /** Binds Edit → Fix capitalization of tag keys… to its action, which the composition root makes. */
+    public void bindFixKeyCase(Action fixKeyCase) {
+        ActionBinding.bind(fixKeyCaseItem, fixKeyCase);
     }
 
     /** The key list, for tests and for panels that place themselves beside it. */

@@ -120,4 +120,34 @@ class TagPolicyViewModelTest {
         assertThat(preferences.tagPolicyFile(target.get())).isEmpty();
         assertThat(inForce().isPresent()).isFalse();
     }
+
+    @Test
+    void aForgottenFileIsNoLongerCheckedAgainstNorUsedWhenTheConnectionOpensAgain() throws IOException {
+        Path file = policyFile();
+        preferences.rememberTagPolicyFile(target.get(), file);
+        preferences.rememberTagPolicyFile(new ConnectionTarget.Environment(), file);
+        state.connectionOpened(answering(new EffectiveTagPolicy.None()));
+        assertThat(inForce().isPresent()).isTrue();
+        assertThat(viewModel.fileChosenProperty().get()).isTrue();
+
+        viewModel.forgetFile();
+
+        assertThat(inForce().isPresent()).isFalse();
+        assertThat(viewModel.fileChosenProperty().get()).isFalse();
+        assertThat(preferences.tagPolicyFile(target.get())).isEmpty();
+        assertThat(preferences.tagPolicyFile(new ConnectionTarget.Environment())).as("kept per connection")
+                .contains(file.toAbsolutePath());
+        state.connectionOpened(answering(new EffectiveTagPolicy.None()));
+        assertThat(inForce().isPresent()).isFalse();
+    }
+
+    @Test
+    void forgettingTheFileKeepsTheOrganizationsPolicyInForce() throws IOException {
+        preferences.rememberTagPolicyFile(target.get(), policyFile());
+        state.connectionOpened(answering(new EffectiveTagPolicy.Found(ORGANIZATIONS_POLICY)));
+
+        viewModel.forgetFile();
+
+        assertThat(inForce().source()).isEqualTo("the organization’s effective tag policy");
+    }
 }

@@ -13,9 +13,12 @@ import dev.kmstags.domain.KeyManager;
 import dev.kmstags.domain.KeySummary;
 import dev.kmstags.domain.KeyTags;
 import dev.kmstags.domain.Tag;
+import dev.kmstags.kms.AccessPolicies;
 import dev.kmstags.kms.KeyCatalog;
 import dev.kmstags.kms.KmsAccessException;
 import dev.kmstags.kms.KmsProblem;
+import dev.kmstags.kms.KmsServices;
+import dev.kmstags.kms.TagService;
 import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.LoadState;
@@ -158,6 +161,47 @@ class KeyListViewModelTest {
         assertThat(viewModel.failedProperty().get()).isFalse();
         assertThat(viewModel.errorTextProperty().get()).isEmpty();
         assertThat(viewModel.statusTextProperty().get()).isEqualTo("1 key loaded");
+    }
+
+    @Test
+    void refreshingAlsoReadsTheAccountsIamPoliciesAgainForTheAccessCheck() {
+        List<String> refreshed = new ArrayList<>();
+        KeyCatalog catalog = onBatch -> {
+            onBatch.accept(List.of(PAYMENTS));
+            return 1;
+        };
+        state.connectionOpened(new KmsServices() {
+            @Override
+            public KeyCatalog keyCatalog() {
+                return catalog;
+            }
+
+            @Override
+            public TagService tagService() {
+                return null;
+            }
+
+            @Override
+            public AccessPolicies accessPolicies() {
+                return new AccessPolicies() {
+                    @Override
+                    public Reading read() {
+                        return new Unavailable(KmsProblem.UNEXPECTED, "not read in this test");
+                    }
+
+                    @Override
+                    public void refresh() {
+                        refreshed.add("IAM read again");
+                    }
+                };
+            }
+        });
+        viewModel.load(catalog);
+        assertThat(refreshed).isEmpty();
+
+        viewModel.refresh();
+
+        assertThat(refreshed).containsExactly("IAM read again");
     }
 
     @Test

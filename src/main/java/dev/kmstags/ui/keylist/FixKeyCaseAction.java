@@ -58,7 +58,7 @@ public final class FixKeyCaseAction extends Action {
         Map<String, KeyTags> tags = new LinkedHashMap<>();
         keys.forEach(key -> {
             if (key.keyTagsProperty().get() != null) {
-                tags.put(key.keyId(), key.keyTagsProperty().get());
+                tags.put(key.id(), key.keyTagsProperty().get());
             }
         });
         BulkSelection selection = BulkSelection.of(summaries, tags);
@@ -69,7 +69,7 @@ public final class FixKeyCaseAction extends Action {
             return;
         }
         Map<String, BulkReviewOpener.Key> named = new LinkedHashMap<>();
-        keys.forEach(key -> named.putIfAbsent(key.keyId(), new BulkReviewOpener.Key(key.displayName(), key.arn())));
+        keys.forEach(key -> named.putIfAbsent(key.id(), new BulkReviewOpener.Key(key.displayName(), key.arn())));
         reviews.review(fixes.plan(selection), named, () -> { });
     }
 }

@@ -68,9 +68,9 @@ class ImportAllRegionsTest {
         connection = KmsConnection.bundledBackend(backend.endpoint(), "us-east-1", "test", "test");
         services = MultiRegionServices.of(connection, List.of("us-east-1", "eu-west-1"));
         state.setAccountId(ACCOUNT);
-        importTags = new ImportTagsAction(keyList, state, dialogs, executor, MESSAGES, (plan, names) -> {
+        importTags = new ImportTagsAction(keyList, state, dialogs, executor, MESSAGES, (plan, keys, applied) -> {
             reviewed.add(plan);
-            return true;
+            applied.run();
         });
         keyList.load(services.keyCatalog());
         assertThat(keyList.loadStateProperty().get()).isEqualTo(LoadState.LOADED);

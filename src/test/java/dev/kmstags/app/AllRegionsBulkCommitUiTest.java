@@ -102,7 +102,7 @@ class AllRegionsBulkCommitUiTest extends AppWindowUiTest {
         assertThat(euWest).hasSize(5);
 
         typeInto(robot, ".bulk-key-field", "CostCenter");
-        typeInto(robot, ".bulk-value-field", "CC-3003");
+        typeInto(robot, ".bulk-value-field", "CC-2003");
         robot.clickOn(".bulk-set");
         waitUntil("the step is pending", () -> "1 pending change: 12 keys change".equals(text(robot,
                 ".bulk-summary")));
@@ -119,6 +119,6 @@ class AllRegionsBulkCommitUiTest extends AppWindowUiTest {
         List<String> taggable = onFx(() -> context.mainWindow().keyList().rows().stream()
                 .filter(row -> row.readOnlyReasonText().isEmpty()).map(KeyRowViewModel::arn).toList());
         assertThat(taggable).hasSize(12).anyMatch(arn -> arn.contains(":eu-west-1:"));
-        taggable.forEach(arn -> assertThat(tagsInItsRegion(arn)).as(arn).containsEntry("CostCenter", "CC-3003"));
+        taggable.forEach(arn -> assertThat(tagsInItsRegion(arn)).as(arn).containsEntry("CostCenter", "CC-2003"));
     }
 }

@@ -79,7 +79,7 @@ class BulkEditCommitUiTest extends AppWindowUiTest {
         });
         waitUntil("Tags of 9 keys shows the tag on every key, with nothing pending", () -> onFx(() ->
                 context.bulkEdit().rows().stream().anyMatch(row -> row.key().equals("CostCenter")
-                        && row.onText().equals("on 9 of 9") && row.valueText().equals("CC-3003")
+                        && row.onText().equals("on 9 of 9") && row.valueText().equals("CC-2003")
                         && row.change() == BulkTagRow.Change.NONE)));
         assertThat(text(robot, ".bulk-title")).isEqualTo("Tags of 9 keys");
     }

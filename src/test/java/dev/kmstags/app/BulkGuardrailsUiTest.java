@@ -152,8 +152,9 @@ class BulkGuardrailsUiTest extends AppWindowUiTest {
     }
 
     private static Optional<TreeCell<?>> treeCellNow(FxRobot robot, String section, String text) {
-        return robot.lookup(section + " .tree-cell").match(NodeQueryUtils.isVisible())
-                .match((TreeCell<?> cell) -> text.equals(cell.getText())).tryQuery();
+        // The review is laid out over several turns: a cell looked up may leave its scene before it is matched.
+        return robot.lookup(section + " .tree-cell").match((TreeCell<?> cell) -> cell.getScene() != null
+                        && text.equals(cell.getText())).match(NodeQueryUtils.isVisible()).tryQuery();
     }
 
     private static Node keyCell(FxRobot robot, String alias) throws Exception {

@@ -1,5 +1,8 @@
 package dev.kmstags.app;
 
+import static dev.kmstags.app.UiSteps.onFx;
+import static dev.kmstags.app.UiSteps.text;
+import static dev.kmstags.app.UiSteps.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.ui.keylist.KeyRowViewModel;
@@ -8,13 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -40,7 +41,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BulkGuardrailsUiTest extends AppWindowUiTest {
 
-    private static final long WAIT = 30;
     private static final long FIRST_LOAD_WAIT = 120;
     private static final String LOSS = "role/payments-app: kms:Decrypt allowed before, not after (policy"
             + " PaymentsKeyAccess, statement AllowByTeam: aws:ResourceTag/Team = payments) \u2014 1 key";
@@ -188,22 +188,5 @@ class BulkGuardrailsUiTest extends AppWindowUiTest {
             return found.get() != null;
         });
         return found.get();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQueryAs(Labeled.class)
-                .map(Labeled::getText).orElse("");
-    }
-
-    private static <T> T onFx(Callable<T> action) {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(action));
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting until " + what, e);
-        }
     }
 }

@@ -1,15 +1,16 @@
 package dev.kmstags.app;
 
+import static dev.kmstags.app.UiSteps.onFx;
+import static dev.kmstags.app.UiSteps.text;
+import static dev.kmstags.app.UiSteps.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -30,7 +31,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ComplianceColumnUiTest extends AppWindowUiTest {
 
-    private static final long WAIT = 30;
     private static final long FIRST_LOAD_WAIT = 120;
 
     @Start
@@ -76,22 +76,5 @@ class ComplianceColumnUiTest extends AppWindowUiTest {
             return found.get() != null;
         });
         return found.get();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQueryAs(Labeled.class)
-                .map(Labeled::getText).orElse("");
-    }
-
-    private static <T> T onFx(Callable<T> action) {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(action));
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting until " + what, e);
-        }
     }
 }

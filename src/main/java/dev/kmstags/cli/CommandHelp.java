@@ -49,7 +49,10 @@ final class CommandHelp {
               --format F       csv: one row per key, a column per tag key (default); csv-long: one row per tag;
                                json: one document
               --filter Q       Only the keys the search Q matches: Team=platform, Team=plat*, Team=, !Owner,
-                               free text; terms separated by spaces must all match (docs/inventory.md)
+                               free text, compliant, !compliant; terms separated by spaces must all match
+                               (docs/inventory.md)
+              --tag-policy F   With compliant or !compliant: the tag policy in file F instead of the account's
+                               effective one from AWS Organizations
               -o FILE          Write to FILE instead of standard output
 
             Exits 0 when every key was read, 1 otherwise (with --all-regions: after writing the regions read).
@@ -57,6 +60,7 @@ final class CommandHelp {
             Examples:
               kms-tag-manager tags export --profile prod --filter '!Owner' -o missing-owner.csv
               kms-tag-manager tags export --profile prod --all-regions --format json -o kms-tags.json
+              kms-tag-manager tags export --profile prod --filter '!compliant' -o off-policy.csv
             """;
 
     static final String PLAN = """

@@ -11,7 +11,7 @@ import java.util.List;
  * @param region     the region asked for with {@code --region}; null when none was
  * @param allRegions every region of the connection's partition: export them all; plan and apply a file in them
  * @param quotas     apply: the request quotas per region to pace the writes to
- * @param tagPolicy  plan, apply: the tag policy file to check against instead of the account's effective one; or null
+ * @param tagPolicy  the tag policy file to check against instead of the account's effective one; or null
  * @param failOnNoncompliant plan: exit 1 when a changed key would not comply with the tag policy; apply: write
  *                   nothing then
  */
@@ -85,7 +85,6 @@ record Options(String command, boolean help, String profile, String region, bool
                     untagRate = rate(value(args, ++i, arg), arg);
                 }
                 case "--tag-policy" -> {
-                    requireFor(plan || apply, arg);
                     tagPolicy = Path.of(value(args, ++i, arg));
                 }
                 case "--fail-on-noncompliant" -> {

@@ -1,6 +1,7 @@
 package dev.kmstags.cli;
 
 import dev.kmstags.domain.Arns;
+import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.TagQuery;
 import dev.kmstags.domain.TagQueryException;
 import dev.kmstags.inventory.ImportOptions;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -107,6 +109,10 @@ public final class TagsCommand {
         }
     }
 
+    private static boolean asksForCompliance(TagQuery query) {
+        return query.terms().stream().anyMatch(TagQuery.ComplianceTerm.class::isInstance);
+    }
+
     private static boolean isHelp(String arg) {
         return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
     }
@@ -124,6 +130,7 @@ public final class TagsCommand {
             return EXIT_ERROR;
         }
         InventoryLoader.Loaded loaded;
+        Predicate<List<Tag>> complies = tags -> true;
         try (CommandConnection connection = connect(options)) {
             List<String> regions = options.allRegions() ? connection.allRegions()
                     : List.of(connection.defaultRegion());
@@ -133,9 +140,21 @@ public final class TagsCommand {
                             + " regions)")
                     : region -> { };
             loaded = new InventoryLoader(connection).load(regions, progress);
+            if (asksForCompliance(query)) {
+                Optional<PolicyReport.Source> source = new PolicyReport(out, err).policy(options.tagPolicy(),
+                        connection);
+                if (source.isEmpty()) {
+                    err.println("The filter asks whether keys comply with the tag policy, and there is none to"
+                            + " check against.");
+                    return EXIT_ERROR;
+                }
+                complies = source.get().policy()::complies;
+            }
         }
+        Predicate<List<Tag>> policy = complies;
         List<InventoryEntry> all = loaded.entries();
-        List<InventoryEntry> shown = all.stream().filter(entry -> query.matches(entry.key(), entry.tags())).toList();
+        List<InventoryEntry> shown = all.stream().filter(entry -> query.matches(entry.key(), entry.tags(), policy))
+                .toList();
         if (!loaded.failures().isEmpty() && loaded.byRegion().isEmpty() && !options.allRegions()) {
             throw loaded.failures().values().iterator().next();
         }

@@ -72,6 +72,27 @@ class TagsPlanPolicyProcessTest {
     }
 
     @Test
+    void exportFilteredByComplianceMeasuresTheKeysAgainstTheAccountsTagPolicy() throws Exception {
+        Path compliant = folder.resolve("compliant.csv");
+        Path noncompliant = folder.resolve("noncompliant.csv");
+        try (KmsClients.Opened sdk = KmsClients.open(KmsConnection.bundledBackend(serve.endpoint(), "eu-west-1",
+                "test", "test"))) {
+            sdk.client().createKey(b -> b.description("strays").tags(Tag.builder().tagKey("CostCenter")
+                    .tagValue("CC-900").build()));
+        }
+
+        TagsProcess.Ended onlyCompliant = tags.run("export", "--profile", "demo", "--filter", "compliant", "-o",
+                compliant.toString());
+        TagsProcess.Ended onlyStraying = tags.run("export", "--profile", "demo", "--filter", "!compliant", "-o",
+                noncompliant.toString());
+
+        assertThat(onlyCompliant.status()).as(onlyCompliant.err()).isZero();
+        assertThat(onlyStraying.status()).as(onlyStraying.err()).isZero();
+        assertThat(Files.readString(compliant, StandardCharsets.UTF_8)).doesNotContain("CC-900");
+        assertThat(Files.readString(noncompliant, StandardCharsets.UTF_8)).contains("CC-900");
+    }
+
+    @Test
     void failOnNoncompliantMakesANoncompliantPlanExitOne() throws Exception {
         TagsProcess.Ended plan = tags.run("plan", edited.toString(), "--profile", "demo", "--fail-on-noncompliant");
 

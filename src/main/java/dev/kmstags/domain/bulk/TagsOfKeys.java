@@ -3,17 +3,23 @@ package dev.kmstags.domain.bulk;
 import dev.kmstags.domain.TagRules;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The tags of several keys at a glance ("Tags of N keys"): one row per tag key found on any of them, in the order
- * first met, with on how many keys it is and its value, or its different values and which key has which.
+ * The tags of several keys at a glance ("Tags of N keys"): one row per tag key found on any of them, in the order of
+ * the tag keys ignoring letter case (so a row stays where it was when a commit changes the order a key holds its
+ * tags in), with on how many keys it is and its value, or its different values and which key has which.
  */
 public final class TagsOfKeys {
+
+    private static final Comparator<String> TAG_KEY_ORDER = String.CASE_INSENSITIVE_ORDER
+            .thenComparing(Comparator.naturalOrder());
 
     private final int keyCount;
     private final List<Row> rows;
@@ -25,7 +31,7 @@ public final class TagsOfKeys {
 
     /** The summary of {@code tagsByKey}: key ID to that key's tags. */
     public static TagsOfKeys of(Map<String, Map<String, String>> tagsByKey) {
-        Map<String, Map<String, List<String>>> byTagKey = new LinkedHashMap<>();
+        Map<String, Map<String, List<String>>> byTagKey = new TreeMap<>(TAG_KEY_ORDER);
         tagsByKey.forEach((keyId, tags) -> tags.forEach((key, value) -> byTagKey
                 .computeIfAbsent(key, k -> new LinkedHashMap<>())
                 .computeIfAbsent(value, v -> new ArrayList<>())

@@ -65,7 +65,7 @@ class BulkEditViewModelTest {
         assertThat(viewModel.activeProperty().get()).isTrue();
         assertThat(viewModel.titleProperty().get()).isEqualTo("Tags of 3 keys");
         assertThat(viewModel.rows()).extracting(BulkTagRow::key)
-                .containsExactly("Environment", "Team", "CostCenter", "env");
+                .containsExactly("CostCenter", "env", "Environment", "Team");
         assertThat(row("Environment").onText()).isEqualTo("on 3 of 3");
         assertThat(row("Environment").valueText()).isEqualTo("2 different values");
         assertThat(row("Environment").values()).containsExactly(
@@ -141,7 +141,7 @@ class BulkEditViewModelTest {
         assertThat(row("Team").change()).isEqualTo(BulkTagRow.Change.REMOVED);
         assertThat(row("Team").pendingText()).isEqualTo("Removed from 2 keys");
         assertThat(viewModel.rows()).as("pending changes first").extracting(BulkTagRow::key)
-                .containsExactly("Team", "CostCenter", "Environment", "env");
+                .containsExactly("CostCenter", "Team", "env", "Environment");
 
         viewModel.tagKeyProperty().set("Environment");
         viewModel.newKeyProperty().set("Stage");
@@ -246,7 +246,7 @@ class BulkEditViewModelTest {
         FakeKeyEntry same = key("k7", "same").tagged("env", "dev", "ENV", "dev");
         FakeKeyEntry single = key("k8", "single").tagged("env", "dev", "Team", "data");
         select(single, clash, same);
-        assertThat(viewModel.caseVariantsTextProperty().get()).isEqualTo("Differ only in letter case: env, Env, ENV");
+        assertThat(viewModel.caseVariantsTextProperty().get()).isEqualTo("Differ only in letter case: ENV, Env, env");
 
         viewModel.mergeTargetProperty().set("Environment");
         viewModel.mergeVariantsProperty().set("env, Env, ENV, environment");

@@ -1,7 +1,13 @@
 package dev.kmstags.app;
 
+import static dev.kmstags.app.UiSteps.DIALOG_BUTTON;
+import static dev.kmstags.app.UiSteps.enabledButton;
+import static dev.kmstags.app.UiSteps.fileMenu;
+import static dev.kmstags.app.UiSteps.keyCell;
 import static dev.kmstags.app.UiSteps.onFx;
 import static dev.kmstags.app.UiSteps.text;
+import static dev.kmstags.app.UiSteps.typeInto;
+import static dev.kmstags.app.UiSteps.waitForKeys;
 import static dev.kmstags.app.UiSteps.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,16 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -31,7 +30,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The guardrails in the bulk review of the real main window, on the bundled backend's demo account (its tag policy
@@ -41,7 +39,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BulkGuardrailsUiTest extends AppWindowUiTest {
 
-    private static final long FIRST_LOAD_WAIT = 120;
     private static final String LOSS = "role/payments-app: kms:Decrypt allowed before, not after (policy"
             + " PaymentsKeyAccess, statement AllowByTeam: aws:ResourceTag/Team = payments) \u2014 1 key";
 
@@ -65,7 +62,7 @@ class BulkGuardrailsUiTest extends AppWindowUiTest {
         waitUntil("the steps are pending", () -> text(robot, ".bulk-summary").startsWith("2 pending changes"));
 
         robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
-        Button apply = dialogButton(robot, "Apply");
+        Button apply = enabledButton(robot, DIALOG_BUTTON, "Apply");
         TreeCell<?> loss = treeCell(robot, ".bulk-review-access", LOSS);
         assertThat(loss.getStyleClass()).contains("guardrail-loss");
         assertThat(treeCell(robot, ".bulk-review-policy", "Environment = prod: the tag policy does not allow this"
@@ -79,7 +76,7 @@ class BulkGuardrailsUiTest extends AppWindowUiTest {
         treeCell(robot, ".bulk-review-access", "alias/payments-prod");
 
         robot.clickOn(apply);
-        Button removeAccess = dialogButton(robot, "Remove access and apply");
+        Button removeAccess = enabledButton(robot, DIALOG_BUTTON, "Remove access and apply");
         assertThat(robot.lookup(".dialog-pane .header-panel .label").queryLabeled().getText())
                 .isEqualTo("This change removes access to 1 key");
         assertThat(robot.lookup(".dialog-pane .content").queryLabeled().getText()).contains(LOSS);
@@ -100,8 +97,8 @@ class BulkGuardrailsUiTest extends AppWindowUiTest {
         Path file = folder.resolve("kms-tags.csv");
         robot.interact(() -> context.dialogs().chooseFilesWith(choice -> Optional.of(file)));
         fileMenu(robot, "Export tags\u2026");
-        robot.clickOn(dialogButton(robot, "Export\u2026"));
-        robot.clickOn(dialogButton(robot, "OK"));
+        robot.clickOn(enabledButton(robot, DIALOG_BUTTON, "Export\u2026"));
+        robot.clickOn(enabledButton(robot, DIALOG_BUTTON, "OK"));
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         int paymentsLine = lines.stream().filter(line -> line.contains("alias/payments-prod")).findFirst()
                 .map(lines::indexOf).orElseThrow();
@@ -110,7 +107,7 @@ class BulkGuardrailsUiTest extends AppWindowUiTest {
         Files.write(file, lines, StandardCharsets.UTF_8);
 
         fileMenu(robot, "Import tags\u2026");
-        robot.clickOn(dialogButton(robot, "Review changes\u2026"));
+        robot.clickOn(enabledButton(robot, DIALOG_BUTTON, "Review changes\u2026"));
         TreeCell<?> refused = treeCell(robot, ".bulk-review-policy", "CostCenter = CC-9000: the tag policy does"
                 + " not allow this value. Allowed: CC-1*, CC-2*. AWS refuses this change: the policy is enforced for"
                 + " KMS keys. \u2014 1 key");
@@ -120,26 +117,10 @@ class BulkGuardrailsUiTest extends AppWindowUiTest {
         assertThat(apply.isDisabled()).as("AWS would refuse the change").isTrue();
     }
 
-    private void waitForKeys(FxRobot robot) {
-        try {
-            WaitForAsyncUtils.waitFor(FIRST_LOAD_WAIT, TimeUnit.SECONDS,
-                    () -> "12 keys loaded".equals(text(robot, ".status-text")));
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting until the keys are loaded: " + text(robot, ".status-text"), e);
-        }
-    }
-
     private static void setTag(FxRobot robot, String key, String value) {
         typeInto(robot, ".bulk-key-field", key);
         typeInto(robot, ".bulk-value-field", value);
         robot.clickOn(".bulk-set");
-    }
-
-    private static void typeInto(FxRobot robot, String query, String text) {
-        TextField field = robot.lookup(query).match(NodeQueryUtils.isVisible()).queryAs(TextField.class);
-        robot.clickOn(field);
-        robot.interact(field::clear);
-        robot.write(text);
     }
 
     private static TreeCell<?> treeCell(FxRobot robot, String section, String text) throws Exception {
@@ -155,38 +136,5 @@ class BulkGuardrailsUiTest extends AppWindowUiTest {
         // The review is laid out over several turns: a cell looked up may leave its scene before it is matched.
         return robot.lookup(section + " .tree-cell").match((TreeCell<?> cell) -> cell.getScene() != null
                         && text.equals(cell.getText())).match(NodeQueryUtils.isVisible()).tryQuery();
-    }
-
-    private static Node keyCell(FxRobot robot, String alias) throws Exception {
-        waitUntil(alias + " is shown in its row", () -> keyCellNow(robot, alias).isPresent());
-        return keyCellNow(robot, alias).orElseThrow();
-    }
-
-    private static Optional<Node> keyCellNow(FxRobot robot, String alias) {
-        return robot.lookup(".key-table .table-cell").match(NodeQueryUtils.isVisible())
-                .match((TableCell<KeyRowViewModel, ?> cell) -> alias.equals(cell.getText())
-                        && cell.getIndex() >= 0 && cell.getIndex() < cell.getTableView().getItems().size()
-                        && cell.getTableView().getItems().get(cell.getIndex()).aliasesText().equals(alias))
-                .tryQuery();
-    }
-
-    /** Fires a File menu item without waiting for it: it shows dialogs that wait for the user. */
-    private static void fileMenu(FxRobot robot, String text) {
-        Menu file = robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().stream()
-                .filter(menu -> menu.getText().replace("_", "").equals("File")).findFirst().orElseThrow();
-        MenuItem item = file.getItems().stream().filter(i -> i.getText() != null
-                && i.getText().replace("_", "").equals(text)).findFirst().orElseThrow();
-        WaitForAsyncUtils.asyncFx(item::fire);
-    }
-
-    private static Button dialogButton(FxRobot robot, String text) throws Exception {
-        AtomicReference<Button> found = new AtomicReference<>();
-        waitUntil("the button " + text + " shows", () -> {
-            robot.lookup(".dialog-pane .button").match(NodeQueryUtils.isVisible())
-                    .match((Button b) -> text.equals(b.getText()) && !b.isDisabled()).tryQueryAs(Button.class)
-                    .ifPresent(found::set);
-            return found.get() != null;
-        });
-        return found.get();
     }
 }

@@ -6,6 +6,7 @@ import static dev.kmstags.app.UiSteps.onFx;
 import static dev.kmstags.app.UiSteps.text;
 import static dev.kmstags.app.UiSteps.waitForKeys;
 import static dev.kmstags.app.UiSteps.waitUntil;
+import static dev.kmstags.app.UiSteps.fileMenu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.Tag;
@@ -19,9 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.scene.control.Button;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * An exported file edited and imported again in the real main window, on the bundled backend's demo keys: File >
@@ -43,15 +40,6 @@ class ImportReviewCommitUiTest extends AppWindowUiTest {
     @Start
     void start(Stage primaryStage) {
         open(primaryStage);
-    }
-
-    /** Fires a File menu item without waiting for it: it shows dialogs that wait for the user. */
-    private static void fileMenu(FxRobot robot, String text) {
-        Menu file = robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().stream()
-                .filter(menu -> menu.getText().replace("_", "").equals("File")).findFirst().orElseThrow();
-        MenuItem item = file.getItems().stream().filter(i -> i.getText() != null
-                && i.getText().replace("_", "").equals(text)).findFirst().orElseThrow();
-        WaitForAsyncUtils.asyncFx(item::fire);
     }
 
     @Test

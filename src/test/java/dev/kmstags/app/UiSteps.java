@@ -8,6 +8,9 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import org.testfx.api.FxRobot;
@@ -98,5 +101,14 @@ final class UiSteps {
     private static Optional<Button> visibleButton(FxRobot robot, String query, String text) {
         return robot.lookup(query).match(NodeQueryUtils.isVisible()).match((Button b) -> text.equals(b.getText()))
                 .tryQuery();
+    }
+
+    /** Fires a File menu item without waiting for it: it shows dialogs that wait for the user. */
+    static void fileMenu(FxRobot robot, String text) {
+        Menu file = robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().stream()
+                .filter(menu -> menu.getText().replace("_", "").equals("File")).findFirst().orElseThrow();
+        MenuItem item = file.getItems().stream().filter(i -> i.getText() != null
+                && i.getText().replace("_", "").equals(text)).findFirst().orElseThrow();
+        WaitForAsyncUtils.asyncFx(item::fire);
     }
 }

@@ -175,9 +175,7 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
         headline.set(messages.format("bulkCommit.headline.running", runTotal));
         doneText.set(messages.format("bulkCommit.done", 0, runTotal));
         rateText.set("");
-        int untags = (int) runPlans.values().stream().filter(plan -> !plan.keysToUntag().isEmpty()).count();
-        int tags = (int) runPlans.values().stream().filter(plan -> !plan.tagsToSet().isEmpty()).count();
-        remainingText.set(remaining(commits.quotas().timeFor(untags, tags)));
+        remainingText.set(remaining(estimate(runPlans)));
         BulkTagWriter.Listener listener = new BulkTagWriter.Listener() {
             @Override
             public void progress(BulkProgress now) {
@@ -188,6 +186,22 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
             LOG.error("A bulk commit could not start", failure);
             ended(null, failure);
         });
+    }
+
+    /**
+     * How long {@code runPlans} take at the quotas, before any progress says: KMS counts its quotas per region and
+     * the regions are written side by side, so it is the slowest region's time.
+     */
+    private Duration estimate(Map<String, TagPlan> runPlans) {
+        Map<String, int[]> untagAndTagCallsByRegion = new HashMap<>();
+        runPlans.forEach((key, plan) -> {
+            int[] calls = untagAndTagCallsByRegion.computeIfAbsent(commits.regionOf(key).orElse(""), r -> new int[2]);
+            calls[0] += plan.keysToUntag().isEmpty() ? 0 : 1;
+            calls[1] += plan.tagsToSet().isEmpty() ? 0 : 1;
+        });
+        return untagAndTagCallsByRegion.values().stream()
+                .map(calls -> commits.quotas().timeFor(calls[0], calls[1]))
+                .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
     }
 
     private void started(BulkTagWriter.Run started) {

@@ -24,7 +24,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +49,7 @@ class BulkCommitProgressTest {
         BulkTagWriter.Listener listener;
         CompletableFuture<BulkResult> result;
         boolean cancelled;
+        Function<String, Optional<String>> regionOfKey = key -> Optional.empty();
 
         @Override
         public BulkTagWriter.Run start(Map<String, TagPlan> plans, BulkTagWriter.Listener newListener) {
@@ -69,6 +72,11 @@ class BulkCommitProgressTest {
         @Override
         public TagCallQuotas quotas() {
             return TagCallQuotas.AWS_DEFAULT;
+        }
+
+        @Override
+        public Optional<String> regionOf(String key) {
+            return regionOfKey.apply(key);
         }
     }
 
@@ -105,6 +113,16 @@ class BulkCommitProgressTest {
         executor.runQueued();
         assertThat(viewModel.rateTextProperty().get()).isEqualTo("5.0 keys a second");
         assertThat(viewModel.remainingTextProperty().get()).isEqualTo("About 4 s left");
+    }
+
+    @Test
+    void theFirstTimeLeftOfKeysInTwoRegionsIsTheSlowerRegionsNotAllCallsAtOneRegionsQuotas() {
+        commits.regionOfKey = key -> Optional.of(
+                Integer.parseInt(key.substring("key-".length())) % 2 == 0 ? "eu-west-1" : "us-east-1");
+        viewModel.start(rename(1000));
+
+        // 500 UntagResource in each region at 5 a second, the regions side by side: 100 s, not 200 s.
+        assertThat(viewModel.remainingTextProperty().get()).isEqualTo("About 100 s left");
     }
 
     @Test

@@ -164,7 +164,7 @@ public final class AppContext implements AutoCloseable {
         TagEditorViewModel tagEditor = new TagEditorViewModel(executor, messages, dialogs, state);
         TagCallQuotaPreferences quotas = new TagCallQuotaPreferences(preferences);
         bulkCommit = new BulkCommitViewModel(executor, messages, dialogs, state,
-                new SessionBulkCommits(opener::currentConnection, opener::regionOfKey, quotas::quotas), keyList::showTagsNow);
+                new SessionBulkCommits(opener::currentConnection, opener::regionOfKey, quotas::quotas), keyList);
         bulkEdit = new BulkEditViewModel(messages, dialogs, state, executor, quotas, bulkCommit);
         viewModel.otherWorkProperty().bind(tagEditor.busyProperty());
         viewModel.lastResultProperty().bind(tagEditor.lastResultProperty());

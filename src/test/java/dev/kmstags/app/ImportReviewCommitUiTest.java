@@ -2,14 +2,15 @@ package dev.kmstags.app;
 
 import static dev.kmstags.app.UiSteps.DIALOG_BUTTON;
 import static dev.kmstags.app.UiSteps.enabledButton;
+import static dev.kmstags.app.UiSteps.fileMenu;
 import static dev.kmstags.app.UiSteps.onFx;
 import static dev.kmstags.app.UiSteps.text;
 import static dev.kmstags.app.UiSteps.waitForKeys;
 import static dev.kmstags.app.UiSteps.waitUntil;
-import static dev.kmstags.app.UiSteps.fileMenu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.Tag;
+import dev.kmstags.ui.bulkcommit.KeyOutcome;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,6 +80,9 @@ class ImportReviewCommitUiTest extends AppWindowUiTest {
 
         waitUntil("the commit reports the key written", () -> text(robot, ".bulk-commit-headline")
                 .equals("Done: 1 of 1 key written"));
+        assertThat(onFx(() -> context.bulkCommit().outcomes().stream().map(KeyOutcome::name).toList()))
+                .as("the result names the key as the key list does, though it was not selected")
+                .containsExactly("alias/orders-db");
         Map<String, String> expected = new LinkedHashMap<>(before.get(ordersDb));
         expected.put("Backup", "hourly");
         assertThat(kmsTags(ordersDb)).isEqualTo(expected);

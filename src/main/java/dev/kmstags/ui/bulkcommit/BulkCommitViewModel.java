@@ -12,6 +12,7 @@ import dev.kmstags.ui.common.BulkCommitStarter;
 import dev.kmstags.ui.common.DialogService;
 import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.LeaveGuard;
+import dev.kmstags.ui.common.ListedKeys;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.TaskExecutor;
 import dev.kmstags.ui.conflict.ConflictViewModel;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -61,7 +61,7 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
     private final DialogService dialogs;
     private final AppState state;
     private final BulkCommits commits;
-    private final Consumer<Map<String, Map<String, String>>> tagsNowShown;
+    private final ListedKeys keyList;
     private final LongSupplier clock;
     private final OutcomeTexts texts;
 
@@ -102,25 +102,25 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
     private Runnable closeWhenEnded;
 
     /**
-     * @param commits      where the plans are written
-     * @param tagsNowShown told the tags KMS holds now for keys the commit read or wrote (key ID to tags), on the UI
-     *                     thread: the key list shows them without loading again
+     * @param commits where the plans are written
+     * @param keyList told the tags KMS holds now for keys the commit read or wrote, on the UI thread, so it shows
+     *                them without loading again; and asked for the names of keys that were not selected
      */
     public BulkCommitViewModel(TaskExecutor executor, Messages messages, DialogService dialogs, AppState state,
-                               BulkCommits commits, Consumer<Map<String, Map<String, String>>> tagsNowShown) {
-        this(executor, messages, dialogs, state, commits, tagsNowShown, System::nanoTime);
+                               BulkCommits commits, ListedKeys keyList) {
+        this(executor, messages, dialogs, state, commits, keyList, System::nanoTime);
     }
 
     /** As the public constructor, on {@code clock} (nanoseconds) for the rate. */
     BulkCommitViewModel(TaskExecutor executor, Messages messages, DialogService dialogs, AppState state,
-                        BulkCommits commits, Consumer<Map<String, Map<String, String>>> tagsNowShown,
+                        BulkCommits commits, ListedKeys keyList,
                         LongSupplier clock) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.state = Objects.requireNonNull(state, "state");
         this.commits = Objects.requireNonNull(commits, "commits");
-        this.tagsNowShown = Objects.requireNonNull(tagsNowShown, "tagsNowShown");
+        this.keyList = Objects.requireNonNull(keyList, "keyList");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.texts = new OutcomeTexts(messages);
         state.addLeaveGuard(this);
@@ -269,7 +269,7 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
         // AWS: tag changes may take up to five minutes to affect authorization to the keys.
         headline.set(accessMayChange && written > 0 ? messages.format("access.result.delay", ended) : ended);
         if (state.servicesProperty().get() == servicesOfCommit) {
-            tagsNowShown.accept(tagsNow(result));
+            keyList.showTagsNow(tagsNow(result));
         }
         runClose(true);
     }
@@ -319,8 +319,13 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
     }
 
     private String nameOf(String keyId) {
-        KeyEntry entry = entries.get(keyId);
-        return entry == null ? keyId : entry.displayName();
+        return entryOf(keyId).map(KeyEntry::displayName).orElse(keyId);
+    }
+
+    /** The key as selected when the commit started, else as the key list shows it (an import selects none). */
+    private Optional<KeyEntry> entryOf(String keyId) {
+        KeyEntry selected = entries.get(keyId);
+        return selected != null ? Optional.of(selected) : keyList.entry(keyId);
     }
 
     /** Writes again the keys that failed, and the pending TagResource of those where only the untag went through. */
@@ -362,11 +367,11 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
                     messages.format("editor.result.nothingLeft", outcome.name()), "");
             return;
         }
-        KeyEntry entry = entries.get(keyId);
+        List<String> aliases = entryOf(keyId).map(entry -> entry.key().aliases()).orElse(List.of());
         List<String> problems = merged.plan().violations().isEmpty() ? List.of()
                 : List.of(messages.get("bulkCommit.merge.breaksRules"));
         ReviewViewModel review = new ReviewViewModel(merged, keyId, outcome.name(),
-                entry == null ? List.of() : entry.key().aliases(), state.connectionTextProperty().get(), problems,
+                aliases, state.connectionTextProperty().get(), problems,
                 state.productionProperty().get(), messages);
         if (dialogs.show(review)) {
             launch(Map.of(keyId, merged.plan()));

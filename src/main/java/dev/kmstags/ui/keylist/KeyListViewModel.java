@@ -11,6 +11,7 @@ import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.DateFormats;
 import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.LatestTask;
+import dev.kmstags.ui.common.ListedKeys;
 import dev.kmstags.ui.common.LoadState;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.TaskExecutor;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -49,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * {@link KeySearch}), sorts them, and keeps the selected keys across refreshes. The selection lives in the shared
  * {@link AppState}: the user's selection goes there once its leave guards agree.
  */
-public final class KeyListViewModel {
+public final class KeyListViewModel implements ListedKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyListViewModel.class);
     /** How late the UI thread may be in answering before the listing's calls wait for it. */
@@ -319,10 +321,11 @@ public final class KeyListViewModel {
     }
 
     /**
-     * Shows the tags KMS holds now for keys a commit wrote (key, as {@link KeySummary#id()} names it, to tags), without loading the list again. Rows
-     * that no longer match the search text stay shown until the search changes, so rows do not vanish as they are
-     * written; keys not loaded are ignored.
+     * Shows the tags KMS holds now for keys a commit wrote (key, as {@link KeySummary#id()} names it, to tags),
+     * without loading the list again. Rows that no longer match the search text stay shown until the search
+     * changes, so rows do not vanish as they are written; keys not loaded are ignored.
      */
+    @Override
     public void showTagsNow(Map<String, Map<String, String>> tagsById) {
         List<KeyRowViewModel> changed = new ArrayList<>();
         Map<KeyRowViewModel, KeyTags> byRow = new HashMap<>();
@@ -335,6 +338,11 @@ public final class KeyListViewModel {
             }
         });
         complete(changed, row -> row.showTags(byRow.get(row)));
+    }
+
+    @Override
+    public Optional<KeyEntry> entry(String keyId) {
+        return Optional.ofNullable(rowsById.get(keyId));
     }
 
     /** Completes {@code changed} rows with what arrived for them; those that match only now are shown. */

@@ -4,6 +4,7 @@ import dev.kmstags.domain.TagPlan;
 import dev.kmstags.domain.access.AccessChange;
 import dev.kmstags.domain.access.AccessCheck;
 import dev.kmstags.domain.access.AccessReport;
+import dev.kmstags.domain.access.AccessWords;
 import dev.kmstags.domain.policy.PolicyFinding;
 import dev.kmstags.kms.AccessPolicies;
 import dev.kmstags.ui.common.Messages;
@@ -52,22 +53,22 @@ public final class BulkGuardrails {
     }
 
     /** Neither guardrail applies: no tag policy and the access check is off. */
-    public static final BulkGuardrails NONE = new BulkGuardrails("", List.of(), "", false, List.of(), "", "");
+    public static final BulkGuardrails NONE = new BulkGuardrails("", List.of(), "", "", List.of(), "", "");
 
     private final String policyTitle;
     private final List<Group> policyGroups;
     private final String policyStatus;
-    private final boolean accessShown;
+    private final String accessTitle;
     private final List<Group> accessGroups;
     private final String accessStatus;
     private final String accessScope;
 
-    private BulkGuardrails(String policyTitle, List<Group> policyGroups, String policyStatus, boolean accessShown,
+    private BulkGuardrails(String policyTitle, List<Group> policyGroups, String policyStatus, String accessTitle,
                            List<Group> accessGroups, String accessStatus, String accessScope) {
         this.policyTitle = policyTitle;
         this.policyGroups = List.copyOf(policyGroups);
         this.policyStatus = policyStatus;
-        this.accessShown = accessShown;
+        this.accessTitle = accessTitle;
         this.accessGroups = List.copyOf(accessGroups);
         this.accessStatus = accessStatus;
         this.accessScope = accessScope;
@@ -109,21 +110,18 @@ public final class BulkGuardrails {
             policyStatus = policyGroups.isEmpty() ? messages.get("review.policy.compliant") : "";
         }
         if (access == null) {
-            return new BulkGuardrails(policyTitle, policyGroups, policyStatus, false, List.of(), "", "");
+            return new BulkGuardrails(policyTitle, policyGroups, policyStatus, "", List.of(), "", "");
         }
-        String scope = messages.get("access.scope");
+        AccessWords words = AccessSection.words(messages);
         if (access.reading() instanceof AccessPolicies.Unavailable unavailable) {
-            return new BulkGuardrails(policyTitle, policyGroups, policyStatus, true, List.of(),
-                    AccessSection.unavailableText(unavailable, messages), scope);
+            return new BulkGuardrails(policyTitle, policyGroups, policyStatus, words.title(), List.of(),
+                    AccessSection.unavailableText(unavailable, messages), words.scope());
         }
-        List<Group> accessGroups = accessGroups(plans, nameOf, access.reports(), messages);
-        String status = accessGroups.isEmpty() ? messages.get("access.none") : "";
+        List<Group> accessGroups = accessGroups(plans, nameOf, access.reports(), words);
         Set<String> unreadable = new TreeSet<>();
         access.reports().values().forEach(report -> unreadable.addAll(report.unreadable()));
-        if (!unreadable.isEmpty()) {
-            status = (status + " " + messages.format("access.unreadable", String.join(", ", unreadable))).strip();
-        }
-        return new BulkGuardrails(policyTitle, policyGroups, policyStatus, true, accessGroups, status, scope);
+        return new BulkGuardrails(policyTitle, policyGroups, policyStatus, words.title(), accessGroups,
+                words.status(accessGroups.isEmpty(), unreadable), words.scope());
     }
 
     private static List<Group> policyGroups(Map<String, TagPlan> plans, Function<String, String> nameOf,
@@ -140,7 +138,7 @@ public final class BulkGuardrails {
     }
 
     private static List<Group> accessGroups(Map<String, TagPlan> plans, Function<String, String> nameOf,
-                                            Map<String, AccessReport> reports, Messages messages) {
+                                            Map<String, AccessReport> reports, AccessWords words) {
         Grouping grouping = new Grouping();
         for (String keyId : plans.keySet()) {
             AccessReport report = reports.get(keyId);
@@ -148,7 +146,7 @@ public final class BulkGuardrails {
                 continue;
             }
             for (AccessChange change : report.changes()) {
-                AccessSection.Line line = AccessSection.line(change, messages);
+                AccessWords.Line line = words.line(change);
                 grouping.add(line.text(), switch (line.kind()) {
                     case LOSS -> Kind.LOSS;
                     case GAIN -> Kind.GAIN;
@@ -205,7 +203,12 @@ public final class BulkGuardrails {
 
     /** Whether the review has the section "Access that changes" (the user turned the check on). */
     public boolean accessShown() {
-        return accessShown;
+        return !accessTitle.isEmpty();
+    }
+
+    /** "Access that changes"; empty when the section is not shown. */
+    public String accessTitle() {
+        return accessTitle;
     }
 
     /** Who gains or loses which action, per statement, with the keys; losses first. */

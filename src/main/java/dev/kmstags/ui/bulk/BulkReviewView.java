@@ -52,6 +52,8 @@ public final class BulkReviewView extends VBox {
     @FXML
     private VBox accessBox;
     @FXML
+    private Label accessTitle;
+    @FXML
     private TreeView<GuardrailLine> accessTree;
     @FXML
     private Label accessStatus;
@@ -126,6 +128,7 @@ public final class BulkReviewView extends VBox {
         fillTree(policyTree, guardrails.policyGroups());
         text(policyStatus, guardrails.policyStatus());
         show(accessBox, guardrails.accessShown());
+        accessTitle.setText(guardrails.accessTitle());
         fillTree(accessTree, guardrails.accessGroups());
         text(accessStatus, guardrails.accessStatus());
         text(accessScope, guardrails.accessScope());

@@ -16,6 +16,7 @@ import dev.kmstags.ui.common.ListedKeys;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.TaskExecutor;
 import dev.kmstags.ui.conflict.ConflictViewModel;
+import dev.kmstags.ui.review.AccessSection;
 import dev.kmstags.ui.review.ReviewViewModel;
 import java.time.Duration;
 import java.util.Comparator;
@@ -267,7 +268,8 @@ public final class BulkCommitViewModel implements BulkCommitStarter, LeaveGuard 
         String ended = messages.format(cancelled ? "bulkCommit.headline.cancelled" : "bulkCommit.headline.ended",
                 written, result.keys().size());
         // AWS: tag changes may take up to five minutes to affect authorization to the keys.
-        headline.set(accessMayChange && written > 0 ? messages.format("access.result.delay", ended) : ended);
+        headline.set(accessMayChange && written > 0
+                ? messages.format("access.result.delay", ended, AccessSection.words(messages).delay()) : ended);
         if (state.servicesProperty().get() == servicesOfCommit) {
             keyList.showTagsNow(tagsNow(result));
         }

@@ -1,5 +1,6 @@
 package dev.kmstags.ui.review;
 
+import dev.kmstags.domain.access.AccessWords;
 import dev.kmstags.ui.common.FxmlViews;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,8 @@ public final class ReviewView extends VBox {
     private VBox changesBox;
     @FXML
     private VBox accessBox;
+    @FXML
+    private Label accessTitle;
     @FXML
     private VBox callsBox;
     @FXML
@@ -88,7 +91,8 @@ public final class ReviewView extends VBox {
 
     private void showAccess(AccessSection access) {
         show(accessBox, access.shown());
-        for (AccessSection.Line entry : access.lines()) {
+        accessTitle.setText(access.title());
+        for (AccessWords.Line entry : access.lines()) {
             Label line = line(entry.text(), "review-access-line");
             line.getStyleClass().add(entry.kind().name().toLowerCase(Locale.ROOT));
             accessBox.getChildren().add(line);

@@ -209,7 +209,8 @@ public final class TagCommit {
         if (outcome instanceof CommitOutcome.Applied applied) {
             String sentence = messages.format("editor.result.applied", plan.changeCount(), name);
             // AWS: tag changes may take up to five minutes to affect authorization to the key.
-            report(access.hasChanges() ? messages.format("access.result.delay", sentence) : sentence, false);
+            report(access.hasChanges() ? messages.format("access.result.delay", sentence,
+                    AccessSection.words(messages).delay()) : sentence, false);
             if (table != null) {
                 table.showTags(applied.tagsNow());
             }

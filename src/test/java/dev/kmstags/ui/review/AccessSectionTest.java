@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.access.AccessChange;
 import dev.kmstags.domain.access.AccessReport;
+import dev.kmstags.domain.access.AccessWords;
 import dev.kmstags.domain.access.IamAccount;
 import dev.kmstags.domain.access.IamPrincipal;
 import dev.kmstags.domain.access.PolicyStatement;
@@ -37,7 +38,7 @@ class AccessSectionTest {
                         + " of the key")), List.of()), MESSAGES);
 
         String source = " (policy PaymentsKeyAccess, statement AllowByTeam: aws:ResourceTag/Team = payments)";
-        assertThat(section.lines()).extracting(AccessSection.Line::text).containsExactly(
+        assertThat(section.lines()).extracting(AccessWords.Line::text).containsExactly(
                 "role/payments-app: kms:Decrypt denied after, not before" + source,
                 "role/payments-app: kms:Decrypt allowed before, not after" + source,
                 "role/payments-app: kms:Decrypt allowed after, not before" + source,

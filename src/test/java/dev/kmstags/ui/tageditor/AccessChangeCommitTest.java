@@ -9,6 +9,7 @@ import dev.kmstags.domain.KeyManager;
 import dev.kmstags.domain.KeySummary;
 import dev.kmstags.domain.TagMerge;
 import dev.kmstags.domain.TagPlan;
+import dev.kmstags.domain.access.AccessWords;
 import dev.kmstags.kms.KmsClients;
 import dev.kmstags.kms.KmsConnection;
 import dev.kmstags.kms.KmsServices;
@@ -100,13 +101,13 @@ class AccessChangeCommitTest {
         ReviewViewModel review = dialogs.reviews().get(0);
         AccessSection access = review.access();
         assertThat(access.shown()).isTrue();
-        assertThat(access.lines()).extracting(AccessSection.Line::text).contains(
+        assertThat(access.lines()).extracting(AccessWords.Line::text).contains(
                 "role/payments-app: kms:Decrypt allowed before, not after (policy PaymentsKeyAccess,"
                         + " statement AllowByTeam: aws:ResourceTag/Team = payments)",
                 "role/data-pipeline: kms:Decrypt allowed after, not before (policy DataKeyAccess,"
                         + " statement DataTeamKeys: aws:ResourceTag/Team = [data, analytics])");
         assertThat(access.lines()).anySatisfy(line -> {
-            assertThat(line.kind()).isEqualTo(AccessSection.Kind.UNKNOWN);
+            assertThat(line.kind()).isEqualTo(AccessWords.Kind.UNKNOWN);
             assertThat(line.text()).startsWith("user/alice: kms:* allowed before: unknown, after: unknown;")
                     .endsWith("policy variables are not evaluated)");
         });

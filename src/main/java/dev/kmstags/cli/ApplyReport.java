@@ -89,7 +89,8 @@ final class ApplyReport {
         return conflicts.isEmpty() && failed.isEmpty() && notStarted.isEmpty();
     }
 
-    private static String name(KeyImportPlan plan) {
+    /** "1234abcd-… (alias/payments-prod)": a key as the reports name it. */
+    static String name(KeyImportPlan plan) {
         return plan.key().keyId() + plan.key().primaryAlias().map(alias -> " (" + alias + ")").orElse("");
     }
 

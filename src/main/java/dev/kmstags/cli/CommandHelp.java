@@ -25,6 +25,14 @@ final class CommandHelp {
                                whole tag set, and its other tags are removed)
             """;
 
+    static final String CHECK_ACCESS = """
+              --check-access   Say per changed key who gains or loses which KMS action through the account's IAM
+                               policies' conditions on the key's tags (reads them with
+                               iam:GetAccountAuthorizationDetails; without that permission it says so and goes
+                               on). It covers identity policies' tag conditions only: a list of warnings, not a
+                               verdict
+            """;
+
     static final String TAGS = """
             Usage: kms-tag-manager tags COMMAND [OPTIONS]
 
@@ -67,11 +75,13 @@ final class CommandHelp {
             Usage: kms-tag-manager tags plan FILE [--profile P] [--region R | --all-regions]
                                                   [--empty-cells-remove] [--only-add]
                                                   [--tag-policy F] [--fail-on-noncompliant]
+                                                  [--check-access]
 
             Reads FILE (an export, possibly edited) and prints per key what applying it would change, and where
             the tags a changed key would have stray from the tag policy: the account's effective tag policy from
             AWS Organizations, or --tag-policy FILE. A tag the plan writes against a policy enforced for KMS keys
-            is an error (AWS would refuse the change); the rest are warnings.
+            is an error (AWS would refuse the change); the rest are warnings. With --check-access, it prints
+            per changed key who gains or loses which KMS action through the account's IAM policies.
             Exits 0 when there is nothing to do, 2 when there are changes, 1 on errors (rows that cannot be
             applied are listed on standard error with their line numbers).
 
@@ -80,9 +90,11 @@ final class CommandHelp {
                                the account's effective one
               --fail-on-noncompliant
                                Exit 1 when a changed key would not comply with the tag policy
+            """ + CHECK_ACCESS + """
 
             Examples:
               kms-tag-manager tags plan --profile prod edited.csv
+              kms-tag-manager tags plan --profile prod --check-access edited.csv
               kms-tag-manager tags plan --profile prod --all-regions key-ids-only.csv
             """;
 
@@ -91,13 +103,17 @@ final class CommandHelp {
                                                    [--empty-cells-remove] [--only-add]
                                                    [--yes] [--tag-rate N] [--untag-rate N]
                                                    [--tag-policy F] [--fail-on-noncompliant]
+                                                   [--check-access [--allow-access-loss]]
 
             Plans FILE as tags plan does and prints the plan and where it strays from the tag policy, then
             writes it, paced to KMS's request quotas, with progress on standard error. Each key is read again
             just before it is written: a key whose same tags someone changed since this command read them is a
             conflict and is not written. Nothing is applied when the file has rows that cannot be applied, or
-            with --fail-on-noncompliant when a changed key would not comply with the tag policy. Ctrl-C stops
-            starting new keys, finishes the keys under way and reports which were written.
+            with --fail-on-noncompliant when a changed key would not comply with the tag policy. With
+            --check-access it prints who gains or loses access too, asks once more before it removes
+            someone's access, and says afterwards that authorization may take up to five minutes to follow
+            the new tags. Ctrl-C stops starting new keys, finishes the keys under way and reports which
+            were written.
             Exits 0 when every key holds what the file says (or nothing was to do), 1 otherwise.
 
             """ + CONNECTION + FILE_REGIONS + FILE_OPTIONS + """
@@ -109,6 +125,10 @@ final class CommandHelp {
               --fail-on-noncompliant
                                Write nothing, and exit 1, when a changed key would not comply with the tag
                                policy
+            """ + CHECK_ACCESS + """
+              --allow-access-loss
+                               With --check-access, apply a change that removes someone's access without
+                               asking once more; with --yes it is needed, or such a change is not applied
 
             Examples:
               kms-tag-manager tags apply --profile prod edited.csv

@@ -14,10 +14,14 @@ import java.util.List;
  * @param tagPolicy  the tag policy file to check against instead of the account's effective one; or null
  * @param failOnNoncompliant plan: exit 1 when a changed key would not comply with the tag policy; apply: write
  *                   nothing then
+ * @param checkAccess plan and apply: say who gains or loses access to each changed key, from the account's IAM
+ *                   policies
+ * @param allowAccessLoss apply: with {@code --yes}, apply a change that removes someone's access too
  */
 record Options(String command, boolean help, String profile, String region, boolean allRegions,
                ExportFormat format, String filter, Path output, Path file, boolean emptyCellsRemove,
-               boolean onlyAdd, boolean yes, TagCallQuotas quotas, Path tagPolicy, boolean failOnNoncompliant) {
+               boolean onlyAdd, boolean yes, TagCallQuotas quotas, Path tagPolicy, boolean failOnNoncompliant,
+               boolean checkAccess, boolean allowAccessLoss) {
 
     static final List<String> COMMANDS = List.of("export", "plan", "apply");
 
@@ -30,6 +34,8 @@ record Options(String command, boolean help, String profile, String region, bool
         boolean plan = command.equals("plan");
         Path tagPolicy = null;
         boolean failOnNoncompliant = false;
+        boolean checkAccess = false;
+        boolean allowAccessLoss = false;
         boolean help = false;
         String profile = null;
         String region = null;
@@ -91,6 +97,14 @@ record Options(String command, boolean help, String profile, String region, bool
                     requireFor(plan || apply, arg);
                     failOnNoncompliant = true;
                 }
+                case "--check-access" -> {
+                    requireFor(plan || apply, arg);
+                    checkAccess = true;
+                }
+                case "--allow-access-loss" -> {
+                    requireFor(apply, arg);
+                    allowAccessLoss = true;
+                }
                 default -> {
                     if (arg.startsWith("-") || export || file != null) {
                         throw new IllegalArgumentException("Unknown argument: " + arg);
@@ -107,7 +121,7 @@ record Options(String command, boolean help, String profile, String region, bool
         }
         return new Options(command, help, profile, region, allRegions, format, filter, output, file,
                 emptyCellsRemove, onlyAdd, yes, new TagCallQuotas(tagRate, untagRate), tagPolicy,
-                failOnNoncompliant);
+                failOnNoncompliant, checkAccess, allowAccessLoss);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -84,8 +84,7 @@ final class PolicyReport {
                 out.println("Tag policy (" + source.description() + "):");
             }
             noncompliant++;
-            String alias = keyPlan.key().primaryAlias().map(name -> " (" + name + ")").orElse("");
-            out.println("  " + keyPlan.key().keyId() + alias);
+            out.println("  " + ApplyReport.name(keyPlan));
             for (PolicyFinding finding : findings) {
                 out.println("    " + (finding.blocks() ? "error: " : "warning: ") + finding.sentence()
                         + (finding.blocks() ? " AWS refuses this change: the policy is enforced for KMS keys." : ""));

@@ -205,6 +205,9 @@ public final class TagsCommand {
             PolicyReport report = new PolicyReport(out, err);
             int noncompliant = report.policy(options.tagPolicy(), connection)
                     .map(policy -> report.print(policy, plan.result().changes())).orElse(0);
+            if (options.checkAccess() && !plan.result().changes().isEmpty()) {
+                new AccessChangeReport(out, err).check(connection, plan.result().changes());
+            }
             if (plan.hasErrors() || (options.failOnNoncompliant() && noncompliant > 0)) {
                 return EXIT_ERROR;
             }
@@ -243,6 +246,38 @@ public final class TagsCommand {
                 .distinct().collect(Collectors.joining(", "));
     }
 
+    /**
+     * Whether the user confirmed: on the terminal, yes to the plan and, when it removes someone's access, yes once
+     * more (unless --allow-access-loss answered that already); with --yes, a loss of access needs
+     * --allow-access-loss too. Says on standard error why nothing is applied otherwise.
+     */
+    private boolean confirmed(Options options, CommandConnection connection, List<KeyImportPlan> changes,
+                              AccessChangeReport accessReport, AccessChangeReport.Found access, PrintStream err) {
+        boolean lossToConfirm = access.removesAccess() && !options.allowAccessLoss();
+        if (options.yes()) {
+            if (lossToConfirm) {
+                err.println(accessReport.refusedLoss(access));
+                return false;
+            }
+            return true;
+        }
+        Optional<Boolean> confirmed = confirmation.ask("Apply these changes to " + changes.size() + " keys ("
+                + connection.describe() + ", " + regionsOf(changes) + ")? Only yes applies them: ");
+        if (confirmed.isEmpty()) {
+            err.println("Nothing was applied: tags apply asks before it writes, and there is no terminal to ask on."
+                    + " Pass --yes to apply without asking (in scripts and CI).");
+            return false;
+        }
+        if (confirmed.get() && lossToConfirm) {
+            confirmed = confirmation.ask(accessReport.confirmLoss(access));
+        }
+        if (!confirmed.orElse(false)) {
+            err.println("Nothing was applied.");
+            return false;
+        }
+        return true;
+    }
+
     private int apply(Options options, PrintStream out, PrintStream err) throws IOException {
         Optional<InventoryFile> file = read(options.file(), err);
         if (file.isEmpty()) {
@@ -269,19 +304,11 @@ public final class TagsCommand {
                         + " keys") + " would not comply with the tag policy, and --fail-on-noncompliant was given.");
                 return EXIT_ERROR;
             }
-            if (!options.yes()) {
-                Optional<Boolean> confirmed = confirmation.ask("Apply these changes to " + changes.size()
-                        + " keys (" + connection.describe() + ", " + regionsOf(changes)
-                        + ")? Only yes applies them: ");
-                if (confirmed.isEmpty()) {
-                    err.println("Nothing was applied: tags apply asks before it writes, and there is no terminal"
-                            + " to ask on. Pass --yes to apply without asking (in scripts and CI).");
-                    return EXIT_ERROR;
-                }
-                if (!confirmed.get()) {
-                    err.println("Nothing was applied.");
-                    return EXIT_ERROR;
-                }
+            AccessChangeReport accessReport = new AccessChangeReport(out, err);
+            AccessChangeReport.Found access = options.checkAccess() ? accessReport.check(connection, changes)
+                    : AccessChangeReport.Found.NOTHING;
+            if (!confirmed(options, connection, changes, accessReport, access, err)) {
+                return EXIT_ERROR;
             }
             Optional<BulkResult> applied = new BulkApply(connection, options.quotas(), err)
                     .apply(changes, interruption);
@@ -291,6 +318,7 @@ public final class TagsCommand {
             }
             boolean whole = new ApplyReport(out, err, "tags apply " + options.file())
                     .print(changes, applied.get(), interruption.wasSignalled());
+            accessReport.printDelay(access, applied.get());
             return whole ? EXIT_OK : EXIT_ERROR;
         }
     }

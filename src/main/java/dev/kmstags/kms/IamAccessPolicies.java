@@ -66,7 +66,12 @@ public final class IamAccessPolicies implements AccessPolicies {
                     clock.instant());
         } catch (SdkException e) {
             KmsProblem problem = KmsErrors.classify(e);
-            LOG.warn("Could not read the account's IAM policies ({})", problem, e);
+            if (problem == KmsProblem.ACCESS_DENIED) {
+                // Expected of many credentials, and said to the user: no warning with a stack trace.
+                LOG.info("These credentials may not read the account's IAM policies: {}", KmsErrors.detail(e));
+            } else {
+                LOG.warn("Could not read the account's IAM policies ({})", problem, e);
+            }
             return new Unavailable(problem, KmsErrors.detail(e));
         }
     }

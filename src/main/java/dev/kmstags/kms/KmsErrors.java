@@ -90,7 +90,8 @@ public final class KmsErrors {
             if (REQUEST_ERRORS.containsKey(code)) {
                 return REQUEST_ERRORS.get(code);
             }
-            if (ACCESS_ERRORS.contains(code)) {
+            // A 403 whose code the SDK could not read (moto's IAM wraps its errors as EC2 does) is still a refusal.
+            if (ACCESS_ERRORS.contains(code) || code.isEmpty() && service.statusCode() == 403) {
                 return KmsProblem.ACCESS_DENIED;
             }
             if (THROTTLING_ERRORS.contains(code) || service.isThrottlingException()) {
@@ -147,7 +148,10 @@ public final class KmsErrors {
         if (service != null && service.awsErrorDetails() != null) {
             String message = service.awsErrorDetails().errorMessage();
             String code = errorCode(service);
-            return message == null || message.isBlank() ? code : code + ": " + message;
+            if (message == null || message.isBlank()) {
+                return code.isEmpty() ? "HTTP " + service.statusCode() : code;
+            }
+            return code + ": " + message;
         }
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {

@@ -112,6 +112,27 @@ class IamAccessPoliciesTest {
         }
     }
 
+    @Test
+    void aRefusalWhoseCodeTheSdkCannotReadIsStillADenial() throws Exception {
+        // moto_server with authorization on answers so: its Errors wrapper is EC2's, and the SDK's IAM client reads
+        // neither code nor message from it.
+        HttpServer iam = answering(403, """
+                <?xml version="1.0" encoding="utf-8"?>
+                <ErrorResponse><Errors><Error><Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/dev\
+                 is not authorized to perform: iam:GetAccountAuthorizationDetails</Message><Type>Sender</Type></Error>\
+                </Errors></ErrorResponse>""", new AtomicInteger());
+        try (KmsSession other = sessionAt(iam)) {
+            AccessPolicies.Reading reading = other.accessPolicies().read();
+
+            assertThat(reading).isInstanceOfSatisfying(AccessPolicies.Unavailable.class, unavailable -> {
+                assertThat(unavailable.problem()).isEqualTo(KmsProblem.ACCESS_DENIED);
+                assertThat(unavailable.detail()).isEqualTo("HTTP 403");
+            });
+        } finally {
+            iam.stop(0);
+        }
+    }
+
     private static KmsSession sessionAt(HttpServer server) {
         URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         return KmsSession.open(KmsConnection.bundledBackend(endpoint, "us-east-1", "test", "test"));

@@ -66,6 +66,8 @@ import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringExpression;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -166,9 +168,15 @@ public final class AppContext implements AutoCloseable {
         bulkCommit = new BulkCommitViewModel(executor, messages, dialogs, state,
                 new SessionBulkCommits(opener::currentConnection, opener::regionOfKey, quotas::quotas), keyList);
         bulkEdit = new BulkEditViewModel(messages, dialogs, state, executor, quotas, bulkCommit);
+        BulkReviews bulkReviews = new BulkReviews(dialogs, state, executor, quotas, messages, bulkCommit);
         viewModel.otherWorkProperty().bind(tagEditor.busyProperty());
-        viewModel.lastResultProperty().bind(tagEditor.lastResultProperty());
-        viewModel.lastResultIsErrorProperty().bind(tagEditor.lastResultIsErrorProperty());
+        // The bulk and import reviews say in the status bar, as the single-key review does, that they read IAM first.
+        StringExpression reviewReading = Bindings.when(bulkReviews.readingProperty().isEmpty())
+                .then(bulkEdit.reviewReadingProperty()).otherwise(bulkReviews.readingProperty());
+        viewModel.lastResultProperty().bind(Bindings.when(reviewReading.isEmpty())
+                .then(tagEditor.lastResultProperty()).otherwise(reviewReading));
+        viewModel.lastResultIsErrorProperty().bind(tagEditor.lastResultIsErrorProperty()
+                .and(reviewReading.isEmpty()));
         ConnectionPreferences connectionPreferences = new ConnectionPreferences(preferences);
         connections = new ConnectionsViewModel(executor, messages, dialogs, state,
                 () -> AwsSetup.read(environment, home), AwsSetup.withoutProfiles(environment, home),
@@ -185,7 +193,6 @@ public final class AppContext implements AutoCloseable {
                 new AboutAction(dialogs, messages, Version.current()));
         MainWindowView view = new MainWindowView(viewModel, state, keyDetails, connections, tagEditor, bulkEdit,
                 actions, messages.bundle());
-        BulkReviews bulkReviews = new BulkReviews(dialogs, state, executor, quotas, messages, bulkCommit);
         view.bindInventory(new ExportTagsAction(keyList, state, dialogs, executor, messages),
                 new ImportTagsAction(keyList, state, dialogs, executor, messages, bulkReviews));
         view.bindFixKeyCase(new FixKeyCaseAction(keyList, state, dialogs, messages, bulkReviews));

@@ -507,6 +507,11 @@ public final class BulkEditViewModel implements LeaveGuard {
     }
 
     /** That some keys' tags are still being read; empty once all are. */
+    /** What the review of the plan reads before it opens: the account's IAM policies, for the access check. */
+    public ReadOnlyStringProperty reviewReadingProperty() {
+        return reviews.readingProperty();
+    }
+
     public ReadOnlyStringProperty readingTextProperty() {
         return readingText.getReadOnlyProperty();
     }

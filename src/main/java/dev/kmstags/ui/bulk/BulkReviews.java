@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,7 @@ public final class BulkReviews implements BulkReviewOpener {
     private final TagCallQuotaPreferences quotas;
     private final Messages messages;
     private final BulkCommitStarter starter;
+    private final ReadOnlyStringWrapper reading = new ReadOnlyStringWrapper(this, "reading", "");
 
     public BulkReviews(DialogService dialogs, AppState state, TaskExecutor executor, TagCallQuotaPreferences quotas,
                        Messages messages, BulkCommitStarter starter) {
@@ -81,14 +84,27 @@ public final class BulkReviews implements BulkReviewOpener {
         // Reading IAM takes a network call the first time: the review opens once the check is done.
         AccessPolicies policies = open.accessPolicies();
         Map<String, TagPlan> ready = plan.ready();
+        reading.set(messages.format("access.reading", messages.format("keyList.count", ready.size())));
         executor.execute(() -> BulkGuardrails.checkAccess(policies, ready, arns),
-                access -> show(plan, names, access, answered), failure -> {
+                access -> {
+                    reading.set("");
+                    show(plan, names, access, answered);
+                }, failure -> {
+                    reading.set("");
                     LOG.error("Checking access changes for a bulk change failed unexpectedly", failure);
                     String detail = failure.getMessage() == null ? failure.getClass().getSimpleName()
                             : failure.getMessage();
                     show(plan, names, new BulkGuardrails.AccessResult(
                             new AccessPolicies.Unavailable(KmsProblem.UNEXPECTED, detail), Map.of()), answered);
                 });
+    }
+
+    /**
+     * "Reading the account's IAM policies for the review of 3 keys…" while the access check reads what it needs
+     * before the review opens, as the single-key review says in the status bar; empty otherwise.
+     */
+    public ReadOnlyStringProperty readingProperty() {
+        return reading.getReadOnlyProperty();
     }
 
     private void show(BulkPlan plan, Map<String, String> names, BulkGuardrails.AccessResult access,

@@ -62,7 +62,8 @@ class BulkReviewsTest {
             started.add(reviewed.ready().size() + " keys, access changes: " + accessChanges);
         }
     };
-    private final BulkReviews reviews = new BulkReviews(dialogs, state, new TestTaskExecutor(),
+    private final TestTaskExecutor executor = new TestTaskExecutor();
+    private final BulkReviews reviews = new BulkReviews(dialogs, state, executor,
             new TagCallQuotaPreferences(MemoryPreferences.newRoot()), MESSAGES, starter);
 
     @BeforeEach
@@ -92,6 +93,34 @@ class BulkReviewsTest {
 
     private BulkPlan set(String key, String value) {
         return BulkEdit.EMPTY.then(new BulkOperation.SetTag(key, value)).plan(BulkSelection.ofTags(tags));
+    }
+
+    @Test
+    void whileTheAccessCheckReadsIamTheReviewSaysSoAndOpensOnceItIsRead() {
+        state.setAccessCheck(true);
+        executor.holdWork();
+        dialogs.answerNextBulkReview(review -> false);
+
+        reviews.review(set("Team", "data"), keys, () -> { });
+
+        assertThat(reviews.readingProperty().get()).isEqualTo("Reading the account's IAM policies for the review"
+                + " of 2 keys\u2026");
+        assertThat(dialogs.bulkReviews()).isEmpty();
+
+        executor.runHeldWork();
+
+        assertThat(reviews.readingProperty().get()).isEmpty();
+        assertThat(dialogs.bulkReviews()).hasSize(1);
+    }
+
+    @Test
+    void withTheAccessCheckOffNothingIsRead() {
+        dialogs.answerNextBulkReview(review -> false);
+
+        reviews.review(set("Team", "data"), keys, () -> { });
+
+        assertThat(reviews.readingProperty().get()).isEmpty();
+        assertThat(dialogs.bulkReviews()).hasSize(1);
     }
 
     @Test

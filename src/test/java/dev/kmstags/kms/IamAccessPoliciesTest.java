@@ -94,40 +94,38 @@ class IamAccessPoliciesTest {
     @Test
     void withoutThePermissionTheReadingSaysSo() throws Exception {
         // Real IAM's answer to credentials without iam:GetAccountAuthorizationDetails.
-        HttpServer iam = answering(403, """
+        AccessPolicies.Unavailable unavailable = refusal("""
                 <ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
                   <Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::111122223333:user/dev\
                  is not authorized to perform: iam:GetAccountAuthorizationDetails on resource: *</Message></Error>
                   <RequestId>2</RequestId>
-                </ErrorResponse>""", new AtomicInteger());
-        try (KmsSession other = sessionAt(iam)) {
-            AccessPolicies.Reading reading = other.accessPolicies().read();
+                </ErrorResponse>""");
 
-            assertThat(reading).isInstanceOfSatisfying(AccessPolicies.Unavailable.class, unavailable -> {
-                assertThat(unavailable.problem()).isEqualTo(KmsProblem.ACCESS_DENIED);
-                assertThat(unavailable.detail()).startsWith("AccessDenied: User: arn:aws:iam::111122223333:user/dev");
-            });
-        } finally {
-            iam.stop(0);
-        }
+        assertThat(unavailable.problem()).isEqualTo(KmsProblem.ACCESS_DENIED);
+        assertThat(unavailable.detail()).startsWith("AccessDenied: User: arn:aws:iam::111122223333:user/dev");
     }
 
     @Test
     void aRefusalWhoseCodeTheSdkCannotReadIsStillADenial() throws Exception {
         // moto_server with authorization on answers so: its Errors wrapper is EC2's, and the SDK's IAM client reads
         // neither code nor message from it.
-        HttpServer iam = answering(403, """
+        AccessPolicies.Unavailable unavailable = refusal("""
                 <?xml version="1.0" encoding="utf-8"?>
                 <ErrorResponse><Errors><Error><Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/dev\
                  is not authorized to perform: iam:GetAccountAuthorizationDetails</Message><Type>Sender</Type></Error>\
-                </Errors></ErrorResponse>""", new AtomicInteger());
+                </Errors></ErrorResponse>""");
+
+        assertThat(unavailable.problem()).isEqualTo(KmsProblem.ACCESS_DENIED);
+        assertThat(unavailable.detail()).isEqualTo("HTTP 403");
+    }
+
+    /** What reading the policies gives when IAM answers with HTTP 403 and {@code body}. */
+    private static AccessPolicies.Unavailable refusal(String body) throws Exception {
+        HttpServer iam = answering(403, body, new AtomicInteger());
         try (KmsSession other = sessionAt(iam)) {
             AccessPolicies.Reading reading = other.accessPolicies().read();
-
-            assertThat(reading).isInstanceOfSatisfying(AccessPolicies.Unavailable.class, unavailable -> {
-                assertThat(unavailable.problem()).isEqualTo(KmsProblem.ACCESS_DENIED);
-                assertThat(unavailable.detail()).isEqualTo("HTTP 403");
-            });
+            assertThat(reading).isInstanceOf(AccessPolicies.Unavailable.class);
+            return (AccessPolicies.Unavailable) reading;
         } finally {
             iam.stop(0);
         }

@@ -3,7 +3,7 @@ package dev.kmstags.app;
 import static dev.kmstags.app.UiSteps.DIALOG_BUTTON;
 import static dev.kmstags.app.UiSteps.enabledButton;
 import static dev.kmstags.app.UiSteps.fileMenu;
-import static dev.kmstags.app.UiSteps.keyCell;
+import static dev.kmstags.app.UiSteps.selectTwoKeysCheckingAccess;
 import static dev.kmstags.app.UiSteps.onFx;
 import static dev.kmstags.app.UiSteps.text;
 import static dev.kmstags.app.UiSteps.typeInto;
@@ -51,12 +51,7 @@ class BulkGuardrailsUiTest extends AppWindowUiTest {
     void aBulkChangeOfTeamShowsTheRoleLosingDecryptAndThePolicyFindingsAndAsksOnceMore(FxRobot robot)
             throws Exception {
         waitForKeys(robot);
-        robot.clickOn("Connection");
-        robot.clickOn("Check access changes (IAM)");
-        robot.clickOn(keyCell(robot, "alias/payments-prod"));
-        waitUntil("payments-prod is open", () -> "alias/payments-prod".equals(text(robot, ".details-title")));
-        robot.press(KeyCode.CONTROL).clickOn(keyCell(robot, "alias/orders-db")).release(KeyCode.CONTROL);
-        waitUntil("the tags of the 2 keys show", () -> "Tags of 2 keys".equals(text(robot, ".bulk-title")));
+        selectTwoKeysCheckingAccess(robot, "alias/payments-prod", "alias/orders-db");
         setTag(robot, "Team", "data");
         setTag(robot, "Environment", "prod");
         waitUntil("the steps are pending", () -> text(robot, ".bulk-summary").startsWith("2 pending changes"));

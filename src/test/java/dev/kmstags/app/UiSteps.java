@@ -13,6 +13,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
@@ -75,6 +76,19 @@ final class UiSteps {
                         && cell.getIndex() >= 0 && cell.getIndex() < cell.getTableView().getItems().size()
                         && cell.getTableView().getItems().get(cell.getIndex()).aliasesText().equals(alias))
                 .tryQuery();
+    }
+
+    /**
+     * Turns the access check on (Connection → Check access changes (IAM)), opens {@code first}, adds {@code second}
+     * to the selection with Control held, and waits until the panel shows the tags of both.
+     */
+    static void selectTwoKeysCheckingAccess(FxRobot robot, String first, String second) throws Exception {
+        robot.clickOn("Connection");
+        robot.clickOn("Check access changes (IAM)");
+        robot.clickOn(keyCell(robot, first));
+        waitUntil(first + " is open", () -> first.equals(text(robot, ".details-title")));
+        robot.press(KeyCode.CONTROL).clickOn(keyCell(robot, second)).release(KeyCode.CONTROL);
+        waitUntil("the tags of the 2 keys show", () -> "Tags of 2 keys".equals(text(robot, ".bulk-title")));
     }
 
     /** Replaces the text of the visible field {@code query} finds with {@code text}, typed. */

@@ -1,0 +1,56 @@
+package dev.kmstags.app;
+
+import static dev.kmstags.app.UiSteps.DIALOG_BUTTON;
+import static dev.kmstags.app.UiSteps.enabledButton;
+import static dev.kmstags.app.UiSteps.selectTwoKeysCheckingAccess;
+import static dev.kmstags.app.UiSteps.text;
+import static dev.kmstags.app.UiSteps.typeInto;
+import static dev.kmstags.app.UiSteps.waitForKeys;
+import static dev.kmstags.app.UiSteps.waitUntil;
+
+import dev.kmstags.local.BackendOptions;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The status bar of the real main window says that the access check reads the account's IAM policies before the bulk
+ * review opens, as it does for one key. The bundled backend answers slowly here, so that the reading lasts long
+ * enough to be seen.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class BulkReviewReadingUiTest extends AppWindowUiTest {
+
+    @Override
+    BackendOptions backendOptions() {
+        return super.backendOptions().withLatencyMs(700);
+    }
+
+    @Start
+    void start(Stage primaryStage) {
+        open(primaryStage);
+    }
+
+    @Test
+    void theStatusBarSaysThatIamIsReadUntilTheBulkReviewOpens(FxRobot robot) throws Exception {
+        waitForKeys(robot);
+        selectTwoKeysCheckingAccess(robot, "alias/payments-prod", "alias/orders-db");
+        typeInto(robot, ".bulk-key-field", "Team");
+        typeInto(robot, ".bulk-value-field", "data");
+        robot.clickOn(".bulk-set");
+        waitUntil("the step is pending", () -> text(robot, ".bulk-summary").startsWith("1 pending change"));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+
+        waitUntil("the status bar says that IAM is read", () -> text(robot, ".status-result")
+                .equals("Reading the account's IAM policies for the review of 2 keys\u2026"));
+        robot.clickOn(enabledButton(robot, DIALOG_BUTTON, "Cancel"));
+        waitUntil("the status bar no longer says so", () -> text(robot, ".status-result").isEmpty());
+    }
+}

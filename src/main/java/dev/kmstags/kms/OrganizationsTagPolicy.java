@@ -1,5 +1,6 @@
 package dev.kmstags.kms;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -73,6 +74,10 @@ final class OrganizationsTagPolicy {
         }
     }
 
+    /**
+     * The answer's JSON; empty when there is none or it is no JSON (a server without Organizations, such as
+     * moto_server, answers an HTML page), so that its status decides.
+     */
     private static JsonNode body(HttpExecuteResponse response) throws IOException {
         if (response.responseBody().isEmpty()) {
             return JSON.createObjectNode();
@@ -80,6 +85,8 @@ final class OrganizationsTagPolicy {
         try (InputStream in = response.responseBody().get()) {
             byte[] bytes = in.readAllBytes();
             return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
+        } catch (JsonProcessingException notJson) {
+            return JSON.createObjectNode();
         }
     }
 

@@ -3,10 +3,15 @@ package dev.kmstags.kms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.kmstags.domain.policy.TagPolicy;
 import dev.kmstags.local.BackendOptions;
 import dev.kmstags.local.LocalKmsBackend;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -66,6 +71,27 @@ class EffectiveTagPolicyTest {
 
         assertThat(answer).isInstanceOf(EffectiveTagPolicy.Failed.class);
         assertThat(((EffectiveTagPolicy.Failed) answer).detail()).startsWith("InvalidSignatureException");
+    }
+
+    @Test
+    void aServerWithoutOrganizationsThatAnswersAnHtmlPageIsAFailureByItsStatus() throws IOException {
+        // moto_server answers an action it does not implement with Werkzeug's HTML page and status 500.
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] page = "<!doctype html>\n<title>500 Internal Server Error</title>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(500, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        server.start();
+        URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        try (KmsSession session = KmsSession.open(KmsConnection.bundledBackend(endpoint, "eu-west-1", "test",
+                "test"))) {
+            assertThat(session.effectiveTagPolicy()).isEqualTo(new EffectiveTagPolicy.Failed("HTTP 500"));
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test

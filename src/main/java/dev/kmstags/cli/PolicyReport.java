@@ -1,6 +1,7 @@
 package dev.kmstags.cli;
 
 import dev.kmstags.domain.policy.PolicyFinding;
+import dev.kmstags.domain.policy.PolicyWords;
 import dev.kmstags.domain.policy.TagPolicy;
 import dev.kmstags.domain.policy.TagPolicyException;
 import dev.kmstags.inventory.KeyImportPlan;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,8 @@ final class PolicyReport {
 
     private final PrintStream out;
     private final PrintStream err;
+    /** The sentences the app shows, with keys and values whole. */
+    private final PolicyWords words = new PolicyWords(Locale.getDefault());
 
     PolicyReport(PrintStream out, PrintStream err) {
         this.out = out;
@@ -81,13 +85,12 @@ final class PolicyReport {
                 continue;
             }
             if (noncompliant == 0) {
-                out.println("Tag policy (" + source.description() + "):");
+                out.println(words.title(source.description()) + ":");
             }
             noncompliant++;
             out.println("  " + ApplyReport.name(keyPlan));
             for (PolicyFinding finding : findings) {
-                out.println("    " + (finding.blocks() ? "error: " : "warning: ") + finding.sentence()
-                        + (finding.blocks() ? " AWS refuses this change: the policy is enforced for KMS keys." : ""));
+                out.println("    " + (finding.blocks() ? "error: " : "warning: ") + words.line(finding));
             }
         }
         if (noncompliant > 0) {

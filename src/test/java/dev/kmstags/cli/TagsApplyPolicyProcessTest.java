@@ -29,8 +29,8 @@ class TagsApplyPolicyProcessTest {
             {"tags": {
               "costcenter": {"tag_key": "CostCenter", "tag_value": ["CC-1*"], "enforced_for": ["kms:key"]},
               "environment": {"tag_key": "Environment", "tag_value": ["production", "staging"]}}}""";
-    private static final String FINDING = "error: The tag policy does not allow \"CC-999\" for CostCenter;"
-            + " allowed: CC-1*. AWS refuses this change: the policy is enforced for KMS keys.";
+    private static final String FINDING = "error: CostCenter = CC-999: the tag policy does not allow this value."
+            + " Allowed: CC-1*. AWS refuses this change: the policy is enforced for KMS keys.";
 
     @TempDir
     Path folder;
@@ -83,7 +83,7 @@ class TagsApplyPolicyProcessTest {
 
         assertThat(refused.status()).as(refused.out() + refused.err()).isEqualTo(TagsCommand.EXIT_ERROR);
         assertThat(refused.out()).contains("Tag policy (the account's effective tag policy):").contains(FINDING)
-                .contains("warning: The tag policy writes the key \"environment\" as \"Environment\".")
+                .contains("warning: environment: the tag policy writes this key \u201cEnvironment\u201d.")
                 .contains("1 of 1 changed keys would not comply with the tag policy.");
         assertThat(refused.err()).contains("Nothing was applied: 1 changed key would not comply with the tag"
                 + " policy, and --fail-on-noncompliant was given.");

@@ -65,9 +65,9 @@ class TagsPlanPolicyProcessTest {
 
         assertThat(plan.status()).as(plan.err()).isEqualTo(TagsCommand.EXIT_CHANGES);
         assertThat(plan.out()).contains("Tag policy (the account's effective tag policy):")
-                .contains("error: The tag policy does not allow \"CC-999\" for CostCenter; allowed: CC-1*. AWS"
-                        + " refuses this change: the policy is enforced for KMS keys.")
-                .contains("warning: The tag policy writes the key \"environment\" as \"Environment\".")
+                .contains("error: CostCenter = CC-999: the tag policy does not allow this value. Allowed: CC-1*."
+                        + " AWS refuses this change: the policy is enforced for KMS keys.")
+                .contains("warning: environment: the tag policy writes this key \u201cEnvironment\u201d.")
                 .contains("1 of 1 changed keys would not comply with the tag policy.");
     }
 

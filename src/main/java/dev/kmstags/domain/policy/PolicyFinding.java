@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Where a key's tags (or the tags a plan would leave) stray from the tag policy: a key written with other letter
- * case, a value the policy does not allow, or a required tag that is missing.
+ * case, a value the policy does not allow, or a required tag that is missing. {@link PolicyWords} says it in words.
  *
  * @param kind    what is wrong
  * @param key     the tag key as the tags have it; for a missing tag, the key as the policy writes it
@@ -37,15 +37,5 @@ public record PolicyFinding(Kind kind, String key, String value, PolicyTag rule,
      */
     public boolean blocks() {
         return written && kind != Kind.REQUIRED_MISSING && rule.enforcedForKmsKeys();
-    }
-
-    /** The sentence the command line prints; the app says the same from its resource bundle. */
-    public String sentence() {
-        return switch (kind) {
-            case KEY_CASE -> "The tag policy writes the key \"" + key + "\" as \"" + rule.tagKey() + "\".";
-            case VALUE_NOT_ALLOWED -> "The tag policy does not allow \"" + value + "\" for " + rule.tagKey()
-                    + "; allowed: " + String.join(", ", rule.allowedValues().orElseThrow()) + ".";
-            case REQUIRED_MISSING -> "The tag policy requires KMS keys to carry the tag " + rule.tagKey() + ".";
-        };
     }
 }

@@ -6,11 +6,11 @@ import dev.kmstags.domain.access.AccessCheck;
 import dev.kmstags.domain.access.AccessReport;
 import dev.kmstags.domain.access.AccessWords;
 import dev.kmstags.domain.policy.PolicyFinding;
+import dev.kmstags.domain.policy.PolicyWords;
 import dev.kmstags.kms.AccessPolicies;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.PolicyInForce;
 import dev.kmstags.ui.review.AccessSection;
-import dev.kmstags.ui.review.PolicyWords;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -105,9 +105,10 @@ public final class BulkGuardrails {
         List<Group> policyGroups = List.of();
         String policyStatus = "";
         if (policy.isPresent()) {
-            policyTitle = messages.format("review.policy", policy.source());
-            policyGroups = policyGroups(plans, nameOf, policy, messages);
-            policyStatus = policyGroups.isEmpty() ? messages.get("review.policy.compliant") : "";
+            PolicyWords words = messages.policyWords();
+            policyTitle = words.title(policy.source());
+            policyGroups = policyGroups(plans, nameOf, policy, words);
+            policyStatus = policyGroups.isEmpty() ? words.compliant() : "";
         }
         if (access == null) {
             return new BulkGuardrails(policyTitle, policyGroups, policyStatus, "", List.of(), "", "");
@@ -125,8 +126,7 @@ public final class BulkGuardrails {
     }
 
     private static List<Group> policyGroups(Map<String, TagPlan> plans, Function<String, String> nameOf,
-                                            PolicyInForce policy, Messages messages) {
-        PolicyWords words = new PolicyWords(messages);
+                                            PolicyInForce policy, PolicyWords words) {
         Grouping grouping = new Grouping();
         plans.forEach((keyId, plan) -> {
             for (PolicyFinding finding : policy.policy().check(plan)) {

@@ -1,5 +1,6 @@
 package dev.kmstags.ui.common;
 
+import dev.kmstags.domain.policy.PolicyWords;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +56,14 @@ public final class Messages {
             return text;
         }
         return format("text.cut", text.substring(0, text.offsetByCodePoints(0, KEPT_WHEN_CUT)), length);
+    }
+
+    /**
+     * The tag policy's sentences in the language of these messages, with tag keys and values cut as every message
+     * cuts them ({@link #shortened}); the command line prints the same sentences whole.
+     */
+    public PolicyWords policyWords() {
+        return new PolicyWords(bundle.getLocale(), this::shortened);
     }
 
     /** The {@link MessageFormat} pattern for {@code key}, filled with {@code args}. */

@@ -8,12 +8,12 @@ import dev.kmstags.domain.KeyTags;
 import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.TagQuery;
 import dev.kmstags.domain.policy.PolicyFinding;
+import dev.kmstags.domain.policy.PolicyWords;
 import dev.kmstags.domain.policy.TagPolicy;
 import dev.kmstags.ui.common.DateFormats;
 import dev.kmstags.ui.common.KeyEntry;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.Tone;
-import dev.kmstags.ui.review.PolicyWords;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -151,7 +151,7 @@ public final class KeyRowViewModel implements KeyEntry {
             findingsText = "";
             compliance.set(Compliance.UNKNOWN);
         } else {
-            PolicyWords words = new PolicyWords(messages);
+            PolicyWords words = messages.policyWords();
             List<PolicyFinding> findings = policy.check(known);
             findingsText = String.join("\n", findings.stream().map(words::line).toList());
             compliance.set(findings.isEmpty() ? Compliance.COMPLIANT : Compliance.NON_COMPLIANT);

@@ -4,6 +4,7 @@ import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.TagMerge;
 import dev.kmstags.domain.TagPlan;
 import dev.kmstags.domain.policy.PolicyFinding;
+import dev.kmstags.domain.policy.PolicyWords;
 import dev.kmstags.ui.common.DialogModel;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.PolicyInForce;
@@ -73,7 +74,7 @@ public final class ReviewViewModel implements DialogModel<Boolean> {
         this.plan = merge.plan();
         this.connectionText = Objects.requireNonNull(connectionText, "connectionText");
         this.messages = Objects.requireNonNull(messages, "messages");
-        this.policyWords = new PolicyWords(messages);
+        this.policyWords = messages.policyWords();
         this.keyName = Objects.requireNonNull(keyName, "keyName");
         this.problems = List.copyOf(problems);
         this.production = production;
@@ -105,9 +106,10 @@ public final class ReviewViewModel implements DialogModel<Boolean> {
             return this;
         }
         List<PolicyFinding> findings = policy.policy().check(plan);
-        policyTitle = messages.format("review.policy", policy.source());
-        policyLines = findings.isEmpty() ? List.of(new PolicyLine(messages.get("review.policy.compliant"), false))
-                : findings.stream().map(finding -> new PolicyLine(policyWords.line(finding), finding.blocks())).toList();
+        policyTitle = policyWords.title(policy.source());
+        policyLines = findings.isEmpty() ? List.of(new PolicyLine(policyWords.compliant(), false))
+                : findings.stream().map(finding -> new PolicyLine(policyWords.line(finding), finding.blocks()))
+                        .toList();
         policyAllows.set(findings.stream().noneMatch(PolicyFinding::blocks));
         return this;
     }

@@ -4,6 +4,7 @@ import dev.kmstags.domain.TagPlan;
 import dev.kmstags.domain.TagRule;
 import dev.kmstags.domain.TagRules;
 import dev.kmstags.domain.policy.PolicyFinding;
+import dev.kmstags.domain.policy.PolicyWords;
 import dev.kmstags.domain.policy.TagPolicy;
 import dev.kmstags.ui.common.Messages;
 import java.util.LinkedHashSet;
@@ -28,9 +29,11 @@ final class TagTableCheck {
     }
 
     private final Messages messages;
+    private final PolicyWords policyWords;
 
     TagTableCheck(Messages messages) {
         this.messages = messages;
+        this.policyWords = messages.policyWords();
     }
 
     /** Writes each row's problems into it and answers the table's, without a tag policy. */
@@ -63,7 +66,7 @@ final class TagTableCheck {
             String valueWarning = value != null && TagRules.hasUnusualCharacters(value)
                     ? messages.get("editor.warning.characters") : "";
             for (PolicyFinding finding : policy.check(key, value, row.isEdited())) {
-                String sentence = policySentence(finding);
+                String sentence = policyWords.cell(finding);
                 boolean onKey = finding.kind() == PolicyFinding.Kind.KEY_CASE;
                 if (finding.blocks()) {
                     keyError = onKey ? joined(keyError, sentence) : keyError;
@@ -103,15 +106,6 @@ final class TagTableCheck {
                 : messages.format("editor.problem.line", messages.format("editor.problem.key",
                         messages.shortened(violation.offendingText())),
                         sentence(violation.rule(), violation.offendingText()))).distinct().toList();
-    }
-
-    /** What a cell says about a tag that strays from the tag policy; the tag it is about is the cell's own. */
-    private String policySentence(PolicyFinding finding) {
-        String sentence = finding.kind() == PolicyFinding.Kind.KEY_CASE
-                ? messages.format("editor.policy.KEY_CASE", messages.shortened(finding.rule().tagKey()))
-                : messages.format("editor.policy.VALUE_NOT_ALLOWED",
-                        String.join(", ", finding.rule().allowedValues().orElseThrow()));
-        return finding.blocks() ? sentence + messages.get("editor.policy.refused") : sentence;
     }
 
     private static String joined(String first, String second) {

@@ -7,11 +7,14 @@ import dev.kmstags.domain.EditedTag;
 import dev.kmstags.domain.TagPlan;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TagPolicyTest {
+
+    private static final PolicyWords WORDS = new PolicyWords(Locale.ENGLISH);
 
     /** AWS Organizations user guide, "Tag policy syntax and examples": the basic syntax. */
     private static final String AWS_BASIC_SYNTAX = """
@@ -61,8 +64,8 @@ class TagPolicyTest {
         List<PolicyFinding> findings = policy.check(Map.of("costCenter", "100"));
 
         assertThat(findings).extracting(PolicyFinding::kind).containsExactly(PolicyFinding.Kind.KEY_CASE);
-        assertThat(findings.get(0).sentence())
-                .isEqualTo("The tag policy writes the key \"costCenter\" as \"CostCenter\".");
+        assertThat(WORDS.line(findings.get(0)))
+                .isEqualTo("costCenter: the tag policy writes this key “CostCenter”.");
         assertThat(policy.check(Map.of("CostCenter", "200"))).isEmpty();
     }
 
@@ -75,8 +78,8 @@ class TagPolicyTest {
         List<PolicyFinding> findings = policy.check(Map.of("CostCenter", "400"));
 
         assertThat(findings).extracting(PolicyFinding::kind).containsExactly(PolicyFinding.Kind.VALUE_NOT_ALLOWED);
-        assertThat(findings.get(0).sentence())
-                .isEqualTo("The tag policy does not allow \"400\" for CostCenter; allowed: 100, 200, 300*.");
+        assertThat(WORDS.line(findings.get(0)))
+                .isEqualTo("CostCenter = 400: the tag policy does not allow this value. Allowed: 100, 200, 300*.");
     }
 
     @Test
@@ -128,7 +131,7 @@ class TagPolicyTest {
 
         assertThat(findings).extracting(PolicyFinding::kind).containsExactly(PolicyFinding.Kind.REQUIRED_MISSING);
         assertThat(findings.get(0).blocks()).isFalse();
-        assertThat(findings.get(0).sentence()).isEqualTo("The tag policy requires KMS keys to carry the tag Owner.");
+        assertThat(WORDS.line(findings.get(0))).isEqualTo("The tag policy requires KMS keys to carry the tag Owner.");
         assertThat(policy.check(Map.of("owner", "x"))).extracting(PolicyFinding::kind)
                 .containsExactly(PolicyFinding.Kind.KEY_CASE);
     }

@@ -1,5 +1,6 @@
 package dev.kmstags.app;
 
+import static dev.kmstags.app.UiSteps.tagCell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.ui.common.Theme;
@@ -118,15 +119,5 @@ class AccessChangeUiTest extends AppWindowUiTest {
                         && cell.getIndex() >= 0 && cell.getIndex() < cell.getTableView().getItems().size()
                         && cell.getTableView().getItems().get(cell.getIndex()).aliasesText().equals(alias))
                 .tryQueryAs(Labeled.class);
-    }
-
-    private static Labeled tagCell(FxRobot robot, String text) throws Exception {
-        waitUntil("a tag cell shows " + text, () -> robot.lookup(".tag-table .tag-cell")
-                .match(NodeQueryUtils.isVisible())
-                .match((TableCell<?, ?> cell) -> cell.getIndex() >= 0 && text.equals(cell.getItem()))
-                .tryQuery().isPresent());
-        return robot.lookup(".tag-table .tag-cell").match(NodeQueryUtils.isVisible())
-                .match((TableCell<?, ?> cell) -> cell.getIndex() >= 0 && text.equals(cell.getItem()))
-                .queryAs(Labeled.class);
     }
 }

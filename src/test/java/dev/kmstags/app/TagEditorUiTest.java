@@ -1,5 +1,7 @@
 package dev.kmstags.app;
 
+import static dev.kmstags.app.UiSteps.tagCell;
+import static dev.kmstags.app.UiSteps.tagCellNow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.kms.KmsClients;
@@ -137,17 +139,6 @@ class TagEditorUiTest {
     }
 
     /** The visible tag cell holding {@code text} (a changed one shows it beside its old text, not as its own). */
-    private static Labeled tagCell(FxRobot robot, String text) throws Exception {
-        waitUntil("a tag cell shows " + text, () -> tagCellNow(robot, text).isPresent());
-        return tagCellNow(robot, text).orElseThrow();
-    }
-
-    private static Optional<Labeled> tagCellNow(FxRobot robot, String text) {
-        return robot.lookup(".tag-table .tag-cell").match(NodeQueryUtils.isVisible())
-                .match((TableCell<?, ?> cell) -> cell.getIndex() >= 0 && text.equals(cell.getItem()))
-                .tryQueryAs(Labeled.class);
-    }
-
     /** Double-clicks the cell, replaces its text (editing selects it all) and presses {@code then}. */
     private static void editCell(FxRobot robot, String current, String replacement, KeyCode then)
             throws Exception {

@@ -78,6 +78,19 @@ final class UiSteps {
                 .tryQuery();
     }
 
+    /** The editor's tag cell showing {@code text}, once it shows in a row. */
+    static Labeled tagCell(FxRobot robot, String text) throws Exception {
+        waitUntil("a tag cell shows " + text, () -> tagCellNow(robot, text).isPresent());
+        return tagCellNow(robot, text).orElseThrow();
+    }
+
+    /** The editor's tag cell showing {@code text} in a row, if it shows now. */
+    static Optional<Labeled> tagCellNow(FxRobot robot, String text) {
+        return robot.lookup(".tag-table .tag-cell").match(NodeQueryUtils.isVisible())
+                .match((TableCell<?, ?> cell) -> cell.getIndex() >= 0 && text.equals(cell.getItem()))
+                .tryQueryAs(Labeled.class);
+    }
+
     /**
      * Turns the access check on (Connection → Check access changes (IAM)), opens {@code first}, adds {@code second}
      * to the selection with Control held, and waits until the panel shows the tags of both.

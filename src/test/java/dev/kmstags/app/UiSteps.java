@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
@@ -120,9 +121,12 @@ final class UiSteps {
 
     /** The visible button {@code query} finds with {@code text}, once it shows enabled. */
     static Button enabledButton(FxRobot robot, String query, String text) throws Exception {
-        waitUntil("the button " + text + " shows enabled", () -> visibleButton(robot, query, text)
-                .filter(button -> !button.isDisabled()).isPresent());
-        return visibleButton(robot, query, text).orElseThrow();
+        AtomicReference<Button> found = new AtomicReference<>();
+        waitUntil("the button " + text + " shows enabled", () -> {
+            visibleButton(robot, query, text).filter(button -> !button.isDisabled()).ifPresent(found::set);
+            return found.get() != null;
+        });
+        return found.get();
     }
 
     private static Optional<Button> visibleButton(FxRobot robot, String query, String text) {

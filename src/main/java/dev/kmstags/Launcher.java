@@ -7,8 +7,11 @@ import dev.kmstags.local.BackendOptions;
 import dev.kmstags.local.DataLocation;
 import dev.kmstags.local.ServeCommand;
 import dev.kmstags.profiles.AwsEnvironment;
-import java.nio.file.Path;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,10 +27,18 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        int status = run(List.of(args), System.out, System.err);
+        int status = run(List.of(args), utf8(FileDescriptor.out), utf8(FileDescriptor.err));
         if (status >= 0) {
             System.exit(status);
         }
+    }
+
+    /**
+     * Standard output or error in UTF-8, whatever the locale: tag keys and values are any Unicode, and the files the
+     * commands write are UTF-8; Java 17 would print {@code ?} for every character the POSIX locale's ASCII lacks.
+     */
+    private static PrintStream utf8(FileDescriptor stream) {
+        return new PrintStream(new FileOutputStream(stream), true, StandardCharsets.UTF_8);
     }
 
     /**

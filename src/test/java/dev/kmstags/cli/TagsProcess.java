@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code kms-tag-manager tags ...} in a child JVM, as a script runs it: the test class path without JavaFX, HOME
- * holding {@code .aws/config} with a profile {@code demo} whose endpoint_url is a backend, standard input not a
- * terminal, standard output and error kept apart.
+ * holding {@code .aws/config} with a profile {@code demo} whose endpoint_url is a backend, the POSIX locale,
+ * standard input not a terminal, standard output and error kept apart.
  */
 final class TagsProcess {
 
@@ -68,6 +68,9 @@ final class TagsProcess {
         builder.environment().remove("AWS_PROFILE");
         builder.environment().remove("AWS_REGION");
         builder.environment().put("HOME", home.toString());
+        // The POSIX locale, as cron and many CI runners give: the output is still UTF-8, as the files are.
+        builder.environment().put("LC_ALL", "C");
+        builder.environment().put("LANG", "C");
         return new Running(builder.start(), out, err);
     }
 

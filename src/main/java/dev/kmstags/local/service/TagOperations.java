@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.TagRules;
+import dev.kmstags.local.KmsException;
 import dev.kmstags.local.protocol.KmsRequest;
+import dev.kmstags.local.store.KeyTagPage;
 import dev.kmstags.local.store.SqliteKeyStore;
 import dev.kmstags.local.store.StoredKey;
 import java.util.List;
@@ -84,23 +86,34 @@ final class TagOperations {
         int limit = Members.limit(errors, body.integer("Limit"), LIST_TAGS_DEFAULT_LIMIT, LIST_TAGS_MAX_LIMIT);
         Members.marker(errors, marker);
         errors.throwIfAny();
-        return store.read(session -> {
-            StoredKey key = new KeyResolver(session, request.region()).keyOnly(keyId);
-            String scope = "ListResourceTags\n" + key.keyId();
-            String after = marker == null ? null : markers.positionOf(scope, marker);
-            List<Tag> page = session.tagsAfter(key.keyId(), after, limit + 1);
-            boolean truncated = page.size() > limit;
-            List<Tag> shown = truncated ? page.subList(0, limit) : page;
-            ObjectNode response = JsonNodeFactory.instance.objectNode();
-            ArrayNode array = response.putArray("Tags");
-            for (Tag tag : shown) {
-                array.addObject().put("TagKey", tag.key()).put("TagValue", tag.value());
+        String namedKeyId = KeyResolver.keyIdOf(keyId, request.region());
+        String scope = "ListResourceTags\n" + namedKeyId;
+        // An unknown key is reported before a bad marker: the marker is checked once the key is found.
+        KmsException badMarker = null;
+        String after = null;
+        if (marker != null) {
+            try {
+                after = markers.positionOf(scope, marker);
+            } catch (KmsException e) {
+                badMarker = e;
             }
-            if (truncated) {
-                response.put("NextMarker", markers.issue(scope, shown.get(shown.size() - 1).key()));
-            }
-            response.put("Truncated", truncated);
-            return response;
-        });
+        }
+        KeyTagPage page = KeyResolver.inRegion(store.keyTagPage(namedKeyId, after, limit + 1),
+                request.region(), namedKeyId);
+        if (badMarker != null) {
+            throw badMarker;
+        }
+        boolean truncated = page.tags().size() > limit;
+        List<Tag> shown = truncated ? page.tags().subList(0, limit) : page.tags();
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        ArrayNode array = response.putArray("Tags");
+        for (Tag tag : shown) {
+            array.addObject().put("TagKey", tag.key()).put("TagValue", tag.value());
+        }
+        if (truncated) {
+            response.put("NextMarker", markers.issue(scope, shown.get(shown.size() - 1).key()));
+        }
+        response.put("Truncated", truncated);
+        return response;
     }
 }

@@ -1,6 +1,7 @@
 package dev.kmstags.local.store;
 
 import dev.kmstags.domain.Tag;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,10 +28,6 @@ public final class StoreSession implements AutoCloseable {
 
     StoreSession(Connection connection) {
         this.connection = connection;
-    }
-
-    Connection connection() {
-        return connection;
     }
 
     // ---- keys
@@ -101,6 +98,36 @@ public final class StoreSession implements AutoCloseable {
         return query("SELECT tag_key, tag_value FROM tags WHERE key_id = ? AND tag_key > ? ORDER BY tag_key LIMIT ?",
                 rows -> new Tag(rows.getString(1), rows.getString(2)), keyId, afterTagKey == null ? "" : afterTagKey,
                 limit);
+    }
+
+    /**
+     * The region of the key with this ID and up to {@code limit} of its tags ordered by tag key after
+     * {@code afterTagKey} (null for the start), by one statement: run outside a transaction it is its own consistent
+     * snapshot. Empty when no key has this ID.
+     */
+    Optional<KeyTagPage> keyTagPage(String keyId, String afterTagKey, int limit) {
+        // The key's row comes once, with NULL tags when it has none after the position; no row: no key.
+        String region = null;
+        List<Tag> tags = new ArrayList<>();
+        try {
+            PreparedStatement statement = prepared("SELECT k.region, t.tag_key, t.tag_value FROM keys k"
+                    + " LEFT JOIN tags t ON t.key_id = k.key_id AND t.tag_key > ? WHERE k.key_id = ?"
+                    + " ORDER BY t.tag_key LIMIT ?", afterTagKey == null ? "" : afterTagKey, keyId, limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    if (region == null) {
+                        region = text(rows, 1);
+                    }
+                    String tagKey = text(rows, 2);
+                    if (tagKey != null) {
+                        tags.add(new Tag(tagKey, text(rows, 3)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the data file: " + e.getMessage(), e);
+        }
+        return region == null ? Optional.empty() : Optional.of(new KeyTagPage(keyId, region, tags));
     }
 
     /** How many tags a key has. */
@@ -181,6 +208,16 @@ public final class StoreSession implements AutoCloseable {
     @FunctionalInterface
     private interface RowReader<T> {
         T read(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * A text column, or null. As {@link ResultSet#getString} decodes it (the file's text is UTF-8), at less cost:
+     * the driver hands a string's bytes over in a direct buffer made through JNI for each value, and a byte array
+     * for {@code getBytes}.
+     */
+    private static String text(ResultSet rows, int column) throws SQLException {
+        byte[] utf8 = rows.getBytes(column);
+        return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
     }
 
     private static StoredKey readKey(ResultSet rows) throws SQLException {

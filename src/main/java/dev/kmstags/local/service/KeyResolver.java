@@ -1,6 +1,7 @@
 package dev.kmstags.local.service;
 
-import dev.kmstags.local.store.KeyTagPage;
+import dev.kmstags.local.store.KeyStatus;
+import dev.kmstags.local.store.Regional;
 import dev.kmstags.local.store.StoreSession;
 import dev.kmstags.local.store.StoredAlias;
 import dev.kmstags.local.store.StoredKey;
@@ -45,9 +46,18 @@ final class KeyResolver {
         return parse(identifier, region, false).keyId();
     }
 
-    /** The key's tags when it lives in the request's region; a key of another region does not exist for it. */
-    static KeyTagPage inRegion(Optional<KeyTagPage> page, String region, String keyId) {
-        return page.filter(found -> found.region().equals(region))
+    /**
+     * Who manages the key named by a key ID or key ARN and its state, for changes that need no more of it (tagging);
+     * aliases are refused, as by {@link #keyOnly}.
+     */
+    KeyStatus keyStatusOnly(String identifier) {
+        String keyId = keyIdOf(identifier, region);
+        return inRegion(session.findKeyStatus(keyId), region, keyId);
+    }
+
+    /** What was found of the key with this ID, when it lives in the request's region: no key of another does. */
+    static <T extends Regional> T inRegion(Optional<T> found, String region, String keyId) {
+        return found.filter(key -> key.region().equals(region))
                 .orElseThrow(() -> OperationErrors.keyNotFound(KmsAccount.keyArn(region, keyId)));
     }
 
@@ -134,8 +144,6 @@ final class KeyResolver {
     }
 
     private StoredKey inThisRegion(String keyId) {
-        return session.findKey(keyId)
-                .filter(key -> key.region().equals(region))
-                .orElseThrow(() -> OperationErrors.keyNotFound(KmsAccount.keyArn(region, keyId)));
+        return inRegion(session.findKey(keyId), region, keyId);
     }
 }

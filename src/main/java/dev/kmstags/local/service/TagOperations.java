@@ -7,9 +7,9 @@ import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.TagRules;
 import dev.kmstags.local.KmsException;
 import dev.kmstags.local.protocol.KmsRequest;
+import dev.kmstags.local.store.KeyStatus;
 import dev.kmstags.local.store.KeyTagPage;
 import dev.kmstags.local.store.SqliteKeyStore;
-import dev.kmstags.local.store.StoredKey;
 import java.util.List;
 
 /** TagResource, UntagResource and ListResourceTags. */
@@ -37,7 +37,7 @@ final class TagOperations {
         errors.throwIfAny();
         Members.tagRules(tags);
         store.write(session -> {
-            StoredKey key = new KeyResolver(session, request.region()).keyOnly(keyId);
+            KeyStatus key = new KeyResolver(session, request.region()).keyStatusOnly(keyId);
             KeyGuards.customerManaged(key, "TagResource");
             KeyGuards.notPendingDeletion(key);
             session.putTags(key.keyId(), tags);
@@ -68,7 +68,7 @@ final class TagOperations {
             throw OperationErrors.reservedTag();
         }
         store.write(session -> {
-            StoredKey key = new KeyResolver(session, request.region()).keyOnly(keyId);
+            KeyStatus key = new KeyResolver(session, request.region()).keyStatusOnly(keyId);
             KeyGuards.customerManaged(key, "UntagResource");
             KeyGuards.notPendingDeletion(key);
             session.removeTags(key.keyId(), tagKeys);

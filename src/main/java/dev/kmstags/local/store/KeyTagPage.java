@@ -10,7 +10,7 @@ import java.util.List;
  * @param region the region the key lives in
  * @param tags   the page of tags, ordered by tag key
  */
-public record KeyTagPage(String keyId, String region, List<Tag> tags) {
+public record KeyTagPage(String keyId, String region, List<Tag> tags) implements Regional {
 
     public KeyTagPage {
         tags = List.copyOf(tags);

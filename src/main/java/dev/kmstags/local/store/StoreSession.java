@@ -37,6 +37,12 @@ public final class StoreSession implements AutoCloseable {
         return queryOne("SELECT " + KEY_COLUMNS + " FROM keys WHERE key_id = ?", StoreSession::readKey, keyId);
     }
 
+    /** Who manages the key with this ID and its state, in any region. */
+    public Optional<KeyStatus> findKeyStatus(String keyId) {
+        return queryOne("SELECT key_id, region, key_state, key_manager FROM keys WHERE key_id = ?",
+                rows -> new KeyStatus(text(rows, 1), text(rows, 2), text(rows, 3), text(rows, 4)), keyId);
+    }
+
     /**
      * The IDs of up to {@code limit} keys of a region in creation order, after the given position (0 for the start).
      * SQLite joins them into one string, so 1,000 IDs cost one call into it instead of two per key (reading the

@@ -1,10 +1,12 @@
 package dev.kmstags.local.service;
 
 import dev.kmstags.local.store.KeyStatus;
+import dev.kmstags.local.store.KeyTagCount;
 import dev.kmstags.local.store.Regional;
 import dev.kmstags.local.store.StoreSession;
 import dev.kmstags.local.store.StoredAlias;
 import dev.kmstags.local.store.StoredKey;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -53,6 +55,15 @@ final class KeyResolver {
     KeyStatus keyStatusOnly(String identifier) {
         String keyId = keyIdOf(identifier, region);
         return inRegion(session.findKeyStatus(keyId), region, keyId);
+    }
+
+    /**
+     * As {@link #keyStatusOnly}, with how many of the key's tags have none of {@code tagKeys}: how many it keeps
+     * beside them once they are put.
+     */
+    KeyTagCount keyStatusAndTagsKept(String identifier, List<String> tagKeys) {
+        String keyId = keyIdOf(identifier, region);
+        return inRegion(session.findKeyStatusAndTagsKept(keyId, tagKeys), region, keyId);
     }
 
     /** What was found of the key with this ID, when it lives in the request's region: no key of another does. */

@@ -8,6 +8,7 @@ import dev.kmstags.domain.TagRules;
 import dev.kmstags.local.KmsException;
 import dev.kmstags.local.protocol.KmsRequest;
 import dev.kmstags.local.store.KeyStatus;
+import dev.kmstags.local.store.KeyTagCount;
 import dev.kmstags.local.store.KeyTagPage;
 import dev.kmstags.local.store.SqliteKeyStore;
 import java.util.List;
@@ -36,16 +37,21 @@ final class TagOperations {
         List<Tag> tags = rawTags == null ? List.of() : Members.tags(errors, rawTags, "tags");
         errors.throwIfAny();
         Members.tagRules(tags);
+        List<String> tagKeys = tags.stream().map(Tag::key).toList();
+        // More tags than a key may carry are too many whatever it has: they need no count (nor a statement with a
+        // parameter for each).
+        boolean countable = TagRules.withinTagLimit(tags.size());
         store.write(session -> {
-            KeyStatus key = new KeyResolver(session, request.region()).keyStatusOnly(keyId);
+            KeyResolver resolver = new KeyResolver(session, request.region());
+            KeyTagCount counted = countable ? resolver.keyStatusAndTagsKept(keyId, tagKeys) : null;
+            KeyStatus key = countable ? counted.status() : resolver.keyStatusOnly(keyId);
             KeyGuards.customerManaged(key, "TagResource");
             KeyGuards.notPendingDeletion(key);
-            session.putTags(key.keyId(), tags);
-            // Counted once the tags are in, with the values of keys it had overwritten: over the limit, the throw
-            // rolls this write back whole.
-            if (!TagRules.withinTagLimit(session.tagCount(key.keyId()))) {
+            // The tag keys are distinct (Members.tagRules): after the put the key has the tags it kept and these.
+            if (!countable || !TagRules.withinTagLimit(counted.tagsKept() + tags.size())) {
                 throw OperationErrors.tooManyTags();
             }
+            session.putTags(key.keyId(), tags);
             return null;
         });
         return JsonNodeFactory.instance.objectNode();

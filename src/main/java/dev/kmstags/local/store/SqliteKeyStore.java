@@ -13,6 +13,7 @@ import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.sqlite.SQLiteConfig;
@@ -159,36 +160,58 @@ public final class SqliteKeyStore implements AutoCloseable {
      * Runs {@code work} in one write transaction, after every other write: it commits when {@code work} returns
      * and rolls back entirely when it throws. Writes that arrive while another is being committed are run one
      * after the other and committed together (see {@link WriteBatch}); each returns only once it is committed.
+     *
+     * <p>The thread that takes the writer runs the queued writes and, once they are committed, wakes each of
+     * their threads at once; the others wait for that, not for the writer. (Waiting for the writer woke them one
+     * after the other, each taking the lock only to find its write done: a chain of thread switches after every
+     * commit.) Whoever lets the writer go wakes the thread of the first write still queued, to take it.
      */
     public <T> T write(Function<StoreSession, T> work) {
-        WriteBatch.Pending<T> mine = new WriteBatch.Pending<>(work);
+        WriteBatch.Pending<T> mine = new WriteBatch.Pending<>(work, Thread.currentThread());
         pendingWrites.add(mine);
-        writeLock.lock();
-        try {
-            while (!mine.done()) {
-                List<WriteBatch.Pending<?>> batch = new ArrayList<>();
-                for (WriteBatch.Pending<?> next = pendingWrites.poll(); next != null; next = pendingWrites.poll()) {
-                    batch.add(next);
-                    if (batch.size() == MAX_BATCH) {
-                        break;
-                    }
+        boolean interrupted = false;
+        while (!mine.done()) {
+            if (writeLock.tryLock()) {
+                try {
+                    commitQueuedUntilDone(mine);
+                } finally {
+                    writeLock.unlock();
                 }
-                if (closed) {
-                    StoreException failure = new StoreException("The data file is closed");
-                    batch.forEach(pending -> pending.fail(failure));
-                } else {
-                    WriteBatch.run(writer, batch);
-                }
+                wakeNextWriter();
+            } else {
+                LockSupport.park(this);
+                // Waiting is not interruptible, as a write cannot be taken back once queued; the flag is kept.
+                interrupted |= Thread.interrupted();
             }
-        } finally {
-            writeLock.unlock();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return mine.outcome();
     }
 
+    /** Commits the queued writes in batches until {@code mine} is among those done; under the write lock. */
+    private void commitQueuedUntilDone(WriteBatch.Pending<?> mine) {
+        while (!mine.done()) {
+            List<WriteBatch.Pending<?>> batch = new ArrayList<>();
+            for (WriteBatch.Pending<?> next = pendingWrites.poll(); next != null; next = pendingWrites.poll()) {
+                batch.add(next);
+                if (batch.size() == MAX_BATCH) {
+                    break;
+                }
+            }
+            if (closed) {
+                StoreException failure = new StoreException("The data file is closed");
+                batch.forEach(pending -> pending.fail(failure));
+            } else {
+                WriteBatch.run(writer, batch);
+            }
+        }
+    }
+
     /** How many writes wait for the one under way; for tests of writes committed together. */
     int writersWaiting() {
-        return writeLock.getQueueLength();
+        return pendingWrites.size();
     }
 
     private StoreSession takeReader() {
@@ -245,6 +268,16 @@ public final class SqliteKeyStore implements AutoCloseable {
             writer.close();
         } finally {
             writeLock.unlock();
+            // A write that queued meanwhile waits for the writer: woken, it finds the store closed.
+            wakeNextWriter();
+        }
+    }
+
+    /** After the writer is let go: the first write still queued may have found it taken, and waits to be woken. */
+    private void wakeNextWriter() {
+        WriteBatch.Pending<?> next = pendingWrites.peek();
+        if (next != null) {
+            next.wake();
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.kmstags.local.store;
 
 /**
- * What KMS's rules ask of a key before it is changed: who manages it and its state. Read alone, it costs a third
- * of the whole key's columns, inside the write transaction that every other write waits for.
+ * What KMS's rules ask of a key before its tags change: who manages it and its state, four of its twelve columns.
+ * Tag changes read only these, inside the write transaction that every other write waits for.
  *
  * @param keyId      the key ID
  * @param region     the region the key lives in

@@ -179,6 +179,34 @@ class TagResourceTest {
     }
 
     @Test
+    void overwrittenAndNewTagsInOneRequestCountOnceEach() {
+        String keyId = backend.createKey(numberedTags(0, 48).toArray(Tag[]::new));
+
+        kms.tagResource(b -> b.keyId(keyId).tags(tag("tag-46", "new 46"), tag("tag-47", "new 47"),
+                tag("tag-48", "48"), tag("tag-49", "49")));
+        assertThat(tagsOf(keyId)).hasSize(50).containsEntry("tag-46", "new 46").containsEntry("tag-49", "49");
+
+        failsWith(() -> kms.tagResource(b -> b.keyId(keyId).tags(tag("tag-00", "changed"), tag("tag-50", "50"))),
+                "TagException", "Too many tags");
+        assertThat(tagsOf(keyId)).hasSize(50).containsEntry("tag-00", "value 0").doesNotContainKey("tag-50");
+    }
+
+    @Test
+    void moreThanFiftyTagsInOneRequestAreTooManyOnceTheKeyIsFoundAndMayBeTagged() {
+        String keyId = backend.createKey();
+        String unknown = "0b6e2f1a-1234-4e5f-8a9b-0123456789ab";
+
+        failsWith(() -> kms.tagResource(b -> b.keyId(keyId).tags(numberedTags(0, 51))), "TagException",
+                "Too many tags");
+        assertThat(tagsOf(keyId)).isEmpty();
+        failsWith(() -> kms.tagResource(b -> b.keyId(unknown).tags(numberedTags(0, 51))), "NotFoundException",
+                "Key '" + ARN_PREFIX + unknown + "' does not exist");
+        kms.scheduleKeyDeletion(b -> b.keyId(keyId).pendingWindowInDays(7));
+        failsWith(() -> kms.tagResource(b -> b.keyId(keyId).tags(numberedTags(0, 51))), "KMSInvalidStateException",
+                ARN_PREFIX + keyId + " is pending deletion.");
+    }
+
+    @Test
     void listResourceTagsPagesThroughEveryTag() {
         String keyId = backend.createKey(numberedTags(0, 23).toArray(Tag[]::new));
 

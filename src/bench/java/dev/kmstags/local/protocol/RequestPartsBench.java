@@ -85,6 +85,8 @@ public final class RequestPartsBench {
                     s.findKey(listed.get(i % KEYS));
                     return s.tagsAfter(listed.get(i % KEYS), null, LISTED_TAGS + 1);
                 }));
+                time(list, "store: both in one statement", i -> store.keyTagPage(listed.get(i % KEYS), null,
+                        LISTED_TAGS + 1));
                 time(tag, "store: an empty write transaction", i -> store.write(s -> null));
             }
             System.out.printf(Locale.ROOT, "== Request parts, one thread, µs of CPU per call, median of %d rounds"

@@ -3,6 +3,7 @@ package dev.kmstags.local.protocol;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,15 +24,25 @@ final class Digests {
         }
     });
 
-    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(Digests::newHmac);
+
+    /** A Mac kept initialised with the key it was last used with: initialising one costs a hash of its own. */
+    private static final class KeyedMac {
+        private final Mac mac = newHmac();
+        private byte[] key;
+    }
+
+    private static final ThreadLocal<KeyedMac> SIGNING_HMAC = ThreadLocal.withInitial(KeyedMac::new);
+
+    private Digests() {
+    }
+
+    private static Mac newHmac() {
         try {
             return Mac.getInstance(HMAC_SHA256);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides HmacSHA256", e);
         }
-    });
-
-    private Digests() {
     }
 
     static byte[] sha256(byte[] data) {
@@ -46,6 +57,23 @@ final class Digests {
             throw new IllegalStateException("HmacSHA256 accepts keys of any length", e);
         }
         return mac.doFinal(data);
+    }
+
+    /**
+     * HMAC-SHA256 under a key that comes again and again, such as a day's signing key: each thread's Mac stays
+     * initialised with the key it was last given, and is initialised again only for another.
+     */
+    static byte[] hmacSha256WithRecurringKey(byte[] key, byte[] data) {
+        KeyedMac keyed = SIGNING_HMAC.get();
+        if (!Arrays.equals(keyed.key, key)) {
+            try {
+                keyed.mac.init(new SecretKeySpec(key, HMAC_SHA256));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 accepts keys of any length", e);
+            }
+            keyed.key = key.clone();
+        }
+        return keyed.mac.doFinal(data);
     }
 
     /** Lower-case hex, as SigV4 writes hashes and signatures. */

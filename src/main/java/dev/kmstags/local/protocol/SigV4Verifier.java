@@ -177,7 +177,7 @@ public final class SigV4Verifier {
                 + basicRequestTime + '\n'
                 + scope.date() + '/' + scope.region() + '/' + scope.service() + '/' + scope.terminator() + '\n'
                 + Digests.hex(Digests.sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        byte[] expected = Digests.hex(Digests.hmacSha256(signingKey(scope.date(), scope.region()),
+        byte[] expected = Digests.hex(Digests.hmacSha256WithRecurringKey(signingKey(scope.date(), scope.region()),
                 stringToSign.getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.US_ASCII);
         byte[] provided = authorization.signature().getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, provided)) {

@@ -34,8 +34,8 @@ final class AliasOperations {
         AliasChange change = aliasChange(request);
         store.write(session -> {
             StoredKey target = new KeyResolver(session, request.region()).keyOnly(change.targetKeyId());
-            KeyGuards.customerManaged(target, "CreateAlias");
-            KeyGuards.notPendingDeletion(target);
+            KeyGuards.customerManaged(target.status(), "CreateAlias");
+            KeyGuards.notPendingDeletion(target.status());
             if (session.findAlias(request.region(), change.aliasName()).isPresent()) {
                 throw OperationErrors.aliasExists(KmsAccount.aliasArn(request.region(), change.aliasName()));
             }
@@ -53,8 +53,8 @@ final class AliasOperations {
                     .orElseThrow(() -> OperationErrors.aliasNotFound(KmsAccount.aliasArn(request.region(),
                             change.aliasName())));
             StoredKey target = new KeyResolver(session, request.region()).keyOnly(change.targetKeyId());
-            KeyGuards.customerManaged(target, "UpdateAlias");
-            KeyGuards.notPendingDeletion(target);
+            KeyGuards.customerManaged(target.status(), "UpdateAlias");
+            KeyGuards.notPendingDeletion(target.status());
             session.updateAliasTarget(alias.region(), alias.aliasName(), target.keyId(),
                     clock.instant().getEpochSecond());
             return null;

@@ -2,6 +2,7 @@ package dev.kmstags.local.service;
 
 import dev.kmstags.domain.KeyManager;
 import dev.kmstags.domain.KeyStates;
+import dev.kmstags.local.store.KeyStatus;
 import dev.kmstags.local.store.StoredKey;
 import java.util.Map;
 import java.util.Set;
@@ -31,30 +32,30 @@ final class KeyGuards {
     }
 
     /** Refuses changes by customers to AWS managed keys. */
-    static void customerManaged(StoredKey key, String operation) {
+    static void customerManaged(KeyStatus key, String operation) {
         if (KeyManager.fromKms(key.keyManager()) == KeyManager.AWS) {
             throw OperationErrors.accessDenied(operation, arn(key));
         }
     }
 
     /** For TagResource, UntagResource, ScheduleKeyDeletion, UpdateKeyDescription, CreateAlias and UpdateAlias. */
-    static void notPendingDeletion(StoredKey key) {
+    static void notPendingDeletion(KeyStatus key) {
         requireState(key, NOT_PENDING_DELETION);
     }
 
     /** For EnableKey and DisableKey, which pending deletion and pending import both forbid. */
-    static void canEnableOrDisable(StoredKey key) {
+    static void canEnableOrDisable(KeyStatus key) {
         requireState(key, ENABLE_DISABLE_STATES);
     }
 
     /** For CancelKeyDeletion, which needs a key pending deletion. */
-    static void pendingDeletion(StoredKey key) {
+    static void pendingDeletion(KeyStatus key) {
         if (!KeyStates.isPendingDeletion(key.keyState())) {
             throw OperationErrors.stateNotSupported(arn(key), describe(key.keyState()));
         }
     }
 
-    private static void requireState(StoredKey key, Set<String> allowed) {
+    private static void requireState(KeyStatus key, Set<String> allowed) {
         if (!allowed.contains(key.keyState())) {
             throw OperationErrors.invalidState(arn(key), describe(key.keyState()));
         }
@@ -64,7 +65,11 @@ final class KeyGuards {
         return STATE_WORDS.getOrDefault(state, state);
     }
 
-    static String arn(StoredKey key) {
+    static String arn(KeyStatus key) {
         return KmsAccount.keyArn(key.region(), key.keyId());
+    }
+
+    static String arn(StoredKey key) {
+        return arn(key.status());
     }
 }

@@ -118,7 +118,7 @@ final class KeyOperations {
 
     ObjectNode enableKey(KmsRequest request) {
         changeKey(request, requiredKeyId(request), "EnableKey", key -> {
-            KeyGuards.canEnableOrDisable(key);
+            KeyGuards.canEnableOrDisable(key.status());
             return key.withState(KeyStates.ENABLED);
         });
         return JsonNodeFactory.instance.objectNode();
@@ -126,7 +126,7 @@ final class KeyOperations {
 
     ObjectNode disableKey(KmsRequest request) {
         changeKey(request, requiredKeyId(request), "DisableKey", key -> {
-            KeyGuards.canEnableOrDisable(key);
+            KeyGuards.canEnableOrDisable(key.status());
             return key.withState(KeyStates.DISABLED);
         });
         return JsonNodeFactory.instance.objectNode();
@@ -143,7 +143,7 @@ final class KeyOperations {
         int days = window == null ? MAX_PENDING_WINDOW_DAYS : window;
         long deletionDate = clock.instant().plus(Duration.ofDays(days)).getEpochSecond();
         StoredKey scheduled = changeKey(request, keyId, "ScheduleKeyDeletion", key -> {
-            KeyGuards.notPendingDeletion(key);
+            KeyGuards.notPendingDeletion(key.status());
             return key.withDeletion(KeyStates.PENDING_DELETION, deletionDate, days);
         });
         ObjectNode response = JsonNodeFactory.instance.objectNode();
@@ -156,7 +156,7 @@ final class KeyOperations {
 
     ObjectNode cancelKeyDeletion(KmsRequest request) {
         StoredKey cancelled = changeKey(request, requiredKeyId(request), "CancelKeyDeletion", key -> {
-            KeyGuards.pendingDeletion(key);
+            KeyGuards.pendingDeletion(key.status());
             return key.withDeletion(KeyStates.DISABLED, null, null);
         });
         ObjectNode response = JsonNodeFactory.instance.objectNode();
@@ -174,7 +174,7 @@ final class KeyOperations {
         errors.length(description, "description", 0, MAX_DESCRIPTION_LENGTH);
         errors.throwIfAny();
         changeKey(request, keyId, "UpdateKeyDescription", key -> {
-            KeyGuards.notPendingDeletion(key);
+            KeyGuards.notPendingDeletion(key.status());
             return key.withDescription(description);
         });
         return JsonNodeFactory.instance.objectNode();
@@ -187,7 +187,7 @@ final class KeyOperations {
     private StoredKey changeKey(KmsRequest request, String keyId, String operation, UnaryOperator<StoredKey> change) {
         return store.write(session -> {
             StoredKey key = new KeyResolver(session, request.region()).keyOnly(keyId);
-            KeyGuards.customerManaged(key, operation);
+            KeyGuards.customerManaged(key.status(), operation);
             StoredKey changed = change.apply(key);
             session.updateKey(changed);
             return changed;

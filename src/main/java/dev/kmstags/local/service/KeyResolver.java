@@ -1,8 +1,12 @@
 package dev.kmstags.local.service;
 
+import dev.kmstags.local.store.KeyStatus;
+import dev.kmstags.local.store.KeyTagCount;
+import dev.kmstags.local.store.Regional;
 import dev.kmstags.local.store.StoreSession;
 import dev.kmstags.local.store.StoredAlias;
 import dev.kmstags.local.store.StoredKey;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,12 +30,46 @@ final class KeyResolver {
 
     /** The key named by a key ID or key ARN; aliases are refused, as by TagResource and its kin. */
     StoredKey keyOnly(String identifier) {
-        return resolve(identifier, false);
+        return inThisRegion(keyIdOf(identifier, region));
     }
 
     /** The key named by a key ID, key ARN, alias name or alias ARN, as DescribeKey accepts. */
     StoredKey keyOrAlias(String identifier) {
-        return resolve(identifier, true);
+        Named named = parse(identifier, region, true);
+        return named.aliasName() != null ? aliasTarget(named.aliasName()) : inThisRegion(named.keyId());
+    }
+
+    /**
+     * The key ID that a key ID or key ARN names, before any lookup, for a request to {@code region}: the errors of
+     * a malformed identifier, an alias, or an ARN of another region or account are thrown here, as by
+     * {@link #keyOnly}.
+     */
+    static String keyIdOf(String identifier, String region) {
+        return parse(identifier, region, false).keyId();
+    }
+
+    /**
+     * Who manages the key named by a key ID or key ARN and its state, for changes that need no more of it (tagging);
+     * aliases are refused, as by {@link #keyOnly}.
+     */
+    KeyStatus keyStatusOnly(String identifier) {
+        String keyId = keyIdOf(identifier, region);
+        return inRegion(session.findKeyStatus(keyId), region, keyId);
+    }
+
+    /**
+     * As {@link #keyStatusOnly}, with how many of the key's tags have none of {@code tagKeys}: how many it keeps
+     * beside them once they are put.
+     */
+    KeyTagCount keyStatusAndTagsKept(String identifier, List<String> tagKeys) {
+        String keyId = keyIdOf(identifier, region);
+        return inRegion(session.findKeyStatusAndTagsKept(keyId, tagKeys), region, keyId);
+    }
+
+    /** What was found of the key with this ID, when it lives in the request's region: no key of another does. */
+    static <T extends Regional> T inRegion(Optional<T> found, String region, String keyId) {
+        return found.filter(key -> key.region().equals(region))
+                .orElseThrow(() -> OperationErrors.keyNotFound(KmsAccount.keyArn(region, keyId)));
     }
 
     /** Whether the text names an alias (by name or ARN) rather than a key. */
@@ -39,17 +77,24 @@ final class KeyResolver {
         return identifier.startsWith(ALIAS_PREFIX) || (identifier.startsWith("arn:") && identifier.contains(":alias/"));
     }
 
-    private StoredKey resolve(String identifier, boolean aliasesAllowed) {
+    /** What an identifier names before any lookup: a key ID, or an alias name when aliases are allowed. */
+    private record Named(String keyId, String aliasName) {
+    }
+
+    private static Named parse(String identifier, String region, boolean aliasesAllowed) {
         if (identifier.startsWith(ALIAS_PREFIX)) {
-            return aliasTarget(identifier, aliasesAllowed);
+            if (!aliasesAllowed) {
+                throw OperationErrors.aliasNotSupported();
+            }
+            return new Named(null, identifier);
         }
         if (identifier.startsWith("arn:")) {
-            return resolveArn(identifier, aliasesAllowed);
+            return parseArn(identifier, region, aliasesAllowed);
         }
         if (!isKeyId(identifier)) {
             throw OperationErrors.invalidKeyId(identifier);
         }
-        return inThisRegion(identifier);
+        return new Named(identifier, null);
     }
 
     /**
@@ -79,7 +124,7 @@ final class KeyResolver {
         return true;
     }
 
-    private StoredKey resolveArn(String arn, boolean aliasesAllowed) {
+    private static Named parseArn(String arn, String region, boolean aliasesAllowed) {
         String[] parts = arn.split(":", 6);
         if (parts.length < 6 || !"kms".equals(parts[2]) || parts[3].isEmpty() || parts[4].isEmpty()) {
             throw OperationErrors.malformedArn(arn);
@@ -98,16 +143,10 @@ final class KeyResolver {
         if (!KmsAccount.ACCOUNT_ID.equals(parts[4])) {
             throw alias ? OperationErrors.aliasNotFound(arn) : OperationErrors.keyNotFound(arn);
         }
-        if (alias) {
-            return aliasTarget(resource, true);
-        }
-        return inThisRegion(resource.substring(KEY_PREFIX.length()));
+        return alias ? new Named(null, resource) : new Named(resource.substring(KEY_PREFIX.length()), null);
     }
 
-    private StoredKey aliasTarget(String aliasName, boolean aliasesAllowed) {
-        if (!aliasesAllowed) {
-            throw OperationErrors.aliasNotSupported();
-        }
+    private StoredKey aliasTarget(String aliasName) {
         Optional<StoredAlias> alias = session.findAlias(region, aliasName);
         if (alias.isEmpty() || alias.get().targetKeyId() == null) {
             throw OperationErrors.aliasNotFound(KmsAccount.aliasArn(region, aliasName));
@@ -116,8 +155,6 @@ final class KeyResolver {
     }
 
     private StoredKey inThisRegion(String keyId) {
-        return session.findKey(keyId)
-                .filter(key -> key.region().equals(region))
-                .orElseThrow(() -> OperationErrors.keyNotFound(KmsAccount.keyArn(region, keyId)));
+        return inRegion(session.findKey(keyId), region, keyId);
     }
 }

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.TagRules;
+import dev.kmstags.local.KmsException;
 import dev.kmstags.local.protocol.KmsRequest;
+import dev.kmstags.local.store.KeyStatus;
+import dev.kmstags.local.store.KeyTagCount;
+import dev.kmstags.local.store.KeyTagPage;
 import dev.kmstags.local.store.SqliteKeyStore;
-import dev.kmstags.local.store.StoredKey;
 import java.util.List;
 
 /** TagResource, UntagResource and ListResourceTags. */
@@ -34,16 +37,21 @@ final class TagOperations {
         List<Tag> tags = rawTags == null ? List.of() : Members.tags(errors, rawTags, "tags");
         errors.throwIfAny();
         Members.tagRules(tags);
+        List<String> tagKeys = tags.stream().map(Tag::key).toList();
+        // More tags than a key may carry are too many whatever it has: they need no count (nor a statement with a
+        // parameter for each).
+        boolean countable = TagRules.withinTagLimit(tags.size());
         store.write(session -> {
-            StoredKey key = new KeyResolver(session, request.region()).keyOnly(keyId);
+            KeyResolver resolver = new KeyResolver(session, request.region());
+            KeyTagCount counted = countable ? resolver.keyStatusAndTagsKept(keyId, tagKeys) : null;
+            KeyStatus key = countable ? counted.status() : resolver.keyStatusOnly(keyId);
             KeyGuards.customerManaged(key, "TagResource");
             KeyGuards.notPendingDeletion(key);
-            session.putTags(key.keyId(), tags);
-            // Counted once the tags are in, with the values of keys it had overwritten: over the limit, the throw
-            // rolls this write back whole.
-            if (!TagRules.withinTagLimit(session.tagCount(key.keyId()))) {
+            // The tag keys are distinct (Members.tagRules): after the put the key has the tags it kept and these.
+            if (!countable || !TagRules.withinTagLimit(counted.tagsKept() + tags.size())) {
                 throw OperationErrors.tooManyTags();
             }
+            session.putTags(key.keyId(), tags);
             return null;
         });
         return JsonNodeFactory.instance.objectNode();
@@ -66,7 +74,7 @@ final class TagOperations {
             throw OperationErrors.reservedTag();
         }
         store.write(session -> {
-            StoredKey key = new KeyResolver(session, request.region()).keyOnly(keyId);
+            KeyStatus key = new KeyResolver(session, request.region()).keyStatusOnly(keyId);
             KeyGuards.customerManaged(key, "UntagResource");
             KeyGuards.notPendingDeletion(key);
             session.removeTags(key.keyId(), tagKeys);
@@ -84,23 +92,34 @@ final class TagOperations {
         int limit = Members.limit(errors, body.integer("Limit"), LIST_TAGS_DEFAULT_LIMIT, LIST_TAGS_MAX_LIMIT);
         Members.marker(errors, marker);
         errors.throwIfAny();
-        return store.read(session -> {
-            StoredKey key = new KeyResolver(session, request.region()).keyOnly(keyId);
-            String scope = "ListResourceTags\n" + key.keyId();
-            String after = marker == null ? null : markers.positionOf(scope, marker);
-            List<Tag> page = session.tagsAfter(key.keyId(), after, limit + 1);
-            boolean truncated = page.size() > limit;
-            List<Tag> shown = truncated ? page.subList(0, limit) : page;
-            ObjectNode response = JsonNodeFactory.instance.objectNode();
-            ArrayNode array = response.putArray("Tags");
-            for (Tag tag : shown) {
-                array.addObject().put("TagKey", tag.key()).put("TagValue", tag.value());
+        String namedKeyId = KeyResolver.keyIdOf(keyId, request.region());
+        String scope = "ListResourceTags\n" + namedKeyId;
+        // An unknown key is reported before a bad marker: the marker is checked once the key is found.
+        KmsException badMarker = null;
+        String after = null;
+        if (marker != null) {
+            try {
+                after = markers.positionOf(scope, marker);
+            } catch (KmsException e) {
+                badMarker = e;
             }
-            if (truncated) {
-                response.put("NextMarker", markers.issue(scope, shown.get(shown.size() - 1).key()));
-            }
-            response.put("Truncated", truncated);
-            return response;
-        });
+        }
+        KeyTagPage page = KeyResolver.inRegion(store.keyTagPage(namedKeyId, after, limit + 1),
+                request.region(), namedKeyId);
+        if (badMarker != null) {
+            throw badMarker;
+        }
+        boolean truncated = page.tags().size() > limit;
+        List<Tag> shown = truncated ? page.tags().subList(0, limit) : page.tags();
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        ArrayNode array = response.putArray("Tags");
+        for (Tag tag : shown) {
+            array.addObject().put("TagKey", tag.key()).put("TagValue", tag.value());
+        }
+        if (truncated) {
+            response.put("NextMarker", markers.issue(scope, shown.get(shown.size() - 1).key()));
+        }
+        response.put("Truncated", truncated);
+        return response;
     }
 }

@@ -8,10 +8,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.sqlite.SQLiteConfig;
@@ -65,8 +67,9 @@ public final class SqliteKeyStore implements AutoCloseable {
             Schema.migrate(writerConnection);
             List<StoreSession> readerSessions = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {
+                // In autocommit mode: read() begins and ends its transactions itself, and a single statement
+                // needs none.
                 Connection readerConnection = connect(file, SQLiteConfig.TransactionMode.DEFERRED);
-                readerConnection.setAutoCommit(false);
                 StoreSession reader = new StoreSession(readerConnection);
                 opened.add(reader);
                 readerSessions.add(reader);
@@ -128,9 +131,27 @@ public final class SqliteKeyStore implements AutoCloseable {
     public <T> T read(Function<StoreSession, T> work) {
         StoreSession session = takeReader();
         try {
-            return work.apply(session);
+            execute(session, "BEGIN");
+            try {
+                return work.apply(session);
+            } finally {
+                endRead(session);
+            }
         } finally {
-            endTransaction(session, false);
+            readers.add(session);
+        }
+    }
+
+    /**
+     * The region of the key with this ID and up to {@code limit} of its tags after {@code afterTagKey} (null for the
+     * start), ordered by tag key; empty when no key has this ID. One statement outside a transaction: it sees one
+     * consistent state of the file, at less cost than a transaction of two.
+     */
+    public Optional<KeyTagPage> keyTagPage(String keyId, String afterTagKey, int limit) {
+        StoreSession session = takeReader();
+        try {
+            return session.keyTagPage(keyId, afterTagKey, limit);
+        } finally {
             readers.add(session);
         }
     }
@@ -139,36 +160,58 @@ public final class SqliteKeyStore implements AutoCloseable {
      * Runs {@code work} in one write transaction, after every other write: it commits when {@code work} returns
      * and rolls back entirely when it throws. Writes that arrive while another is being committed are run one
      * after the other and committed together (see {@link WriteBatch}); each returns only once it is committed.
+     *
+     * <p>The thread that takes the writer runs the queued writes and, once they are committed, wakes each of
+     * their threads at once; the others wait for that, not for the writer. (Waiting for the writer woke them one
+     * after the other, each taking the lock only to find its write done: a chain of thread switches after every
+     * commit.) Whoever lets the writer go wakes the thread of the first write still queued, to take it.
      */
     public <T> T write(Function<StoreSession, T> work) {
-        WriteBatch.Pending<T> mine = new WriteBatch.Pending<>(work);
+        WriteBatch.Pending<T> mine = new WriteBatch.Pending<>(work, Thread.currentThread());
         pendingWrites.add(mine);
-        writeLock.lock();
-        try {
-            while (!mine.done()) {
-                List<WriteBatch.Pending<?>> batch = new ArrayList<>();
-                for (WriteBatch.Pending<?> next = pendingWrites.poll(); next != null; next = pendingWrites.poll()) {
-                    batch.add(next);
-                    if (batch.size() == MAX_BATCH) {
-                        break;
-                    }
+        boolean interrupted = false;
+        while (!mine.done()) {
+            if (writeLock.tryLock()) {
+                try {
+                    commitQueuedUntilDone(mine);
+                } finally {
+                    writeLock.unlock();
                 }
-                if (closed) {
-                    StoreException failure = new StoreException("The data file is closed");
-                    batch.forEach(pending -> pending.fail(failure));
-                } else {
-                    WriteBatch.run(writer, batch);
-                }
+                wakeNextWriter();
+            } else {
+                LockSupport.park(this);
+                // Waiting is not interruptible, as a write cannot be taken back once queued; the flag is kept.
+                interrupted |= Thread.interrupted();
             }
-        } finally {
-            writeLock.unlock();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return mine.outcome();
     }
 
+    /** Commits the queued writes in batches until {@code mine} is among those done; under the write lock. */
+    private void commitQueuedUntilDone(WriteBatch.Pending<?> mine) {
+        while (!mine.done()) {
+            List<WriteBatch.Pending<?>> batch = new ArrayList<>();
+            for (WriteBatch.Pending<?> next = pendingWrites.poll(); next != null; next = pendingWrites.poll()) {
+                batch.add(next);
+                if (batch.size() == MAX_BATCH) {
+                    break;
+                }
+            }
+            if (closed) {
+                StoreException failure = new StoreException("The data file is closed");
+                batch.forEach(pending -> pending.fail(failure));
+            } else {
+                WriteBatch.run(writer, batch);
+            }
+        }
+    }
+
     /** How many writes wait for the one under way; for tests of writes committed together. */
     int writersWaiting() {
-        return writeLock.getQueueLength();
+        return pendingWrites.size();
     }
 
     private StoreSession takeReader() {
@@ -181,15 +224,26 @@ public final class SqliteKeyStore implements AutoCloseable {
         }
     }
 
-    private static void endTransaction(StoreSession session, boolean rollback) {
+    /** Ends a read transaction; should its COMMIT fail, a ROLLBACK leaves the connection fit for the next. */
+    private static void endRead(StoreSession session) {
         try {
-            if (rollback) {
-                session.connection().rollback();
-            } else {
-                session.connection().commit();
+            execute(session, "COMMIT");
+        } catch (StoreException e) {
+            try {
+                session.execute("ROLLBACK");
+            } catch (SQLException ignored) {
+                // no transaction left open; the COMMIT's error is the one reported
             }
+            throw e;
+        }
+    }
+
+    /** {@code BEGIN} or {@code COMMIT} of a read, prepared once per connection as every other statement. */
+    private static void execute(StoreSession session, String sql) {
+        try {
+            session.execute(sql);
         } catch (SQLException e) {
-            throw new StoreException("Could not finish a transaction: " + e.getMessage(), e);
+            throw new StoreException("Could not " + sql + " a read of the data file: " + e.getMessage(), e);
         }
     }
 
@@ -214,6 +268,16 @@ public final class SqliteKeyStore implements AutoCloseable {
             writer.close();
         } finally {
             writeLock.unlock();
+            // A write that queued meanwhile waits for the writer: woken, it finds the store closed.
+            wakeNextWriter();
+        }
+    }
+
+    /** After the writer is let go: the first write still queued may have found it taken, and waits to be woken. */
+    private void wakeNextWriter() {
+        WriteBatch.Pending<?> next = pendingWrites.peek();
+        if (next != null) {
+            next.wake();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.kmstags.local.store;
 
 import dev.kmstags.domain.Tag;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,15 +30,36 @@ public final class StoreSession implements AutoCloseable {
         this.connection = connection;
     }
 
-    Connection connection() {
-        return connection;
-    }
-
     // ---- keys
 
     /** The key with this ID, in any region. */
     public Optional<StoredKey> findKey(String keyId) {
         return queryOne("SELECT " + KEY_COLUMNS + " FROM keys WHERE key_id = ?", StoreSession::readKey, keyId);
+    }
+
+    /** Who manages the key with this ID and its state, in any region. */
+    public Optional<KeyStatus> findKeyStatus(String keyId) {
+        return queryOne("SELECT key_id, region, key_state, key_manager FROM keys WHERE key_id = ?",
+                rows -> new KeyStatus(text(rows, 1), text(rows, 2), text(rows, 3), text(rows, 4)), keyId);
+    }
+
+    /**
+     * Who manages the key with this ID and its state, and how many of its tags have none of {@code tagKeys}, in one
+     * statement: inside the write transaction that every other write waits for, one statement rather than two.
+     */
+    public Optional<KeyTagCount> findKeyStatusAndTagsKept(String keyId, List<String> tagKeys) {
+        // One statement per number of tag keys, each prepared once; a tag request has at most a few dozen.
+        StringBuilder sql = new StringBuilder("SELECT key_id, region, key_state, key_manager, (SELECT count(*) FROM"
+                + " tags t WHERE t.key_id = k.key_id AND t.tag_key NOT IN (");
+        for (int i = 0; i < tagKeys.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        sql.append(")) FROM keys k WHERE k.key_id = ?");
+        Object[] parameters = new Object[tagKeys.size() + 1];
+        tagKeys.toArray(parameters);
+        parameters[tagKeys.size()] = keyId;
+        return queryOne(sql.toString(), rows -> new KeyTagCount(new KeyStatus(text(rows, 1), text(rows, 2),
+                text(rows, 3), text(rows, 4)), rows.getInt(5)), parameters);
     }
 
     /**
@@ -103,9 +125,34 @@ public final class StoreSession implements AutoCloseable {
                 limit);
     }
 
-    /** How many tags a key has. */
-    public int tagCount(String keyId) {
-        return queryOne("SELECT count(*) FROM tags WHERE key_id = ?", rows -> rows.getInt(1), keyId).orElse(0);
+    /**
+     * The region of the key with this ID and up to {@code limit} of its tags ordered by tag key after
+     * {@code afterTagKey} (null for the start), by one statement: run outside a transaction it is its own consistent
+     * snapshot. Empty when no key has this ID.
+     */
+    Optional<KeyTagPage> keyTagPage(String keyId, String afterTagKey, int limit) {
+        // The key's row comes once, with NULL tags when it has none after the position; no row: no key.
+        String region = null;
+        List<Tag> tags = new ArrayList<>();
+        try {
+            PreparedStatement statement = prepared("SELECT k.region, t.tag_key, t.tag_value FROM keys k"
+                    + " LEFT JOIN tags t ON t.key_id = k.key_id AND t.tag_key > ? WHERE k.key_id = ?"
+                    + " ORDER BY t.tag_key LIMIT ?", afterTagKey == null ? "" : afterTagKey, keyId, limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    if (region == null) {
+                        region = text(rows, 1);
+                    }
+                    String tagKey = text(rows, 2);
+                    if (tagKey != null) {
+                        tags.add(new Tag(tagKey, text(rows, 3)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the data file: " + e.getMessage(), e);
+        }
+        return region == null ? Optional.empty() : Optional.of(new KeyTagPage(keyId, region, tags));
     }
 
     /** Adds the tags, overwriting the values of keys the key already has. */
@@ -181,6 +228,16 @@ public final class StoreSession implements AutoCloseable {
     @FunctionalInterface
     private interface RowReader<T> {
         T read(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * A text column, or null. As {@link ResultSet#getString} decodes it (the file's text is UTF-8), at less cost:
+     * the driver hands a string's bytes over in a direct buffer made through JNI for each value, and a byte array
+     * for {@code getBytes}.
+     */
+    private static String text(ResultSet rows, int column) throws SQLException {
+        byte[] utf8 = rows.getBytes(column);
+        return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
     }
 
     private static StoredKey readKey(ResultSet rows) throws SQLException {

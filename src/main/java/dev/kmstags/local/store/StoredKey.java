@@ -18,7 +18,12 @@ package dev.kmstags.local.store;
  */
 public record StoredKey(String keyId, String region, String accountId, long creationDate, String description,
                         String keyUsage, String keySpec, String keyState, String keyManager, String origin,
-                        Long deletionDate, Integer pendingWindowInDays) {
+                        Long deletionDate, Integer pendingWindowInDays) implements Regional {
+
+    /** Who manages the key and its state, as KMS's rules ask. */
+    public KeyStatus status() {
+        return new KeyStatus(keyId, region, keyState, keyManager);
+    }
 
     /** The key in another state, leaving any deletion schedule unchanged. */
     public StoredKey withState(String newState) {

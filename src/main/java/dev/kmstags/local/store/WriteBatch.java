@@ -2,6 +2,7 @@ package dev.kmstags.local.store;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -15,17 +16,32 @@ final class WriteBatch {
     static final class Pending<T> {
 
         private final Function<StoreSession, T> work;
-        private boolean done;
+        private final Thread waiter;
+        // Written by the thread that commits it, read by its waiter: the result and failure before done.
+        private volatile boolean done;
         private T result;
         private RuntimeException failure;
 
-        Pending(Function<StoreSession, T> work) {
+        /** @param waiter the thread that waits for this write, woken once it is done */
+        Pending(Function<StoreSession, T> work, Thread waiter) {
             this.work = work;
+            this.waiter = waiter;
         }
 
-        /** Read under the store's write lock. */
         boolean done() {
             return done;
+        }
+
+        /** Wakes the thread waiting for this write, to see it done or to commit it. */
+        void wake() {
+            if (waiter != Thread.currentThread()) {
+                LockSupport.unpark(waiter);
+            }
+        }
+
+        private void finish() {
+            done = true;
+            wake();
         }
 
         /** @return the work's result; throws what the work or the commit threw */
@@ -39,7 +55,7 @@ final class WriteBatch {
         /** Ends this write unrun, with {@code why}. */
         void fail(RuntimeException why) {
             failure = why;
-            done = true;
+            finish();
         }
 
         private void run(StoreSession session) {
@@ -79,7 +95,7 @@ final class WriteBatch {
                 pending.result = null;
             }
         } finally {
-            batch.forEach(pending -> pending.done = true);
+            batch.forEach(Pending::finish);
         }
     }
 

@@ -67,7 +67,10 @@ final class BulkApply {
         }
     }
 
-    /** The keys done of all regions, printed at most once a second. */
+    /**
+     * The keys done of all regions, printed at most once a second. Reports come from the commit's threads, and one
+     * may overtake a later one: only the furthest counts.
+     */
     private final class Progress implements BulkTagWriter.Listener {
 
         private BulkProgress last;
@@ -75,6 +78,9 @@ final class BulkApply {
 
         @Override
         public synchronized void progress(BulkProgress all) {
+            if (last != null && all.done() < last.done()) {
+                return;
+            }
             last = all;
             long now = System.nanoTime();
             if (now - lastPrinted >= PROGRESS_INTERVAL_NANOS) {

@@ -204,10 +204,12 @@ public final class BulkEditViewModel implements LeaveGuard {
         edit = BulkEdit.EMPTY;
         undoable.clear();
         redoable.clear();
-        rebuild();
+        // In a turn of the UI thread of its own: selecting 1,000 keys and planning over them in one would hold it
+        // too long.
+        rebuildSoon();
     }
 
-    /** Tags arrive for many keys in one go: the table is built again once, after them. */
+    /** Tags arrive for many keys in one go: the table is built again once, after them (and after the selection). */
     private void rebuildSoon() {
         if (!rebuildPending) {
             rebuildPending = true;

@@ -220,14 +220,25 @@ public final class BulkEditView extends VBox {
     /**
      * Gets "Tags of N keys" ready in the JavaFX thread's idle time, so that the first time the user selects several
      * keys does not load, make and style what it shows while they wait: first the table's cells, then (in later
-     * turns) the planning and the review. Nothing shows or stays: see {@link #prepareCells()} and
-     * {@link BulkEditViewModel#prepare()}.
+     * turns) the planning and the review; nothing once its window closed. Nothing shows or stays: see
+     * {@link #prepareCells()} and {@link BulkEditViewModel#prepare()}.
      */
     public void prepare() {
         Platform.runLater(() -> {
-            prepareCells();
-            Platform.runLater(viewModel::prepare);
+            if (inShowingWindow()) {
+                prepareCells();
+                Platform.runLater(() -> {
+                    if (inShowingWindow()) {
+                        viewModel.prepare();
+                    }
+                });
+            }
         });
+    }
+
+    /** Whether this panel's window still shows: once it closed the app is closing, and nothing is made ready. */
+    private boolean inShowingWindow() {
+        return getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
     }
 
     /**

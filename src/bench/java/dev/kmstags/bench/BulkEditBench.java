@@ -126,6 +126,7 @@ public final class BulkEditBench {
         private Scene scene;
         private KeyListViewModel keyList;
         private BulkEditViewModel bulkEdit;
+        private BulkEditView bulkView;
 
         static Panel open(Stage stage) throws Exception {
             Panel panel = new Panel();
@@ -140,8 +141,8 @@ public final class BulkEditBench {
                 panel.bulkEdit = new BulkEditViewModel(messages, dialogs, panel.state, panel.executor,
                         new TagCallQuotaPreferences(MemoryPreferences.newRoot()), plan -> { });
                 KeyListView list = new KeyListView(panel.keyList, messages.bundle());
-                BulkEditView bulk = new BulkEditView(panel.bulkEdit, messages.bundle());
-                panel.scene = new Scene(new SplitPane(list, bulk), 1280, 800);
+                panel.bulkView = new BulkEditView(panel.bulkEdit, messages.bundle());
+                panel.scene = new Scene(new SplitPane(list, panel.bulkView), 1280, 800);
                 panel.scene.getStylesheets().add(Objects.requireNonNull(
                         BulkEditBench.class.getResource("/dev/kmstags/ui/app.css")).toExternalForm());
                 stage.setScene(panel.scene);
@@ -157,6 +158,8 @@ public final class BulkEditBench {
             onFx(() -> {
                 keyList.loadStateProperty().addListener((observable, old, now) -> {
                     if (now == LoadState.LOADED) {
+                        // As the app does once the key list first has its keys.
+                        bulkView.prepare();
                         loaded.complete(null);
                     } else if (now == LoadState.FAILED) {
                         loaded.completeExceptionally(new IllegalStateException(keyList.errorTextProperty().get()));
@@ -184,8 +187,11 @@ public final class BulkEditBench {
                 Runnable once = new Runnable() {
                     @Override
                     public void run() {
-                        scene.removePostLayoutPulseListener(this);
-                        laidOut.complete((System.nanoTime() - start) / 1e6);
+                        // "Tags of N keys" is planned in a turn after the selection's: until then, another pulse.
+                        if (bulkEdit.activeProperty().get() && !bulkEdit.rows().isEmpty()) {
+                            scene.removePostLayoutPulseListener(this);
+                            laidOut.complete((System.nanoTime() - start) / 1e6);
+                        }
                     }
                 };
                 scene.addPostLayoutPulseListener(once);

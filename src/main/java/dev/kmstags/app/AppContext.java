@@ -22,6 +22,7 @@ import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.DateFormats;
 import dev.kmstags.ui.common.FxDialogService;
 import dev.kmstags.ui.common.FxTaskExecutor;
+import dev.kmstags.ui.common.LoadState;
 import dev.kmstags.ui.common.Messages;
 import dev.kmstags.ui.common.Theme;
 import dev.kmstags.ui.conflict.ConflictDialog;
@@ -68,6 +69,8 @@ import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringExpression;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -227,6 +230,7 @@ public final class AppContext implements AutoCloseable {
         whenLaidOut(scene, () -> StartupPhases.reached(StartupPhases.Phase.WINDOW));
         stage.show();
         view.keyListView().focusTable();
+        whenFirstLoaded(keyList, view.bulkEditView()::prepare);
         if (SelfCheck.requested()) {
             SelfCheck.attach(keyList, System.out);
         }
@@ -290,6 +294,23 @@ public final class AppContext implements AutoCloseable {
             }
         };
         scene.addPostLayoutPulseListener(once);
+    }
+
+    /**
+     * Runs {@code action} once, when the key list first has its keys: the time the user takes to look at them is
+     * idle time for the JavaFX thread.
+     */
+    private static void whenFirstLoaded(KeyListViewModel keyList, Runnable action) {
+        ChangeListener<LoadState> once = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends LoadState> state, LoadState old, LoadState now) {
+                if (now == LoadState.LOADED) {
+                    keyList.loadStateProperty().removeListener(this);
+                    action.run();
+                }
+            }
+        };
+        keyList.loadStateProperty().addListener(once);
     }
 
     private static void applyTheme(Theme theme) {

@@ -1,9 +1,11 @@
 package dev.kmstags.ui.bulk;
 
 import dev.kmstags.ui.common.FxmlViews;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -35,6 +37,10 @@ public final class BulkEditView extends VBox {
 
     private static final List<PseudoClass> CHANGES = List.of(PseudoClass.getPseudoClass("added"),
             PseudoClass.getPseudoClass("changed"), PseudoClass.getPseudoClass("removed"));
+
+    /** The size a table not laid out yet gets to make its cells: about what a window of the smallest size gives it. */
+    private static final double PREPARED_WIDTH = 500;
+    private static final double PREPARED_HEIGHT = 300;
 
     private final BulkEditViewModel viewModel;
     private final BulkEditCommands commands;
@@ -209,6 +215,60 @@ public final class BulkEditView extends VBox {
                 setTooltip(empty || item == null || item.isEmpty() ? null : tooltip);
             }
         });
+    }
+
+    /**
+     * Gets "Tags of N keys" ready in the JavaFX thread's idle time, so that the first time the user selects several
+     * keys does not load, make and style what it shows while they wait: first the table's cells, then (in later
+     * turns) the planning and the review; nothing once its window closed. Nothing shows or stays: see
+     * {@link #prepareCells()} and {@link BulkEditViewModel#prepare()}.
+     */
+    public void prepare() {
+        Platform.runLater(() -> {
+            if (inShowingWindow()) {
+                prepareCells();
+                Platform.runLater(() -> {
+                    if (inShowingWindow()) {
+                        viewModel.prepare();
+                    }
+                });
+            }
+        });
+    }
+
+    /** Whether this panel's window still shows: once it closed the app is closing, and nothing is made ready. */
+    private boolean inShowingWindow() {
+        return getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
+    }
+
+    /**
+     * Makes the table's rows and cells for made-up lines of every kind of change, styled and laid out, then empties it
+     * again. All within one turn of the JavaFX thread, so the made-up lines are never drawn; the cells stay for the
+     * real lines to use. A table that shows lines already has its cells and is left as it is. A table not laid out
+     * yet (hidden while one key is selected) is given a size for it, which its parent's next layout replaces.
+     */
+    void prepareCells() {
+        if (!table.getRoot().getChildren().isEmpty()) {
+            return;
+        }
+        List<TreeItem<Line>> samples = new ArrayList<>();
+        for (BulkTagRow.Change change : BulkTagRow.Change.values()) {
+            String text = "Sample-" + change.name();
+            BulkTagRow row = new BulkTagRow(text, text, text, List.of(new BulkTagRow.ValueOnKeys(text, text)), change,
+                    text);
+            TreeItem<Line> item = new TreeItem<>(new Line(row, text, text, text, text));
+            item.getChildren().add(new TreeItem<>(new Line(row, "", "", text, text)));
+            item.setExpanded(true);
+            samples.add(item);
+        }
+        table.getRoot().getChildren().setAll(samples);
+        if (table.getWidth() <= 0 || table.getHeight() <= 0) {
+            table.resize(PREPARED_WIDTH, PREPARED_HEIGHT);
+        }
+        table.applyCss();
+        table.layout();
+        table.getRoot().getChildren().clear();
+        table.layout();
     }
 
     /** Shows the ViewModel's rows, keeping open the tag keys the user opened. */

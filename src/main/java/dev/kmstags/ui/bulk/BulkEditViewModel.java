@@ -48,6 +48,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * "Tags of N keys": while several keys are selected, the tags of those that can be tagged at a glance, the keys left
@@ -58,6 +60,9 @@ import javafx.collections.ObservableList;
  */
 public final class BulkEditViewModel implements LeaveGuard {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BulkEditViewModel.class);
+    /** How many made-up keys {@link #prepare()} plans a change of. */
+    private static final int SAMPLE_KEYS = 200;
     /** How many key names a value's line shows before "and N more". */
     private static final int NAMES_SHOWN = 5;
 
@@ -199,10 +204,12 @@ public final class BulkEditViewModel implements LeaveGuard {
         edit = BulkEdit.EMPTY;
         undoable.clear();
         redoable.clear();
-        rebuild();
+        // In a turn of the UI thread of its own: selecting 1,000 keys and planning over them in one would hold it
+        // too long.
+        rebuildSoon();
     }
 
-    /** Tags arrive for many keys in one go: the table is built again once, after them. */
+    /** Tags arrive for many keys in one go: the table is built again once, after them (and after the selection). */
     private void rebuildSoon() {
         if (!rebuildPending) {
             rebuildPending = true;
@@ -463,6 +470,18 @@ public final class BulkEditViewModel implements LeaveGuard {
             }
             updateCanReview();
         });
+    }
+
+    /**
+     * Gets the bulk edit ready in idle time, so that the first time the user selects several keys and reviews a
+     * change does not load and compile their code while they wait: plans a made-up change of made-up keys in the
+     * background (a few times), then gets the review of it ready without showing it ({@link DialogService#prepare}).
+     * Changes nothing here, remembers nothing, shows nothing and sends nothing.
+     */
+    public void prepare() {
+        executor.execute(() -> SampleBulkEdit.of(SAMPLE_KEYS),
+                sample -> reviews.prepare(sample.plan(), sample.names()),
+                failure -> LOG.warn("Getting the bulk edit ready failed; it is made when first used", failure));
     }
 
     private void updateCanReview() {

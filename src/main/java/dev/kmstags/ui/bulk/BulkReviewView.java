@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -111,8 +112,7 @@ public final class BulkReviewView extends VBox {
 
         fill(notWrittenBox, viewModel.notWritten());
         fill(skippedBox, viewModel.skipped());
-        notesScroll.setVisible(notWrittenBox.isVisible() || skippedBox.isVisible());
-        notesScroll.setManaged(notesScroll.isVisible());
+        show(notesScroll, notWrittenBox.isVisible() || skippedBox.isVisible());
         show(productionBox, viewModel.confirmationRequired());
         productionPrompt.setText(viewModel.confirmationPrompt());
         confirmationField.textProperty().bindBidirectional(viewModel.confirmationProperty());
@@ -184,7 +184,7 @@ public final class BulkReviewView extends VBox {
         label.setManaged(!text.isEmpty());
     }
 
-    private static void fill(VBox box, List<String> lines) {
+    private void fill(VBox box, List<String> lines) {
         lines.forEach(text -> {
             Label line = new Label(text);
             line.setWrapText(true);
@@ -194,9 +194,16 @@ public final class BulkReviewView extends VBox {
         show(box, !lines.isEmpty());
     }
 
-    private static void show(VBox box, boolean visible) {
-        box.setVisible(visible);
-        box.setManaged(visible);
+    /**
+     * Shows {@code section}, or hides it; a section of this view not shown is left out of it altogether, so that the
+     * review, which is made anew each time, does not style and lay out sections nobody sees (a tree view each).
+     */
+    private void show(Node section, boolean visible) {
+        section.setVisible(visible);
+        section.setManaged(visible);
+        if (!visible && section.getParent() == this) {
+            getChildren().remove(section);
+        }
     }
 
     /** Puts the keyboard focus where the user acts first: the confirmation field on production. */

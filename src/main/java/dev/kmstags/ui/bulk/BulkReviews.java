@@ -5,6 +5,7 @@ import dev.kmstags.domain.bulk.BulkPlan;
 import dev.kmstags.kms.AccessPolicies;
 import dev.kmstags.kms.KmsProblem;
 import dev.kmstags.kms.KmsServices;
+import dev.kmstags.profiles.MemoryPreferences;
 import dev.kmstags.profiles.TagCallQuotaPreferences;
 import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.BulkCommitStarter;
@@ -121,6 +122,15 @@ public final class BulkReviews implements BulkReviewOpener {
                 starter.start(plan, guardrails.accessChanges());
             }
         });
+    }
+
+    /**
+     * Gets the review's dialog ready without showing it ({@link DialogService#prepare}), for {@code plan} (made up),
+     * with the quotas kept in memory only: nothing is remembered, shown or committed.
+     */
+    void prepare(BulkPlan plan, Map<String, String> names) {
+        dialogs.prepare(new BulkReviewViewModel(plan, names, "", false,
+                new TagCallQuotaPreferences(MemoryPreferences.newRoot()), messages));
     }
 
     /** A change that removes access asks once more, naming who loses what; answers whether to go ahead. */

@@ -48,6 +48,13 @@ public interface DialogService {
         answer.accept(show(model));
     }
 
+    /**
+     * Makes the dialog of {@code model} ready without showing it, so that the first one the user opens comes
+     * sooner; nothing of it stays, and {@code model} is not answered. By default nothing is done.
+     */
+    default void prepare(DialogModel<?> model) {
+    }
+
     /** Asks for an existing file to read; empty when the user cancelled. */
     default Optional<Path> chooseFileToOpen(FileChoice choice) {
         return Optional.empty();

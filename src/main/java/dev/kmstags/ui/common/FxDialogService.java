@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -16,6 +17,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -25,6 +27,9 @@ import javafx.stage.Window;
  * model is registered by the composition root, so this package knows no feature.
  */
 public final class FxDialogService implements DialogService {
+
+    /** About how long one turn of the JavaFX thread styles a dialog that {@link #open} shows. */
+    private static final long STYLING_TURN_NANOS = TimeUnit.MILLISECONDS.toNanos(8);
 
     private final Supplier<Window> owner;
     private final ResourceBundle resources;
@@ -59,17 +64,42 @@ public final class FxDialogService implements DialogService {
     }
 
     /**
-     * Makes the dialog, styles it and shows it in three turns of the JavaFX thread, each followed by whatever waits
-     * for the thread (a pulse, the user's input): a window of its own starts with none of the main window's styles
-     * worked out, and for a large dialog making, styling and showing it in one go holds the thread too long.
+     * Makes the dialog, styles it, lays it out and shows it in several turns of the JavaFX thread, each followed by
+     * whatever waits for the thread (a pulse, the user's input): a window of its own starts with none of the main
+     * window's styles worked out, and for a large dialog making, styling and showing it in one go holds the thread
+     * too long. The dialog is made in a turn after the caller's, and styled a part at a time ({@link StylingInTurns}).
      */
     @Override
     public <R> void open(DialogModel<R> model, Consumer<? super R> answer) {
-        BaseDialog<R> dialog = dialogOf(model);
+        inTurns(model, dialog -> answer.accept(showAndWait(dialog, model)));
+    }
+
+    /**
+     * Makes, styles and lays out the dialog of {@code model} as {@link #open} does, in the same turns, but never shows
+     * it: the first dialog of a kind then does not load and compile its code while the user waits. Nothing of it
+     * stays: no window shows, and the model is not answered.
+     */
+    @Override
+    public void prepare(DialogModel<?> model) {
+        inTurns(model, dialog -> { });
+    }
+
+    private <R> void inTurns(DialogModel<R> model, Consumer<BaseDialog<R>> then) {
         Platform.runLater(() -> {
-            dialog.getDialogPane().applyCss();
-            Platform.runLater(() -> answer.accept(showAndWait(dialog, model)));
+            BaseDialog<R> dialog = dialogOf(model);
+            StylingInTurns styling = new StylingInTurns(dialog.getDialogPane());
+            Platform.runLater(() -> styleInTurns(styling, () -> {
+                DialogPane pane = dialog.getDialogPane();
+                pane.autosize();
+                pane.layout();
+                Platform.runLater(() -> then.accept(dialog));
+            }));
         });
+    }
+
+    private static void styleInTurns(StylingInTurns styling, Runnable then) {
+        boolean styled = styling.styleFor(STYLING_TURN_NANOS);
+        Platform.runLater(styled ? then : () -> styleInTurns(styling, then));
     }
 
     private <R> BaseDialog<R> dialogOf(DialogModel<R> model) {

@@ -63,10 +63,7 @@ class BulkCommitUiTest extends AppWindowUiTest {
      * answers the plan of setting CostCenter=CC-7 on all of them.
      */
     private BulkPlan setCostCenterOnTheTaggableKeys() throws Exception {
-        waitUntil("the keys are loaded", () -> "12 keys loaded".equals(text(robot(), ".status-text")));
-        List<KeyRowViewModel> rows = onFx(() -> List.copyOf(context.mainWindow().keyList().rows()));
-        waitUntil("every key's tags are read", () -> onFx(() -> rows.stream().allMatch(row ->
-                row.tagsProperty().get() != null || !row.readOnlyReasonText().isEmpty())));
+        List<KeyRowViewModel> rows = waitForEveryKeysTags(robot());
         return onFx(() -> {
             List<KeyRowViewModel> taggable = rows.stream().filter(row -> row.readOnlyReasonText().isEmpty()).toList();
             context.state().setSelectedKeys(taggable);

@@ -4,18 +4,12 @@ import static dev.kmstags.app.UiSteps.DIALOG_BUTTON;
 import static dev.kmstags.app.UiSteps.enabledButton;
 import static dev.kmstags.app.UiSteps.fileMenu;
 import static dev.kmstags.app.UiSteps.selectTwoKeysCheckingAccess;
-import static dev.kmstags.app.UiSteps.onFx;
 import static dev.kmstags.app.UiSteps.text;
 import static dev.kmstags.app.UiSteps.typeInto;
 import static dev.kmstags.app.UiSteps.waitForKeys;
 import static dev.kmstags.app.UiSteps.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kmstags.ui.keylist.KeyRowViewModel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
@@ -85,21 +79,8 @@ class BulkGuardrailsUiTest extends AppWindowUiTest {
     @Test
     void anImportWithAValueTheEnforcedPolicyRefusesShowsTheFindingAndKeepsApplyDisabled(FxRobot robot)
             throws Exception {
-        waitForKeys(robot);
-        List<KeyRowViewModel> rows = onFx(() -> List.copyOf(context.mainWindow().keyList().rows()));
-        waitUntil("every key's tags are read", () -> onFx(() -> rows.stream().allMatch(row ->
-                row.tagsProperty().get() != null || !row.readOnlyReasonText().isEmpty())));
-        Path file = folder.resolve("kms-tags.csv");
-        robot.interact(() -> context.dialogs().chooseFilesWith(choice -> Optional.of(file)));
-        fileMenu(robot, "Export tags\u2026");
-        robot.clickOn(enabledButton(robot, DIALOG_BUTTON, "Export\u2026"));
-        robot.clickOn(enabledButton(robot, DIALOG_BUTTON, "OK"));
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        int paymentsLine = lines.stream().filter(line -> line.contains("alias/payments-prod")).findFirst()
-                .map(lines::indexOf).orElseThrow();
-        assertThat(lines.get(paymentsLine)).containsOnlyOnce(",CC-1042");
-        lines.set(paymentsLine, lines.get(paymentsLine).replace(",CC-1042", ",CC-9000"));
-        Files.write(file, lines, StandardCharsets.UTF_8);
+        waitForEveryKeysTags(robot);
+        exportAndEdit(robot, folder.resolve("kms-tags.csv"), "alias/payments-prod", ",CC-1042", ",CC-9000");
 
         fileMenu(robot, "Import tags\u2026");
         robot.clickOn(enabledButton(robot, DIALOG_BUTTON, "Review changes\u2026"));

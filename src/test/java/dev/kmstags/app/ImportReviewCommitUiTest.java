@@ -5,20 +5,15 @@ import static dev.kmstags.app.UiSteps.enabledButton;
 import static dev.kmstags.app.UiSteps.fileMenu;
 import static dev.kmstags.app.UiSteps.onFx;
 import static dev.kmstags.app.UiSteps.text;
-import static dev.kmstags.app.UiSteps.waitForKeys;
 import static dev.kmstags.app.UiSteps.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmstags.domain.Tag;
 import dev.kmstags.ui.bulkcommit.KeyOutcome;
 import dev.kmstags.ui.keylist.KeyRowViewModel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
@@ -46,10 +41,7 @@ class ImportReviewCommitUiTest extends AppWindowUiTest {
     @Test
     void anEditedExportImportedReviewedAndAppliedChangesTheOneKeyInKmsAndLeavesTheOthers(FxRobot robot)
             throws Exception {
-        waitForKeys(robot);
-        List<KeyRowViewModel> rows = onFx(() -> List.copyOf(context.mainWindow().keyList().rows()));
-        waitUntil("every key's tags are read", () -> onFx(() -> rows.stream().allMatch(row ->
-                row.tagsProperty().get() != null || !row.readOnlyReasonText().isEmpty())));
+        List<KeyRowViewModel> rows = waitForEveryKeysTags(robot);
         List<String> taggable = rows.stream().filter(row -> row.readOnlyReasonText().isEmpty())
                 .map(KeyRowViewModel::keyId).toList();
         Map<String, Map<String, String>> before = taggable.stream()
@@ -57,18 +49,7 @@ class ImportReviewCommitUiTest extends AppWindowUiTest {
         String ordersDb = rows.stream().filter(row -> row.aliasesText().equals("alias/orders-db")).findFirst()
                 .orElseThrow().keyId();
         assertThat(before.get(ordersDb)).containsEntry("Backup", "daily");
-        Path file = folder.resolve("kms-tags.csv");
-        robot.interact(() -> context.dialogs().chooseFilesWith(choice -> Optional.of(file)));
-
-        fileMenu(robot, "Export tags\u2026");
-        robot.clickOn(enabledButton(robot, DIALOG_BUTTON, "Export\u2026"));
-        robot.clickOn(enabledButton(robot, DIALOG_BUTTON, "OK"));
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        int ordersLine = lines.stream().filter(line -> line.contains("alias/orders-db")).findFirst()
-                .map(lines::indexOf).orElseThrow();
-        assertThat(lines.get(ordersLine)).containsOnlyOnce(",daily");
-        lines.set(ordersLine, lines.get(ordersLine).replace(",daily", ",hourly"));
-        Files.write(file, lines, StandardCharsets.UTF_8);
+        exportAndEdit(robot, folder.resolve("kms-tags.csv"), "alias/orders-db", ",daily", ",hourly");
 
         fileMenu(robot, "Import tags\u2026");
         robot.clickOn(enabledButton(robot, DIALOG_BUTTON, "Review changes\u2026"));

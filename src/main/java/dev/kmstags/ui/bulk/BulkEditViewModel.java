@@ -525,12 +525,12 @@ public final class BulkEditViewModel implements LeaveGuard {
         return title.getReadOnlyProperty();
     }
 
-    /** That some keys' tags are still being read; empty once all are. */
     /** What the review of the plan reads before it opens: the account's IAM policies, for the access check. */
     public ReadOnlyStringProperty reviewReadingProperty() {
         return reviews.readingProperty();
     }
 
+    /** That some keys' tags are still being read; empty once all are. */
     public ReadOnlyStringProperty readingTextProperty() {
         return readingText.getReadOnlyProperty();
     }

@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
@@ -55,9 +57,14 @@ final class UiSteps {
     }
 
     /** The text of the visible label {@code query} finds; empty when none shows. */
+    /**
+     * The text of the visible label {@code query} finds, read on the JavaFX thread: read from the test's thread, two
+     * labels set in one JavaFX step could be seen one before and one after it.
+     */
     static String text(FxRobot robot, String query) {
-        return robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQueryAs(Labeled.class)
+        Supplier<String> read = () -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQueryAs(Labeled.class)
                 .map(Labeled::getText).orElse("");
+        return Platform.isFxApplicationThread() ? read.get() : onFx(read::get);
     }
 
     static <T> T onFx(Callable<T> action) {

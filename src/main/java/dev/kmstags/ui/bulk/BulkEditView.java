@@ -9,6 +9,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -254,10 +255,9 @@ public final class BulkEditView extends VBox {
         List<TreeItem<Line>> samples = new ArrayList<>();
         for (BulkTagRow.Change change : BulkTagRow.Change.values()) {
             String text = "Sample-" + change.name();
-            BulkTagRow row = new BulkTagRow(text, text, text, List.of(new BulkTagRow.ValueOnKeys(text, text)), change,
-                    text);
-            TreeItem<Line> item = new TreeItem<>(new Line(row, text, text, text, text));
-            item.getChildren().add(new TreeItem<>(new Line(row, "", "", text, text)));
+            BulkTagRow row = new BulkTagRow(text, text, text, BulkTagRow.ValuesOnKeys.later(() ->
+                    List.of(new BulkTagRow.ValueOnKeys(text, text))), change, text);
+            TreeItem<Line> item = new TagKeyItem(row);
             item.setExpanded(true);
             samples.add(item);
         }
@@ -276,14 +276,41 @@ public final class BulkEditView extends VBox {
         List<String> open = table.getRoot().getChildren().stream().filter(TreeItem::isExpanded)
                 .map(item -> item.getValue().key()).toList();
         List<TreeItem<Line>> items = viewModel.rows().stream().map(row -> {
-            TreeItem<Line> item = new TreeItem<>(new Line(row, row.key(), row.onText(), row.valueText(),
-                    row.pendingText()));
-            row.values().forEach(value -> item.getChildren().add(new TreeItem<>(new Line(row, "", "",
-                    value.valueText(), value.keyNames()))));
+            TreeItem<Line> item = new TagKeyItem(row);
             item.setExpanded(open.contains(row.key()));
             return item;
         }).toList();
         table.getRoot().getChildren().setAll(items);
+    }
+
+    /**
+     * A tag key's line, whose lines of values (one per value, with the keys that have it) are made when it is first
+     * opened: a tag key may have another value on each of 1,000 selected keys, and making their lines for every row
+     * each time the table changes held the JavaFX thread for tens of milliseconds.
+     */
+    private static final class TagKeyItem extends TreeItem<Line> {
+
+        private boolean valueLinesMade;
+
+        TagKeyItem(BulkTagRow row) {
+            super(new Line(row, row.key(), row.onText(), row.valueText(), row.pendingText()));
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return !getValue().row().values().any();
+        }
+
+        @Override
+        public ObservableList<TreeItem<Line>> getChildren() {
+            if (!valueLinesMade) {
+                valueLinesMade = true;
+                BulkTagRow row = getValue().row();
+                super.getChildren().setAll(row.values().list().stream().map(value -> new TreeItem<>(
+                        new Line(row, "", "", value.valueText(), value.keyNames()))).toList());
+            }
+            return super.getChildren();
+        }
     }
 
     /** A cell as wide as its list, whose long text wraps instead of scrolling sideways. */

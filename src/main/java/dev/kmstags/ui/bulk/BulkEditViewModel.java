@@ -75,13 +75,18 @@ public final class BulkEditViewModel implements LeaveGuard {
     private BulkCommitStarter starter;
 
     private List<KeyEntry> entries = List.of();
-    private final Map<String, KeyEntry> entriesById = new HashMap<>();
+    /** The selected keys by ID; replaced, never changed, so that a row's values listed later name the keys it had. */
+    private Map<String, KeyEntry> entriesById = Map.of();
     private BulkSelection selection = BulkSelection.ofTags(Map.of());
     private BulkEdit edit = BulkEdit.EMPTY;
     private BulkPlan plan = BulkEdit.EMPTY.plan(selection);
     private final Deque<BulkEdit> undoable = new ArrayDeque<>();
     private final Deque<BulkEdit> redoable = new ArrayDeque<>();
     private boolean rebuildPending;
+    /** Counts the plannings started: one made in the background is shown only if no other started since. */
+    private long plannings;
+    /** Whether the plan shown is of an earlier selection, while the new one is planned in the background. */
+    private boolean planPending;
     /** Whether a review is open or about to show. */
     private boolean reviewing;
     private final InvalidationListener tagsArrived = observable -> rebuildSoon();
@@ -195,8 +200,9 @@ public final class BulkEditViewModel implements LeaveGuard {
     private void selectionChanged() {
         entries.forEach(entry -> entry.keyTagsProperty().removeListener(tagsArrived));
         entries = List.copyOf(state.selectedKeys());
-        entriesById.clear();
-        entries.forEach(entry -> entriesById.put(entry.id(), entry));
+        Map<String, KeyEntry> byId = new HashMap<>();
+        entries.forEach(entry -> byId.put(entry.id(), entry));
+        entriesById = byId;
         if (entries.size() > 1) {
             // Tags may still be read (a Ctrl+A right after the keys arrived): they join as they come.
             entries.forEach(entry -> entry.keyTagsProperty().addListener(tagsArrived));
@@ -244,18 +250,47 @@ public final class BulkEditViewModel implements LeaveGuard {
         skipped.setAll(selection.skipped().entrySet().stream()
                 .map(entry -> words.line(name(entry.getKey()), words.reason(entry.getValue()))).toList());
         skippedTitle.set(skipped.isEmpty() ? "" : messages.format("bulk.skipped.title", skipped.size()));
-        replan();
+        if (active.get()) {
+            planInBackground();
+        } else {
+            replan();
+        }
     }
 
-    /** Plans the edit over the selection and shows it: the rows, the problems, the steps. */
-    private void replan() {
-        plan = edit.plan(selection);
-        Map<String, Map<String, String>> after = new LinkedHashMap<>();
-        selection.editable().forEach((keyId, original) -> {
-            KeyPlan keyPlan = plan.keys().get(keyId);
-            after.put(keyId, keyPlan.ready() ? asMap(keyPlan) : original);
+    /**
+     * Plans the edit over a new selection beside the UI thread, which planning over 1,000 keys would hold too long
+     * (with the code not yet compiled, the first time) and then shows it. Until then the plan cannot be reviewed; a
+     * step, an undo or another selection meanwhile plans anew, and this planning is dropped.
+     */
+    private void planInBackground() {
+        long planning = ++plannings;
+        BulkEdit planned = edit;
+        BulkSelection over = selection;
+        planPending = true;
+        updateCanReview();
+        executor.execute(() -> PlannedEdit.of(planned, over), done -> {
+            if (planning == plannings) {
+                show(done);
+            }
+        }, failure -> {
+            LOG.error("Planning the bulk edit failed", failure);
+            if (planning == plannings) {
+                replan();
+            }
         });
-        showRows(TagsOfKeys.of(selection.editable()), TagsOfKeys.of(after));
+    }
+
+    /** Plans the edit over the selection and shows it. */
+    private void replan() {
+        plannings++;
+        show(PlannedEdit.of(edit, selection));
+    }
+
+    /** Shows a planned edit: the rows, the problems, the steps. */
+    private void show(PlannedEdit planned) {
+        plan = planned.plan();
+        planPending = false;
+        showRows(planned.before(), planned.after());
         List<BulkKeyProblem> found = new ArrayList<>();
         plan.operationProblems().forEach(problem -> found.add(new BulkKeyProblem("",
                 words.problem(problem, 0), "", List.of())));
@@ -278,16 +313,10 @@ public final class BulkEditViewModel implements LeaveGuard {
         canUndo.set(!undoable.isEmpty());
         canRedo.set(!redoable.isEmpty());
         updateCanReview();
-        var variants = TagsOfKeys.of(after).caseVariants();
+        var variants = planned.after().caseVariants();
         caseVariantsText.set(variants.isEmpty() ? messages.get("bulk.caseVariants.none")
                 : messages.format("bulk.caseVariants", String.join(", ", variants)));
         countMatches();
-    }
-
-    private static Map<String, String> asMap(KeyPlan keyPlan) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        keyPlan.plan().target().forEach(tag -> tags.put(tag.key(), tag.value()));
-        return tags;
     }
 
     private void showRows(TagsOfKeys before, TagsOfKeys after) {
@@ -324,18 +353,27 @@ public final class BulkEditViewModel implements LeaveGuard {
                 row.distinctValues()));
     }
 
-    /** Each value with the keys that have it; only for a tag key with several values, which the row expands. */
-    private List<BulkTagRow.ValueOnKeys> values(TagsOfKeys.Row row) {
+    /**
+     * Each value with the keys that have it; only for a tag key with several values, which the row expands. Listed when
+     * the row is first expanded, with the names of the keys selected now.
+     */
+    private BulkTagRow.ValuesOnKeys values(TagsOfKeys.Row row) {
         if (row.distinctValues() < 2) {
-            return List.of();
+            return BulkTagRow.ValuesOnKeys.NONE;
         }
-        return row.values().entrySet().stream().map(entry -> new BulkTagRow.ValueOnKeys(
-                messages.format("bulk.valueOn", words.value(entry.getKey()), entry.getValue().size()),
-                words.names(entry.getValue().stream().map(this::name).toList(), NAMES_SHOWN))).toList();
+        Map<String, KeyEntry> selected = entriesById;
+        return BulkTagRow.ValuesOnKeys.later(() -> row.values().entrySet().stream().map(entry ->
+                new BulkTagRow.ValueOnKeys(messages.format("bulk.valueOn", words.value(entry.getKey()),
+                        entry.getValue().size()), words.names(entry.getValue().stream()
+                        .map(keyId -> name(selected, keyId)).toList(), NAMES_SHOWN))).toList());
     }
 
     private String name(String keyId) {
-        KeyEntry entry = entriesById.get(keyId);
+        return name(entriesById, keyId);
+    }
+
+    private static String name(Map<String, KeyEntry> entries, String keyId) {
+        KeyEntry entry = entries.get(keyId);
         return entry == null ? keyId : entry.displayName();
     }
 
@@ -485,7 +523,7 @@ public final class BulkEditViewModel implements LeaveGuard {
     }
 
     private void updateCanReview() {
-        canReview.set(active.get() && !plan.ready().isEmpty() && !reviewing);
+        canReview.set(active.get() && !planPending && !plan.ready().isEmpty() && !reviewing);
     }
 
     private void discard() {

@@ -14,10 +14,14 @@ import java.util.List;
 import java.util.Objects;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,5 +75,38 @@ class BulkEditViewUiTest {
         assertThat(robot.lookup(".bulk-problems-list .scroll-bar").queryAllAs(ScrollBar.class))
                 .filteredOn(bar -> bar.getOrientation() == Orientation.HORIZONTAL)
                 .allSatisfy(bar -> assertThat(bar.isVisible()).as("no sideways scroll bar").isFalse());
+    }
+
+    @Test
+    void aTagKeyWithSeveralValuesOpensToListEachValueWithTheKeysThatHaveIt(FxRobot robot) {
+        robot.interact(() -> state.setSelectedKeys(List.of(
+                key("k1", "payments").tagged("Environment", "production", "Team", "payments"),
+                key("k2", "orders").tagged("Environment", "production", "Team", "payments"),
+                key("k3", "staging").tagged("Environment", "staging", "Team", "payments"))));
+        WaitForAsyncUtils.waitForFxEvents();
+        TreeTableView<?> table = robot.lookup(".bulk-tag-table").queryAs(TreeTableView.class);
+        assertThat(texts(robot)).doesNotContain("production: on 2 keys");
+
+        TreeTableRow<?> environment = robot.lookup(".bulk-tag-table .tree-table-row-cell")
+                .match((TreeTableRow<?> row) -> row.getTreeItem() != null && row.getTreeItem().getParent()
+                        == table.getRoot() && texts(row).contains("Environment")).query();
+        TreeTableRow<?> team = robot.lookup(".bulk-tag-table .tree-table-row-cell")
+                .match((TreeTableRow<?> row) -> row.getTreeItem() != null && texts(row).contains("Team")).query();
+        assertThat(team.getTreeItem().isLeaf()).as("one value: nothing to open").isTrue();
+        robot.clickOn(environment.lookup(".arrow"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(texts(robot)).contains("production: on 2 keys", "alias/payments, alias/orders",
+                "staging: on 1 key", "alias/staging");
+    }
+
+    private static List<String> texts(FxRobot robot) {
+        return robot.lookup(".bulk-tag-table .tree-table-cell").queryAllAs(Labeled.class).stream()
+                .filter(Node::isVisible).map(Labeled::getText).filter(Objects::nonNull).toList();
+    }
+
+    private static List<String> texts(TreeTableRow<?> row) {
+        return row.lookupAll(".tree-table-cell").stream().map(cell -> ((Labeled) cell).getText())
+                .filter(Objects::nonNull).toList();
     }
 }

@@ -231,6 +231,17 @@ public final class KeyListView extends VBox {
         table.setItems(new SortedList<>(FXCollections.observableArrayList(viewModel.sampleRows(SAMPLE_ROWS))));
         applyCss();
         layout();
+        // Selected too, as Ctrl+A selects them: the table's selection of many rows and the selected rows' styles
+        // are then not run for the first time when the user selects every key. Not handed to the ViewModel.
+        showingSelection = true;
+        try {
+            table.getSelectionModel().selectAll();
+            applyCss();
+            layout();
+            table.getSelectionModel().clearSelection();
+        } finally {
+            showingSelection = false;
+        }
         table.setItems(rows);
         applyCss();
         layout();

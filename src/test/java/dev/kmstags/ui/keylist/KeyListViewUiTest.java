@@ -258,6 +258,9 @@ class KeyListViewUiTest {
         assertThat(fresh.rows()).isEmpty();
         assertThat(view.lookup(".key-table .placeholder").isVisible()).isTrue();
         assertThat(prepared).allSatisfy(row -> assertThat(row.isVisible() && row.getItem() != null).isFalse());
+        // The made-up keys were selected too, but no key is selected: neither in the table nor for the app.
+        assertThat(fresh.selectedKeys()).isEmpty();
+        assertThat(((TableView<?>) view.lookup(".key-table")).getSelectionModel().getSelectedItems()).isEmpty();
 
         robot.interact(() -> fresh.load(listener -> {
             listener.accept(List.of(PAYMENTS, AWS_S3));

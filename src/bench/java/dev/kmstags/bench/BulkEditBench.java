@@ -58,9 +58,9 @@ public final class BulkEditBench {
     private static final double TARGET_STALL_MS = 50;
     private static final long SETTLE_MILLIS = 500;
 
-    /** One round, in milliseconds. */
-    record Round(double tableMs, double reviewShownMs, double longestStallMs, double longestPulseGapMs,
-                 int keysInTable, double hostBusyPercent) {
+    /** One round, in milliseconds; when the longest stall began and the review was asked for, after the round began. */
+    record Round(double tableMs, double reviewShownMs, double longestStallMs, double longestStallAtMs,
+                 double reviewStartAtMs, double longestPulseGapMs, int keysInTable, double hostBusyPercent) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -90,9 +90,11 @@ public final class BulkEditBench {
                         measured.add(panel.round());
                         Round r = measured.get(measured.size() - 1);
                         System.out.printf(Locale.ROOT, "   round %d: Tags of %d keys in %6.1f ms, review shown in"
-                                        + " %6.1f ms, longest stall %5.1f ms (pulse gap %5.1f), host busy %.0f%%%n",
+                                        + " %6.1f ms, longest stall %5.1f ms at %.0f ms (review from %.0f ms;"
+                                        + " pulse gap %5.1f), host busy %.0f%%%n",
                                 round + 1, r.keysInTable(), r.tableMs(), r.reviewShownMs(), r.longestStallMs(),
-                                r.longestPulseGapMs(), r.hostBusyPercent());
+                                r.longestStallAtMs(), r.reviewStartAtMs(), r.longestPulseGapMs(),
+                                r.hostBusyPercent());
                     }
                     write(out, keys, latencyMs, measured);
                 }
@@ -208,8 +210,10 @@ public final class BulkEditBench {
             });
             Thread.sleep(SETTLE_MILLIS);
             CompletableFuture<Double> reviewShown = reviews.next();
+            long[] reviewStart = new long[1];
             Platform.runLater(() -> {
                 reviews.start = System.nanoTime();
+                reviewStart[0] = reviews.start;
                 bulkEdit.review();
             });
             double reviewMs = reviewShown.get(1, TimeUnit.MINUTES);
@@ -222,7 +226,8 @@ public final class BulkEditBench {
             double wall = System.nanoTime() - wallBefore;
             double busy = 100.0 * (HostCpu.busyNanos() - busyBefore) / (wall * Runtime.getRuntime()
                     .availableProcessors());
-            return new Round(tableMs, reviewMs, probe.longestStallMs(), probe.longestPulseGapMs(), inTable, busy);
+            return new Round(tableMs, reviewMs, probe.longestStallMs(), probe.longestStallAtMs(),
+                    (reviewStart[0] - wallBefore) / 1e6, probe.longestPulseGapMs(), inTable, busy);
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.kmstags.app;
 import static dev.kmstags.app.UiSteps.DIALOG_BUTTON;
 import static dev.kmstags.app.UiSteps.keyCell;
 import static dev.kmstags.app.UiSteps.keyCellNow;
+import static dev.kmstags.app.UiSteps.onFx;
 import static dev.kmstags.app.UiSteps.shownButton;
 import static dev.kmstags.app.UiSteps.text;
 import static dev.kmstags.app.UiSteps.typeInto;
@@ -19,6 +20,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -97,6 +100,17 @@ class BulkEditUiTest extends AppWindowUiTest {
         assertThat(text(robot, ".bulk-review-totals"))
                 .isEqualTo("9 keys change: 8 tags added, 1 overwritten, 0 removed, 8 renamed.");
         assertThat(apply.isDisabled()).as("production wants the number of keys first").isTrue();
+        // A key opens to its changes and calls.
+        TreeCell<?> firstKey = robot.lookup(".bulk-review-keys .tree-cell").match((TreeCell<?> cell) ->
+                cell.getTreeItem() != null && cell.getTreeItem().getParent() != null
+                        && cell.getTreeItem().getParent().getParent() == null).query();
+        TreeItem<?> key = firstKey.getTreeItem();
+        robot.clickOn(firstKey.lookup(".arrow"));
+        waitUntil("the key's changes show", () -> onFx(() -> robot.lookup(".bulk-review-keys .tree-cell")
+                .queryAllAs(TreeCell.class).stream().anyMatch(cell -> cell.getTreeItem() != null
+                        && cell.getTreeItem().getParent() == key && !cell.getText().isEmpty())));
+        assertThat(onFx(() -> key.getChildren().stream().map(line -> (String) line.getValue()).toList()))
+                .anyMatch(line -> line.startsWith("TagResource"));
         robot.clickOn(".review-confirmation").write("8");
         assertThat(apply.isDisabled()).isTrue();
         robot.interact(() -> robot.lookup(".review-confirmation").queryAs(TextField.class).clear());

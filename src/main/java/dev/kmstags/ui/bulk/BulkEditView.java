@@ -1,6 +1,7 @@
 package dev.kmstags.ui.bulk;
 
 import dev.kmstags.ui.common.FxmlViews;
+import dev.kmstags.ui.common.LazyTreeItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -9,7 +10,6 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -257,7 +257,7 @@ public final class BulkEditView extends VBox {
             String text = "Sample-" + change.name();
             BulkTagRow row = new BulkTagRow(text, text, text, BulkTagRow.ValuesOnKeys.later(() ->
                     List.of(new BulkTagRow.ValueOnKeys(text, text))), change, text);
-            TreeItem<Line> item = new TagKeyItem(row);
+            TreeItem<Line> item = tagKeyItem(row);
             item.setExpanded(true);
             samples.add(item);
         }
@@ -276,7 +276,7 @@ public final class BulkEditView extends VBox {
         List<String> open = table.getRoot().getChildren().stream().filter(TreeItem::isExpanded)
                 .map(item -> item.getValue().key()).toList();
         List<TreeItem<Line>> items = viewModel.rows().stream().map(row -> {
-            TreeItem<Line> item = new TagKeyItem(row);
+            TreeItem<Line> item = tagKeyItem(row);
             item.setExpanded(open.contains(row.key()));
             return item;
         }).toList();
@@ -285,32 +285,12 @@ public final class BulkEditView extends VBox {
 
     /**
      * A tag key's line, whose lines of values (one per value, with the keys that have it) are made when it is first
-     * opened: a tag key may have another value on each of 1,000 selected keys, and making their lines for every row
-     * each time the table changes held the JavaFX thread for tens of milliseconds.
+     * opened: a tag key may have another value on each of 1,000 selected keys.
      */
-    private static final class TagKeyItem extends TreeItem<Line> {
-
-        private boolean valueLinesMade;
-
-        TagKeyItem(BulkTagRow row) {
-            super(new Line(row, row.key(), row.onText(), row.valueText(), row.pendingText()));
-        }
-
-        @Override
-        public boolean isLeaf() {
-            return !getValue().row().values().any();
-        }
-
-        @Override
-        public ObservableList<TreeItem<Line>> getChildren() {
-            if (!valueLinesMade) {
-                valueLinesMade = true;
-                BulkTagRow row = getValue().row();
-                super.getChildren().setAll(row.values().list().stream().map(value -> new TreeItem<>(
+    private static TreeItem<Line> tagKeyItem(BulkTagRow row) {
+        return new LazyTreeItem<>(new Line(row, row.key(), row.onText(), row.valueText(), row.pendingText()),
+                !row.values().any(), () -> row.values().list().stream().map(value -> new TreeItem<>(
                         new Line(row, "", "", value.valueText(), value.keyNames()))).toList());
-            }
-            return super.getChildren();
-        }
     }
 
     /** A cell as wide as its list, whose long text wraps instead of scrolling sideways. */

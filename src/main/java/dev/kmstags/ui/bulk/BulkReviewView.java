@@ -1,6 +1,7 @@
 package dev.kmstags.ui.bulk;
 
 import dev.kmstags.ui.common.FxmlViews;
+import dev.kmstags.ui.common.LazyTreeItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -95,15 +96,9 @@ public final class BulkReviewView extends VBox {
         TreeItem<String> root = new TreeItem<>();
         List<TreeItem<String>> keys = new ArrayList<>();
         for (BulkReviewViewModel.KeyChanges key : viewModel.keyChanges()) {
-            TreeItem<String> item = new TreeItem<>(key.heading());
-            // A placeholder child makes the key openable; its lines are made when it is first opened.
-            item.getChildren().add(new TreeItem<>(""));
-            item.expandedProperty().addListener((observable, was, open) -> {
-                if (open && item.getChildren().size() == 1 && item.getChildren().get(0).getValue().isEmpty()) {
-                    item.getChildren().setAll(viewModel.linesOf(key.keyId()).stream().map(TreeItem::new).toList());
-                }
-            });
-            keys.add(item);
+            // A key's lines are made when it is first opened.
+            keys.add(new LazyTreeItem<>(key.heading(), false,
+                    () -> viewModel.linesOf(key.keyId()).stream().map(TreeItem::new).toList()));
         }
         // All at once: the tree handles one change of its children, not one per key.
         root.getChildren().setAll(keys);

@@ -215,14 +215,18 @@ public final class BulkEditViewModel implements LeaveGuard {
         rebuildSoon();
     }
 
-    /** Tags arrive for many keys in one go: the table is built again once, after them (and after the selection). */
+    /**
+     * Tags arrive for many keys in one go: the table is built again once, after them (and after the selection). Two
+     * turns later, so that what reached the UI thread while the selection held it (the user's input, the layout
+     * and drawing of the selection) is handled first: selecting 1,000 keys takes a turn of its own already.
+     */
     private void rebuildSoon() {
         if (!rebuildPending) {
             rebuildPending = true;
-            executor.runOnUiThread(() -> {
+            executor.runOnUiThread(() -> executor.runOnUiThread(() -> {
                 rebuildPending = false;
                 rebuild();
-            });
+            }));
         }
     }
 

@@ -56,6 +56,7 @@ public final class BulkReviewViewModel implements DialogModel<Boolean> {
     private final BooleanBinding canApply;
     private final BooleanProperty policyAllows = new SimpleBooleanProperty(this, "policyAllows", true);
     private BulkGuardrails guardrails = BulkGuardrails.NONE;
+    private final List<KeyChanges> keyChanges;
 
     /**
      * @param names          key ID to what people call the key (its first alias); an ID not named shows as is
@@ -97,6 +98,10 @@ public final class BulkReviewViewModel implements DialogModel<Boolean> {
         boolean sendable = totals.keysChanged() > 0;
         canApply = Bindings.createBooleanBinding(() -> sendable && policyAllows.get() && confirmed.get(), confirmed,
                 policyAllows);
+        // Worked out here, where the review is made (in the background for a large one), not when it is shown.
+        List<KeyChanges> changes = new ArrayList<>();
+        plan.ready().forEach((keyId, keyPlan) -> changes.add(new KeyChanges(keyId, heading(keyId, keyPlan))));
+        keyChanges = List.copyOf(changes);
     }
 
     private static String number(double perSecond) {
@@ -209,9 +214,7 @@ public final class BulkReviewViewModel implements DialogModel<Boolean> {
      * and its calls; the lines of a key are made when asked for, as a review of many keys opens few of them.
      */
     public List<KeyChanges> keyChanges() {
-        List<KeyChanges> changes = new ArrayList<>();
-        plan.ready().forEach((keyId, keyPlan) -> changes.add(new KeyChanges(keyId, heading(keyId, keyPlan))));
-        return changes;
+        return keyChanges;
     }
 
     /** The lines of one key's changes, as the single-key review shows them. */

@@ -12,6 +12,7 @@ import dev.kmstags.ui.common.BulkCommitStarter;
 import dev.kmstags.ui.common.BulkReviewOpener;
 import dev.kmstags.ui.common.DialogService;
 import dev.kmstags.ui.common.Messages;
+import dev.kmstags.ui.common.PolicyInForce;
 import dev.kmstags.ui.common.TaskExecutor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,9 +65,11 @@ public final class BulkReviews implements BulkReviewOpener {
     }
 
     /**
-     * Opens the review of {@code plan} once the access check, if on, has read what it needs; the dialog may show a
-     * moment later ({@link DialogService#open}). Once the user answered (and confirmed a loss of access again),
-     * tells {@code answered} whether they applied it, then, if they did, hands the plan to the commit.
+     * Opens the review of {@code plan} once it is prepared in the background: the access check, if on, reads what it
+     * needs, and the guardrails and the review of every key are worked out beside the UI thread, which for 1,000 keys
+     * they held too long. The dialog may show a moment later ({@link DialogService#open}). Once the user answered
+     * (and confirmed a loss of access again), tells {@code answered} whether they applied it, then, if they did,
+     * hands the plan to the commit.
      *
      * @param keys key ID to its name and ARN; an ID not named shows as is
      */
@@ -78,25 +81,30 @@ public final class BulkReviews implements BulkReviewOpener {
             arns.put(keyId, key.arn());
         });
         KmsServices open = state.servicesProperty().get();
-        if (!state.accessCheckProperty().get() || open == null) {
-            show(plan, names, null, answered);
-            return;
-        }
         // Reading IAM takes a network call the first time: the review opens once the check is done.
-        AccessPolicies policies = open.accessPolicies();
-        Map<String, TagPlan> ready = plan.ready();
-        reading.set(messages.format("access.reading", messages.format("keyList.count", ready.size())));
-        executor.execute(() -> BulkGuardrails.checkAccess(policies, ready, arns),
-                access -> {
+        AccessPolicies policies = state.accessCheckProperty().get() && open != null ? open.accessPolicies() : null;
+        if (policies != null) {
+            reading.set(messages.format("access.reading", messages.format("keyList.count", plan.ready().size())));
+        }
+        PolicyInForce policy = state.tagPolicyProperty().get();
+        String connection = state.connectionTextProperty().get();
+        boolean production = state.productionProperty().get();
+        executor.execute(() -> prepare(plan, names, policies == null ? null : checkAccess(policies, plan, arns),
+                policy, connection, production), prepared -> {
                     reading.set("");
-                    show(plan, names, access, answered);
+                    dialogs.open(prepared.review(), confirmed -> {
+                        boolean applied = Boolean.TRUE.equals(confirmed) && confirmLosses(prepared.guardrails());
+                        answered.accept(applied);
+                        if (applied) {
+                            starter.start(plan, prepared.guardrails().accessChanges());
+                        }
+                    });
                 }, failure -> {
                     reading.set("");
-                    LOG.error("Checking access changes for a bulk change failed unexpectedly", failure);
-                    String detail = failure.getMessage() == null ? failure.getClass().getSimpleName()
-                            : failure.getMessage();
-                    show(plan, names, new BulkGuardrails.AccessResult(
-                            new AccessPolicies.Unavailable(KmsProblem.UNEXPECTED, detail), Map.of()), answered);
+                    LOG.error("Preparing the review of a bulk change failed", failure);
+                    dialogs.showError(messages.get("bulkReview.failed.title"), messages.get("bulkReview.failed.header"),
+                            failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+                    answered.accept(false);
                 });
     }
 
@@ -108,20 +116,29 @@ public final class BulkReviews implements BulkReviewOpener {
         return reading.getReadOnlyProperty();
     }
 
-    private void show(BulkPlan plan, Map<String, String> names, BulkGuardrails.AccessResult access,
-                      Consumer<Boolean> answered) {
-        BulkGuardrails guardrails = BulkGuardrails.of(plan.ready(), keyId -> names.getOrDefault(keyId, keyId),
-                state.tagPolicyProperty().get(), access, messages);
-        BulkReviewViewModel review = new BulkReviewViewModel(plan, names, starter::regionOf,
-                state.connectionTextProperty().get(), state.productionProperty().get(), quotas, messages)
-                .withGuardrails(guardrails);
-        dialogs.open(review, confirmed -> {
-            boolean applied = Boolean.TRUE.equals(confirmed) && confirmLosses(guardrails);
-            answered.accept(applied);
-            if (applied) {
-                starter.start(plan, guardrails.accessChanges());
-            }
-        });
+    /** A review worked out in the background, and its guardrails. */
+    private record Prepared(BulkReviewViewModel review, BulkGuardrails guardrails) {
+    }
+
+    /** Who gains or loses access; an unexpected failure is shown as the check's own, and the review goes on. */
+    private static BulkGuardrails.AccessResult checkAccess(AccessPolicies policies, BulkPlan plan,
+                                                           Map<String, String> arns) {
+        try {
+            return BulkGuardrails.checkAccess(policies, plan.ready(), arns);
+        } catch (RuntimeException failure) {
+            LOG.error("Checking access changes for a bulk change failed unexpectedly", failure);
+            String detail = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            return new BulkGuardrails.AccessResult(new AccessPolicies.Unavailable(KmsProblem.UNEXPECTED, detail),
+                    Map.of());
+        }
+    }
+
+    private Prepared prepare(BulkPlan plan, Map<String, String> names, BulkGuardrails.AccessResult access,
+                             PolicyInForce policy, String connection, boolean production) {
+        BulkGuardrails guardrails = BulkGuardrails.of(plan.ready(), keyId -> names.getOrDefault(keyId, keyId), policy,
+                access, messages);
+        return new Prepared(new BulkReviewViewModel(plan, names, starter::regionOf, connection, production, quotas,
+                messages).withGuardrails(guardrails), guardrails);
     }
 
     /**

@@ -317,6 +317,28 @@ class BulkEditViewModelTest {
     }
 
     @Test
+    void theReviewIsPreparedBesideTheUiThreadAndOpensOnceItIsWithEachKeysChanges() {
+        TestTaskExecutor background = new TestTaskExecutor().holdWork();
+        BulkEditViewModel edit = new BulkEditViewModel(MESSAGES, dialogs, state, background, quotas, started::add);
+        select(payments, orders);
+        background.runHeldWork();
+        edit.tagKeyProperty().set("Owner");
+        edit.tagValueProperty().set("alice");
+        edit.setTag();
+
+        dialogs.answerNextBulkReview(review -> review.canApplyProperty().get());
+        edit.review();
+        assertThat(dialogs.bulkReviews()).as("not before it is prepared").isEmpty();
+        assertThat(edit.canReviewProperty().get()).as("no second review meanwhile").isFalse();
+        background.runHeldWork();
+
+        assertThat(dialogs.bulkReviews()).singleElement().satisfies(review -> assertThat(review.keyChanges())
+                .extracting(BulkReviewViewModel.KeyChanges::heading).containsExactly(
+                        "alias/payments \u2014 1 change: TagResource", "alias/orders \u2014 1 change: TagResource"));
+        assertThat(started).singleElement().satisfies(plan -> assertThat(plan.ready()).containsOnlyKeys("k1", "k2"));
+    }
+
+    @Test
     void reviewHandsTheExactPlanToTheCommitOnceApplied() {
         select(payments, orders);
         viewModel.tagKeyProperty().set("Owner");

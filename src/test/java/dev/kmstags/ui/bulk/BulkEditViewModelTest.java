@@ -52,6 +52,17 @@ class BulkEditViewModelTest {
         state.setSelectedKeys(List.of(keys));
     }
 
+    /** A bulk edit whose work waits for {@code background}, with the step Owner={@code owner} on payments and orders. */
+    private BulkEditViewModel ownerSetOnPaymentsAndOrders(TestTaskExecutor background, String owner) {
+        BulkEditViewModel edit = new BulkEditViewModel(MESSAGES, dialogs, state, background, quotas, started::add);
+        select(payments, orders);
+        background.runHeldWork();
+        edit.tagKeyProperty().set("Owner");
+        edit.tagValueProperty().set(owner);
+        edit.setTag();
+        return edit;
+    }
+
     private BulkTagRow row(String key) {
         return viewModel.rows().stream().filter(row -> row.key().equals(key)).findFirst().orElseThrow();
     }
@@ -110,12 +121,7 @@ class BulkEditViewModelTest {
     @Test
     void untilTheNewSelectionsPlanArrivesTheEarlierPlanCannotBeReviewed() {
         TestTaskExecutor background = new TestTaskExecutor().holdWork();
-        BulkEditViewModel edit = new BulkEditViewModel(MESSAGES, dialogs, state, background, quotas, started::add);
-        select(payments, orders);
-        background.runHeldWork();
-        edit.tagKeyProperty().set("Owner");
-        edit.tagValueProperty().set("platform");
-        edit.setTag();
+        BulkEditViewModel edit = ownerSetOnPaymentsAndOrders(background, "platform");
         assertThat(edit.canReviewProperty().get()).isTrue();
 
         select(payments, orders, staging);
@@ -319,12 +325,7 @@ class BulkEditViewModelTest {
     @Test
     void theReviewIsPreparedBesideTheUiThreadAndOpensOnceItIsWithEachKeysChanges() {
         TestTaskExecutor background = new TestTaskExecutor().holdWork();
-        BulkEditViewModel edit = new BulkEditViewModel(MESSAGES, dialogs, state, background, quotas, started::add);
-        select(payments, orders);
-        background.runHeldWork();
-        edit.tagKeyProperty().set("Owner");
-        edit.tagValueProperty().set("alice");
-        edit.setTag();
+        BulkEditViewModel edit = ownerSetOnPaymentsAndOrders(background, "alice");
 
         dialogs.answerNextBulkReview(review -> review.canApplyProperty().get());
         edit.review();

@@ -1,6 +1,5 @@
 package dev.kmstags.ui.bulk;
 
-import dev.kmstags.domain.TagPlan;
 import dev.kmstags.domain.bulk.BulkPlan;
 import dev.kmstags.kms.AccessPolicies;
 import dev.kmstags.kms.KmsProblem;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -23,11 +24,13 @@ final class BackendFixture implements AutoCloseable {
     static final String REGION = "us-east-1";
 
     private final BackendOptions options;
+    private final Clock clock;
     private final List<KmsClient> clients = new ArrayList<>();
     private LocalKmsBackend backend;
 
-    private BackendFixture(BackendOptions options) {
+    private BackendFixture(BackendOptions options, Clock clock) {
         this.options = options;
+        this.clock = clock;
     }
 
     /** An empty backend (no demo data) over {@code directory/kms.db}. */
@@ -41,7 +44,12 @@ final class BackendFixture implements AutoCloseable {
     }
 
     static BackendFixture start(BackendOptions options) {
-        BackendFixture fixture = new BackendFixture(options);
+        return start(options, Clock.systemUTC());
+    }
+
+    /** A backend whose clock is {@code clock}, e.g. days ahead, so keys pending deletion are due. */
+    static BackendFixture start(BackendOptions options, Clock clock) {
+        BackendFixture fixture = new BackendFixture(options, clock);
         fixture.restart();
         return fixture;
     }
@@ -52,7 +60,7 @@ final class BackendFixture implements AutoCloseable {
             backend.close();
         }
         try {
-            backend = LocalKmsBackend.start(options);
+            backend = LocalKmsBackend.start(options, clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -93,6 +93,22 @@ class ListResourceTagsTest {
     }
 
     @Test
+    void pagesFollowSqlitesOrderOfTagKeysBeyondTheBasicPlane() {
+        // U+F900 and U+FF21 sort before U+1D49C by code point (UTF-8 bytes, as SQLite compares); Java's String order
+        // of UTF-16 units puts U+1D49C (a surrogate pair) first.
+        String keyId = backend.createKey(tag("\uD835\uDC9C", "script A"), tag("\uFF21", "fullwidth A"),
+                tag("\uF900", "compatibility ideograph"), tag("z", "ascii"));
+        List<String> order = List.of("z", "\uF900", "\uFF21", "\uD835\uDC9C");
+
+        for (int pass = 0; pass < 3; pass++) {
+            List<String> paged = new ArrayList<>();
+            kms.listResourceTagsPaginator(b -> b.keyId(keyId).limit(1)).tags().forEach(t -> paged.add(t.tagKey()));
+            assertThat(paged).as("pass %d", pass).isEqualTo(order);
+            assertThat(keysOf(kms.listResourceTags(b -> b.keyId(keyId)))).isEqualTo(order);
+        }
+    }
+
+    @Test
     void aMarkerGoesOnAfterItsTagEvenWhenThatTagWasRemovedMeanwhile() {
         String keyId = backend.createKey(numberedTags(0, 6).toArray(Tag[]::new));
         ListResourceTagsResponse first = kms.listResourceTags(b -> b.keyId(keyId).limit(3));

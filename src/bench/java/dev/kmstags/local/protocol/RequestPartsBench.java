@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpPrincipal;
 import dev.kmstags.local.service.BackendOperations;
 import dev.kmstags.local.store.SqliteKeyStore;
+import dev.kmstags.local.store.StoreParts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -85,8 +86,11 @@ public final class RequestPartsBench {
                     s.findKey(listed.get(i % KEYS));
                     return s.tagsAfter(listed.get(i % KEYS), null, LISTED_TAGS + 1);
                 }));
-                time(list, "store: both in one statement", i -> store.keyTagPage(listed.get(i % KEYS), null,
+                time(list, "store: the page, mirrored", i -> store.keyTagPage(listed.get(i % KEYS), null,
                         LISTED_TAGS + 1));
+                time(list, "store: the commit sequence", i -> StoreParts.commitSequence(store));
+                time(list, "store: key, all tags, sequence", i -> StoreParts.keyWithTags(store,
+                        listed.get(i % KEYS)));
                 time(tag, "store: an empty write transaction", i -> store.write(s -> null));
             }
             System.out.printf(Locale.ROOT, "== Request parts, one thread, µs of CPU per call, median of %d rounds"

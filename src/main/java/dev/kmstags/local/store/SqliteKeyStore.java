@@ -23,7 +23,8 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>Every write runs in one transaction on the single writer connection, one at a time, so concurrent requests
  * never lose an update. The file is in WAL mode: readers work beside the writer on their own connections, and a
- * commit is in the file (the OS's cache) before it returns, so a {@code kill -9} loses no answered write.
+ * commit is in the file (the OS's cache) before it returns, so a {@code kill -9} loses no answered write. Keys'
+ * tags are mirrored in memory for as long as the file's commit sequence says they are unchanged ({@link TagMirror}).
  */
 public final class SqliteKeyStore implements AutoCloseable {
 
@@ -38,6 +39,7 @@ public final class SqliteKeyStore implements AutoCloseable {
     private final Queue<WriteBatch.Pending<?>> pendingWrites = new ConcurrentLinkedQueue<>();
     private final BlockingQueue<StoreSession> readers;
     private final List<StoreSession> allReaders = new ArrayList<>();
+    private final TagMirror mirror = new TagMirror();
     private volatile boolean closed;
 
     private SqliteKeyStore(Path file, StoreSession writer, List<StoreSession> readerSessions) {
@@ -144,13 +146,37 @@ public final class SqliteKeyStore implements AutoCloseable {
 
     /**
      * The region of the key with this ID and up to {@code limit} of its tags after {@code afterTagKey} (null for the
-     * start), ordered by tag key; empty when no key has this ID. One statement outside a transaction: it sees one
-     * consistent state of the file, at less cost than a transaction of two.
+     * start), ordered by tag key; empty when no key has this ID. From memory when the file's commit sequence (one
+     * small statement) says the {@link TagMirror} holds the key as it is; else by one statement outside a
+     * transaction, which sees one consistent state of the file and is kept in the mirror.
      */
     public Optional<KeyTagPage> keyTagPage(String keyId, String afterTagKey, int limit) {
+        return withReader(session -> {
+            if (mirror.holds(keyId)) {
+                TagMirror.MirroredKey known = mirror.get(keyId, session.commitSequence());
+                if (known != null) {
+                    return Optional.of(known.page(afterTagKey, limit));
+                }
+            }
+            TagMirror.SequencedKey read = session.keyWithTags(keyId);
+            if (read.key() == null) {
+                return Optional.empty();
+            }
+            mirror.put(keyId, read.key(), read.sequence());
+            return Optional.of(read.key().page(afterTagKey, limit));
+        });
+    }
+
+    /** The mirror of keys' tags; for tests. */
+    TagMirror mirror() {
+        return mirror;
+    }
+
+    /** Runs {@code work} on a reader connection in autocommit mode: each statement is its own snapshot. */
+    <T> T withReader(Function<StoreSession, T> work) {
         StoreSession session = takeReader();
         try {
-            return session.keyTagPage(keyId, afterTagKey, limit);
+            return work.apply(session);
         } finally {
             readers.add(session);
         }
@@ -204,7 +230,7 @@ public final class SqliteKeyStore implements AutoCloseable {
                 StoreException failure = new StoreException("The data file is closed");
                 batch.forEach(pending -> pending.fail(failure));
             } else {
-                WriteBatch.run(writer, batch);
+                WriteBatch.run(writer, batch, mirror);
             }
         }
     }

@@ -25,6 +25,7 @@ public final class StoreSession implements AutoCloseable {
 
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final MirroredTransaction transaction = new MirroredTransaction();
 
     StoreSession(Connection connection) {
         this.connection = connection;
@@ -37,17 +38,37 @@ public final class StoreSession implements AutoCloseable {
         return queryOne("SELECT " + KEY_COLUMNS + " FROM keys WHERE key_id = ?", StoreSession::readKey, keyId);
     }
 
-    /** Who manages the key with this ID and its state, in any region. */
+    /**
+     * Who manages the key with this ID and its state, in any region; in a write transaction from the mirror when it
+     * holds the key as it is (see {@link MirroredTransaction}).
+     */
     public Optional<KeyStatus> findKeyStatus(String keyId) {
+        TagMirror.MirroredKey known = transaction.known(keyId);
+        if (known != null) {
+            return Optional.of(known.status());
+        }
         return queryOne("SELECT key_id, region, key_state, key_manager FROM keys WHERE key_id = ?",
                 rows -> new KeyStatus(text(rows, 1), text(rows, 2), text(rows, 3), text(rows, 4)), keyId);
     }
 
     /**
      * Who manages the key with this ID and its state, and how many of its tags have none of {@code tagKeys}, in one
-     * statement: inside the write transaction that every other write waits for, one statement rather than two.
+     * statement: inside the write transaction that every other write waits for, one statement rather than two. In a
+     * write transaction from the mirror when it holds the key as it is, or else by one read of the key and all its
+     * tags, which the mirror keeps once the transaction is committed (see {@link MirroredTransaction}).
      */
     public Optional<KeyTagCount> findKeyStatusAndTagsKept(String keyId, List<String> tagKeys) {
+        TagMirror.MirroredKey known = transaction.known(keyId);
+        if (known == null && transaction.mayLearn(keyId)) {
+            known = keyWithTags(keyId).key();
+            if (known == null) {
+                return Optional.empty();
+            }
+            transaction.learned(keyId, known);
+        }
+        if (known != null) {
+            return Optional.of(new KeyTagCount(known.status(), known.tagsKeptBeside(tagKeys)));
+        }
         // One statement per number of tag keys, each prepared once; a tag request has at most a few dozen.
         StringBuilder sql = new StringBuilder("SELECT key_id, region, key_state, key_manager, (SELECT count(*) FROM"
                 + " tags t WHERE t.key_id = k.key_id AND t.tag_key NOT IN (");
@@ -88,6 +109,7 @@ public final class StoreSession implements AutoCloseable {
     }
 
     public void insertKey(StoredKey key) {
+        transaction.keyWritten(key.keyId());
         update("INSERT INTO keys (" + KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 key.keyId(), key.region(), key.accountId(), key.creationDate(), key.description(), key.keyUsage(),
                 key.keySpec(), key.keyState(), key.keyManager(), key.origin(), key.deletionDate(),
@@ -96,6 +118,7 @@ public final class StoreSession implements AutoCloseable {
 
     /** Writes the key's mutable fields: state, description and deletion schedule. */
     public void updateKey(StoredKey key) {
+        transaction.keyWritten(key.keyId());
         update("UPDATE keys SET description = ?, key_state = ?, deletion_date = ?, pending_window_days = ? "
                 + "WHERE key_id = ?", key.description(), key.keyState(), key.deletionDate(),
                 key.pendingWindowInDays(), key.keyId());
@@ -103,6 +126,7 @@ public final class StoreSession implements AutoCloseable {
 
     /** Deletes the key with its tags and aliases. */
     public void deleteKey(String keyId) {
+        transaction.keyWritten(keyId);
         update("DELETE FROM keys WHERE key_id = ?", keyId);
     }
 
@@ -126,37 +150,58 @@ public final class StoreSession implements AutoCloseable {
     }
 
     /**
-     * The region of the key with this ID and up to {@code limit} of its tags ordered by tag key after
-     * {@code afterTagKey} (null for the start), by one statement: run outside a transaction it is its own consistent
-     * snapshot. Empty when no key has this ID.
+     * The key with this ID and all its tags, and the file's commit sequence, by one statement (one consistent
+     * snapshot); the key is null when there is none.
      */
-    Optional<KeyTagPage> keyTagPage(String keyId, String afterTagKey, int limit) {
-        // The key's row comes once, with NULL tags when it has none after the position; no row: no key.
-        String region = null;
+    TagMirror.SequencedKey keyWithTags(String keyId) {
+        long sequence = 0;
+        KeyStatus status = null;
         List<Tag> tags = new ArrayList<>();
         try {
-            PreparedStatement statement = prepared("SELECT k.region, t.tag_key, t.tag_value FROM keys k"
-                    + " LEFT JOIN tags t ON t.key_id = k.key_id AND t.tag_key > ? WHERE k.key_id = ?"
-                    + " ORDER BY t.tag_key LIMIT ?", afterTagKey == null ? "" : afterTagKey, keyId, limit);
+            PreparedStatement statement = prepared("SELECT c.value, k.region, k.key_state, k.key_manager, t.tag_key,"
+                    + " t.tag_value FROM commit_sequence c LEFT JOIN keys k ON k.key_id = ?"
+                    + " LEFT JOIN tags t ON t.key_id = k.key_id ORDER BY t.tag_key", keyId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    if (region == null) {
-                        region = text(rows, 1);
+                    if (status == null) {
+                        sequence = rows.getLong(1);
+                        String region = text(rows, 2);
+                        if (region == null) {
+                            return new TagMirror.SequencedKey(sequence, null);
+                        }
+                        status = new KeyStatus(keyId, region, text(rows, 3), text(rows, 4));
                     }
-                    String tagKey = text(rows, 2);
+                    String tagKey = text(rows, 5);
                     if (tagKey != null) {
-                        tags.add(new Tag(tagKey, text(rows, 3)));
+                        tags.add(new Tag(tagKey, text(rows, 6)));
                     }
                 }
             }
         } catch (SQLException e) {
             throw new StoreException("Could not read the data file: " + e.getMessage(), e);
         }
-        return region == null ? Optional.empty() : Optional.of(new KeyTagPage(keyId, region, tags));
+        return new TagMirror.SequencedKey(sequence, status == null ? null : new TagMirror.MirroredKey(status, tags));
+    }
+
+    /** The file's commit sequence: how many write transactions have been committed to it (see TagMirror). */
+    long commitSequence() {
+        return queryOne("SELECT value FROM commit_sequence", rows -> rows.getLong(1)).orElseThrow();
+    }
+
+    /** Adds one to the file's commit sequence, inside the write transaction; returns the new value. */
+    long advanceCommitSequence() {
+        return queryOne("UPDATE commit_sequence SET value = value + 1 RETURNING value", rows -> rows.getLong(1))
+                .orElseThrow();
+    }
+
+    /** What the write transaction under way tells the mirror of keys it wrote (see WriteBatch). */
+    MirroredTransaction transaction() {
+        return transaction;
     }
 
     /** Adds the tags, overwriting the values of keys the key already has. */
     public void putTags(String keyId, List<Tag> tags) {
+        transaction.tagsPut(keyId, tags);
         for (Tag tag : tags) {
             update("INSERT INTO tags (key_id, tag_key, tag_value) VALUES (?, ?, ?) "
                     + "ON CONFLICT (key_id, tag_key) DO UPDATE SET tag_value = excluded.tag_value",
@@ -166,6 +211,7 @@ public final class StoreSession implements AutoCloseable {
 
     /** Removes the tags with these keys; keys the key does not have are ignored. */
     public void removeTags(String keyId, List<String> tagKeys) {
+        transaction.tagsRemoved(keyId, tagKeys);
         for (String tagKey : tagKeys) {
             update("DELETE FROM tags WHERE key_id = ? AND tag_key = ?", keyId, tagKey);
         }

@@ -72,19 +72,33 @@ final class WriteBatch {
      * {@code BEGIN IMMEDIATE}: so the file's write lock is held only while a batch runs, and another process (the
      * {@code tags} command, a second app) can write the same file meanwhile. (The JDBC driver, left to manage
      * transactions, begins the next one the moment it commits, and an immediate one holds the lock for good.)
+     *
+     * <p>Each transaction adds one to the file's commit sequence first, and once it is committed (or not) tells
+     * {@code mirror} which keys its writes touched, before any of its writers is answered (see {@link TagMirror}).
      */
-    static void run(StoreSession session, List<Pending<?>> batch) {
+    static void run(StoreSession session, List<Pending<?>> batch, TagMirror mirror) {
         try {
             session.execute("BEGIN IMMEDIATE");
+            long sequence = session.advanceCommitSequence();
+            session.transaction().begin(mirror, sequence - 1);
+            boolean committed;
             if (batch.size() == 1) {
-                runAlone(session, batch.get(0));
+                committed = runAlone(session, batch.get(0));
             } else {
                 for (Pending<?> pending : batch) {
                     runInSavepoint(session, pending);
                 }
                 session.execute("COMMIT");
+                committed = true;
+            }
+            if (committed) {
+                session.transaction().committed(sequence);
+            } else {
+                session.transaction().rolledBack();
             }
         } catch (SQLException | RuntimeException e) {
+            session.transaction().rolledBack();
+            mirror.forgetAll();
             // The transaction itself failed (not one write's own error): nothing of it is in the file.
             StoreException failure = new StoreException("Could not write the data file: " + e.getMessage(), e);
             rollbackQuietly(session);
@@ -103,15 +117,16 @@ final class WriteBatch {
      * A write with the transaction to itself needs no savepoint: it commits when it succeeds, and the whole
      * transaction is rolled back when it fails.
      */
-    private static void runAlone(StoreSession session, Pending<?> pending) throws SQLException {
+    private static boolean runAlone(StoreSession session, Pending<?> pending) throws SQLException {
         try {
             pending.run(session);
         } catch (RuntimeException e) {
             session.execute("ROLLBACK");
             pending.failure = e;
-            return;
+            return false;
         }
         session.execute("COMMIT");
+        return true;
     }
 
     private static void runInSavepoint(StoreSession session, Pending<?> pending) throws SQLException {
@@ -120,6 +135,7 @@ final class WriteBatch {
             pending.run(session);
         } catch (RuntimeException e) {
             session.execute("ROLLBACK TO one_write");
+            session.transaction().rolledBackToSavepoint();
             pending.failure = e;
         } finally {
             session.execute("RELEASE one_write");

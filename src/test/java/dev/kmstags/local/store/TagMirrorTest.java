@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +78,8 @@ class TagMirrorTest {
     void keysTheWritesOfABatchKnewAreMirroredAsTheFileHasThemAndAWriteRolledBackLeavesNoTrace() throws Exception {
         String first = KEY_ID;
         String second = "22222222-2222-4222-8222-222222222222";
+        // Threads of their own: on two cores the common pool has one, which the first write holds.
+        ExecutorService writers = Executors.newFixedThreadPool(3);
         try (SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"))) {
             store.write(session -> {
                 for (String keyId : List.of(first, second)) {
@@ -96,23 +100,23 @@ class TagMirrorTest {
                 await(release);
                 tag(session, first, "z");
                 return null;
-            }));
+            }), writers);
             assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
-            // These two queue up behind it and are committed together; the first of them fails after its put.
+            // These two queue up behind it, in this order, and are committed together; the first of them fails
+            // after its put. (Queued the other way round, the rollback would make the batch forget the first key
+            // the third write knew, which is safe but not what this test looks at.)
             CompletableFuture<Object> failing = CompletableFuture.supplyAsync(() -> store.write(session -> {
                 tag(session, second, "w");
                 throw new IllegalStateException("a rule failed after the put");
-            }));
+            }), writers);
+            waitForWriters(store, 1);
             CompletableFuture<Object> third = CompletableFuture.supplyAsync(() -> store.write(session -> {
                 session.findKeyStatusAndTagsKept(first, List.of());
                 session.removeTags(first, List.of("x"));
                 tag(session, second, "v");
                 return null;
-            }));
-            for (int i = 0; i < 3_000 && store.writersWaiting() < 2; i++) {
-                Thread.sleep(10);
-            }
-            assertThat(store.writersWaiting()).isEqualTo(2);
+            }), writers);
+            waitForWriters(store, 2);
             release.countDown();
             alone.get(30, TimeUnit.SECONDS);
             assertThatThrownBy(() -> failing.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
@@ -128,7 +132,16 @@ class TagMirrorTest {
                     .containsExactly("y", "z");
             assertThat(store.keyTagPage(second, null, 50).orElseThrow().tags()).extracting(Tag::key)
                     .containsExactly("v", "x", "y");
+        } finally {
+            writers.shutdownNow();
         }
+    }
+
+    private static void waitForWriters(SqliteKeyStore store, int waiting) throws InterruptedException {
+        for (int i = 0; i < 3_000 && store.writersWaiting() < waiting; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(store.writersWaiting()).isEqualTo(waiting);
     }
 
     /** As TagResource does: the key's status and count first, then the put. */

@@ -142,8 +142,12 @@ public final class StoreSession implements AutoCloseable {
 
     // ---- tags
 
-    /** Up to {@code limit} tags of a key, ordered by tag key, after the given tag key (null for the start). */
-    public List<Tag> tagsAfter(String keyId, String afterTagKey, int limit) {
+    /**
+     * Up to {@code limit} tags of a key, ordered by tag key, after the given tag key (null for the start), as SQLite
+     * pages them: the pages the {@link TagMirror} cuts from memory must be these. ListResourceTags no longer reads
+     * them this way; tests compare the mirror with it.
+     */
+    List<Tag> tagsAfter(String keyId, String afterTagKey, int limit) {
         return query("SELECT tag_key, tag_value FROM tags WHERE key_id = ? AND tag_key > ? ORDER BY tag_key LIMIT ?",
                 rows -> new Tag(rows.getString(1), rows.getString(2)), keyId, afterTagKey == null ? "" : afterTagKey,
                 limit);

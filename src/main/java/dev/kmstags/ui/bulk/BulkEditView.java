@@ -271,16 +271,25 @@ public final class BulkEditView extends VBox {
         table.layout();
     }
 
-    /** Shows the ViewModel's rows, keeping open the tag keys the user opened. */
+    /**
+     * Shows the ViewModel's rows, keeping open the tag keys the user opened and selected the tag key the user chose:
+     * a step moves the tag keys it changes to the top, and the table, left to itself, would select whatever row came
+     * into the chosen one's place (and put its tag key into the fields) or none.
+     */
     private void showRows() {
         List<String> open = table.getRoot().getChildren().stream().filter(TreeItem::isExpanded)
                 .map(item -> item.getValue().key()).toList();
+        TreeItem<Line> selected = table.getSelectionModel().getSelectedItem();
+        String chosen = selected == null ? null : selected.getValue().row().key();
+        table.getSelectionModel().clearSelection();
         List<TreeItem<Line>> items = viewModel.rows().stream().map(row -> {
             TreeItem<Line> item = tagKeyItem(row);
             item.setExpanded(open.contains(row.key()));
             return item;
         }).toList();
         table.getRoot().getChildren().setAll(items);
+        items.stream().filter(item -> item.getValue().key().equals(chosen)).findFirst()
+                .ifPresent(item -> table.getSelectionModel().select(item));
     }
 
     /**

@@ -100,6 +100,34 @@ class BulkEditViewUiTest {
                 "staging: on 1 key", "alias/staging");
     }
 
+    @Test
+    void aStepThatMovesTheRowsKeepsTheTagKeyTheUserChoseInTheFields(FxRobot robot) {
+        robot.interact(() -> state.setSelectedKeys(List.of(
+                key("k1", "payments").tagged("Application", "pay", "Environment", "production", "Team", "a"),
+                key("k2", "orders").tagged("Application", "ord", "Environment", "staging", "Team", "b"))));
+        WaitForAsyncUtils.waitForFxEvents();
+        TreeTableView<?> table = robot.lookup(".bulk-tag-table").queryAs(TreeTableView.class);
+        TreeTableRow<?> environment = robot.lookup(".bulk-tag-table .tree-table-row-cell")
+                .match((TreeTableRow<?> row) -> row.getTreeItem() != null && texts(row).contains("Environment"))
+                .query();
+        robot.clickOn(environment);
+        assertThat(viewModel.tagKeyProperty().get()).isEqualTo("Environment");
+
+        // The changed tag key moves to the top; the row the user chose goes with it, not another into its place.
+        robot.interact(() -> {
+            viewModel.tagValueProperty().set("shared");
+            viewModel.setTag();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(viewModel.tagKeyProperty().get()).isEqualTo("Environment");
+        assertThat(table.getSelectionModel().getSelectedItem()).isNotNull();
+        assertThat(texts((TreeTableRow<?>) robot.lookup(".bulk-tag-table .tree-table-row-cell")
+                .match((TreeTableRow<?> row) -> row.getTreeItem() != null
+                        && row.getTreeItem() == table.getSelectionModel().getSelectedItem()).query()))
+                .contains("Environment");
+    }
+
     private static List<String> texts(FxRobot robot) {
         return robot.lookup(".bulk-tag-table .tree-table-cell").queryAllAs(Labeled.class).stream()
                 .filter(Node::isVisible).map(Labeled::getText).filter(Objects::nonNull).toList();

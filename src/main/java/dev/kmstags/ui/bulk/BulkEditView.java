@@ -274,7 +274,7 @@ public final class BulkEditView extends VBox {
     /**
      * Shows the ViewModel's rows, keeping open the tag keys the user opened and selected the tag key the user chose:
      * a step moves the tag keys it changes to the top, and the table, left to itself, would select whatever row came
-     * into the chosen one's place (and put its tag key into the fields) or none.
+     * into the chosen one's place (and put its tag key into the fields) or none. The chosen row is scrolled into view.
      */
     private void showRows() {
         List<String> open = table.getRoot().getChildren().stream().filter(TreeItem::isExpanded)
@@ -289,7 +289,10 @@ public final class BulkEditView extends VBox {
         }).toList();
         table.getRoot().getChildren().setAll(items);
         items.stream().filter(item -> item.getValue().key().equals(chosen)).findFirst()
-                .ifPresent(item -> table.getSelectionModel().select(item));
+                .ifPresent(item -> {
+                    table.getSelectionModel().select(item);
+                    table.scrollTo(table.getRow(item));
+                });
     }
 
     /**

@@ -122,6 +122,7 @@ class BulkEditViewUiTest {
 
         assertThat(viewModel.tagKeyProperty().get()).isEqualTo("Environment");
         assertThat(table.getSelectionModel().getSelectedItem()).isNotNull();
+        assertThat(table.getSelectionModel().getSelectedIndex()).as("changed keys come first").isZero();
         assertThat(texts((TreeTableRow<?>) robot.lookup(".bulk-tag-table .tree-table-row-cell")
                 .match((TreeTableRow<?> row) -> row.getTreeItem() != null
                         && row.getTreeItem() == table.getSelectionModel().getSelectedItem()).query()))

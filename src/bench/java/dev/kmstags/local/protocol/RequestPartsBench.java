@@ -80,11 +80,11 @@ public final class RequestPartsBench {
                 measure(tag, "TagResource", tagRequests, handler, verifier, operations, mapper);
                 measure(list, "ListResourceTags", listRequests, handler, verifier, operations, mapper);
                 time(list, "store: read the key", i -> store.read(s -> s.findKey(listed.get(i % KEYS))));
-                time(list, "store: read its 10 tags", i -> store.read(s -> s.tagsAfter(listed.get(i % KEYS), null,
-                        LISTED_TAGS + 1)));
+                time(list, "store: read its 10 tags", i -> store.read(s -> StoreParts.tagsAfter(s,
+                        listed.get(i % KEYS), null, LISTED_TAGS + 1)));
                 time(list, "store: read both", i -> store.read(s -> {
                     s.findKey(listed.get(i % KEYS));
-                    return s.tagsAfter(listed.get(i % KEYS), null, LISTED_TAGS + 1);
+                    return StoreParts.tagsAfter(s, listed.get(i % KEYS), null, LISTED_TAGS + 1);
                 }));
                 time(list, "store: the page, mirrored", i -> store.keyTagPage(listed.get(i % KEYS), null,
                         LISTED_TAGS + 1));

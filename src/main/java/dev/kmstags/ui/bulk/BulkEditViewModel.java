@@ -254,18 +254,23 @@ public final class BulkEditViewModel implements LeaveGuard {
         skipped.setAll(selection.skipped().entrySet().stream()
                 .map(entry -> words.line(name(entry.getKey()), words.reason(entry.getValue()))).toList());
         skippedTitle.set(skipped.isEmpty() ? "" : messages.format("bulk.skipped.title", skipped.size()));
-        if (active.get()) {
-            planInBackground();
-        } else {
-            replan();
-        }
+        replan();
     }
 
     /**
-     * Plans the edit over a new selection beside the UI thread, which planning over 1,000 keys would hold too long
-     * (with the code not yet compiled, the first time) and then shows it. Until then the plan cannot be reviewed; a
-     * step, an undo or another selection meanwhile plans anew, and this planning is dropped.
+     * Plans the edit over the selection and shows it: beside the UI thread when several keys are selected, since
+     * planning over 1,000 keys would hold it too long (with the code not yet compiled, the first time). Until the
+     * plan arrives it cannot be reviewed; a step, an undo or another selection meanwhile plans anew, and this
+     * planning is dropped. The steps themselves are taken at once: only what shows of them waits for the plan.
      */
+    private void replan() {
+        if (active.get()) {
+            planInBackground();
+        } else {
+            planNow();
+        }
+    }
+
     private void planInBackground() {
         long planning = ++plannings;
         BulkEdit planned = edit;
@@ -279,13 +284,13 @@ public final class BulkEditViewModel implements LeaveGuard {
         }, failure -> {
             LOG.error("Planning the bulk edit failed", failure);
             if (planning == plannings) {
-                replan();
+                planNow();
             }
         });
     }
 
-    /** Plans the edit over the selection and shows it. */
-    private void replan() {
+    /** Plans the edit over the selection on this thread and shows it. */
+    private void planNow() {
         plannings++;
         show(PlannedEdit.of(edit, selection));
     }

@@ -60,6 +60,7 @@ class BulkEditViewModelTest {
         edit.tagKeyProperty().set("Owner");
         edit.tagValueProperty().set(owner);
         edit.setTag();
+        background.runHeldWork();
         return edit;
     }
 
@@ -107,15 +108,39 @@ class BulkEditViewModelTest {
         edit.tagKeyProperty().set("Owner");
         edit.tagValueProperty().set("platform");
         edit.setTag();
-        assertThat(edit.rows()).extracting(BulkTagRow::key).contains("Owner", "Environment");
-        assertThat(edit.canReviewProperty().get()).isTrue();
+        assertThat(edit.canReviewProperty().get()).isFalse();
 
-        background.runHeldWork();
+        // The step's plan comes back first, the selection's after it: the later planning wins all the same.
+        background.runHeldWorkNewestFirst();
 
         assertThat(edit.rows()).filteredOn(row -> row.key().equals("Owner")).singleElement()
                 .satisfies(row -> assertThat(row.change()).isEqualTo(BulkTagRow.Change.ADDED));
         assertThat(edit.steps()).hasSize(1);
         assertThat(edit.canReviewProperty().get()).isTrue();
+    }
+
+    @Test
+    void aStepIsPlannedBesideTheUiThreadAndCannotBeReviewedUntilItsPlanArrives() {
+        TestTaskExecutor background = new TestTaskExecutor().holdWork();
+        BulkEditViewModel edit = ownerSetOnPaymentsAndOrders(background, "platform");
+        BulkPlan first = edit.plan();
+
+        edit.tagValueProperty().set("security");
+        edit.setTag();
+
+        assertThat(edit.canReviewProperty().get()).as("the plan shown is of the step before").isFalse();
+        assertThat(edit.plan()).isSameAs(first);
+        edit.undo();
+        assertThat(edit.canReviewProperty().get()).isFalse();
+        assertThat(background.heldWork()).isEqualTo(2);
+
+        background.runHeldWork();
+
+        assertThat(edit.steps()).singleElement().asString().contains("platform");
+        assertThat(edit.plan().ready().values()).allSatisfy(keyPlan -> assertThat(keyPlan.target())
+                .anySatisfy(tag -> assertThat(tag.value()).isEqualTo("platform")));
+        assertThat(edit.canReviewProperty().get()).isTrue();
+        assertThat(edit.canRedoProperty().get()).isTrue();
     }
 
     @Test

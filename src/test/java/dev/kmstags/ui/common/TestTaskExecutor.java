@@ -28,6 +28,16 @@ public final class TestTaskExecutor implements TaskExecutor {
         }
     }
 
+    /**
+     * Runs the held work newest first, as a pool may finish it: a result handed over late must not undo a later
+     * one.
+     */
+    public void runHeldWorkNewestFirst() {
+        while (!held.isEmpty()) {
+            held.removeLast().run();
+        }
+    }
+
     public int heldWork() {
         return held.size();
     }

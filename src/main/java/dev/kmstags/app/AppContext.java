@@ -17,6 +17,7 @@ import dev.kmstags.profiles.TagCallQuotaPreferences;
 import dev.kmstags.ui.bulk.BulkEditViewModel;
 import dev.kmstags.ui.bulk.BulkReviews;
 import dev.kmstags.ui.bulk.BulkReviewDialog;
+import dev.kmstags.ui.bulk.BulkReviewView;
 import dev.kmstags.ui.bulk.BulkReviewViewModel;
 import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.DateFormats;
@@ -158,7 +159,7 @@ public final class AppContext implements AutoCloseable {
         KeyDetailsViewModel keyDetails = new KeyDetailsViewModel(state, messages);
         FxDialogService dialogs = new FxDialogService(() -> stage, messages.bundle())
                 .register(ReviewViewModel.class, ReviewDialog::new)
-                .register(BulkReviewViewModel.class, BulkReviewDialog::new)
+                .register(BulkReviewViewModel.class, BulkReviewView::new, BulkReviewDialog::new)
                 .register(ConflictViewModel.class, ConflictDialog::new)
                 .register(UnsavedEditsQuestion.class, UnsavedEditsDialog::new)
                 .register(AboutText.class, AboutDialog::new)

@@ -13,7 +13,8 @@ public final class BulkReviewDialog extends ApplyDialog {
         this(review, new BulkReviewView(review, resources), resources);
     }
 
-    private BulkReviewDialog(BulkReviewViewModel review, BulkReviewView view, ResourceBundle resources) {
+    /** The review around its view, made beforehand (on any thread: it is not shown yet). */
+    public BulkReviewDialog(BulkReviewViewModel review, BulkReviewView view, ResourceBundle resources) {
         super(review.title(), view, 700, review.canApplyProperty(), review.confirmationRequired(), resources);
         getDialogPane().getStyleClass().add("bulk-review-dialog");
         setOnShown(event -> view.focusFirstInput());

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -18,8 +21,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Shows messages as JavaFX alerts, files in the system's file chooser, and the dialog registered for each
@@ -28,12 +34,20 @@ import javafx.stage.Window;
  */
 public final class FxDialogService implements DialogService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FxDialogService.class);
+
     /** About how long one turn of the JavaFX thread styles a dialog that {@link #open} shows. */
     private static final long STYLING_TURN_NANOS = TimeUnit.MILLISECONDS.toNanos(8);
 
     private final Supplier<Window> owner;
     private final ResourceBundle resources;
-    private final Map<Class<?>, BiFunction<Object, ResourceBundle, BaseDialog<?>>> dialogs = new HashMap<>();
+    private final Map<Class<?>, Registration> dialogs = new HashMap<>();
+    /** Makes the content of dialogs registered with {@link #register(Class, BiFunction, DialogAround)}. */
+    private final Executor contentMaker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "dialog-content");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Answers file choices instead of the system's file chooser, where none can show (a headless test); or null. */
     private Function<FileChoice, Optional<Path>> files;
 
@@ -45,8 +59,54 @@ public final class FxDialogService implements DialogService {
     /** Shows models of {@code type} in the dialog {@code dialog} makes of them and the app's resources. */
     public <M extends DialogModel<R>, R> FxDialogService register(
             Class<M> type, BiFunction<? super M, ResourceBundle, ? extends BaseDialog<R>> dialog) {
-        dialogs.put(type, (model, bundle) -> dialog.apply(type.cast(model), bundle));
+        dialogs.put(type, new Registration(null, (model, content, bundle) -> dialog.apply(type.cast(model), bundle)));
         return this;
+    }
+
+    /**
+     * Shows models of {@code type} in a dialog made in two steps: {@code content} makes what it shows beside the UI
+     * thread (nodes may be made on any thread until they are part of a window that shows), and {@code dialog} puts
+     * it into the dialog on the UI thread. For a dialog whose content is large (the review of 1,000 keys), making it
+     * on the UI thread, with its FXML, would hold the thread too long. Where making it beside fails, it is made on the
+     * UI thread.
+     */
+    public <M extends DialogModel<R>, R, C extends Region> FxDialogService register(
+            Class<M> type, BiFunction<? super M, ResourceBundle, ? extends C> content, DialogAround<M, C, R> dialog) {
+        dialogs.put(type, new Registration((model, bundle) -> content.apply(type.cast(model), bundle),
+                (model, made, bundle) -> dialog.make(type.cast(model), FxDialogService.<C>asMade(made), bundle)));
+        return this;
+    }
+
+    /** Content made by a registration's content maker, as the type it makes. */
+    @SuppressWarnings("unchecked")
+    private static <C> C asMade(Region made) {
+        return (C) made;
+    }
+
+    /**
+     * Makes a dialog around content made beforehand.
+     *
+     * @param <M> the model
+     * @param <C> the content
+     * @param <R> the dialog's answer
+     */
+    @FunctionalInterface
+    public interface DialogAround<M, C, R> {
+
+        BaseDialog<R> make(M model, C content, ResourceBundle resources);
+    }
+
+    /**
+     * How a model's dialog is made: its content first beside the UI thread where {@code content} says how (else it is
+     * null), then the dialog.
+     */
+    private record Registration(BiFunction<Object, ResourceBundle, Region> content, DialogMaker dialog) {
+    }
+
+    @FunctionalInterface
+    private interface DialogMaker {
+
+        BaseDialog<?> make(Object model, Region content, ResourceBundle resources);
     }
 
     /**
@@ -67,7 +127,8 @@ public final class FxDialogService implements DialogService {
      * Makes the dialog, styles it, lays it out and shows it in several turns of the JavaFX thread, each followed by
      * whatever waits for the thread (a pulse, the user's input): a window of its own starts with none of the main
      * window's styles worked out, and for a large dialog making, styling and showing it in one go holds the thread
-     * too long. The dialog is made in a turn after the caller's, and styled a part at a time ({@link StylingInTurns}).
+     * too long. The dialog is made in a turn after the caller's (its content beside the UI thread first, where it was
+     * registered so), and styled a part at a time ({@link StylingInTurns}).
      */
     @Override
     public <R> void open(DialogModel<R> model, Consumer<? super R> answer) {
@@ -85,16 +146,29 @@ public final class FxDialogService implements DialogService {
     }
 
     private <R> void inTurns(DialogModel<R> model, Consumer<BaseDialog<R>> then) {
-        Platform.runLater(() -> {
-            BaseDialog<R> dialog = dialogOf(model);
-            StylingInTurns styling = new StylingInTurns(dialog.getDialogPane());
-            Platform.runLater(() -> styleInTurns(styling, () -> {
-                DialogPane pane = dialog.getDialogPane();
-                pane.autosize();
-                pane.layout();
-                Platform.runLater(() -> then.accept(dialog));
-            }));
-        });
+        Registration registration = registrationOf(model);
+        if (registration.content() == null) {
+            Platform.runLater(() -> styledInTurns(dialogOf(model, registration, null), then));
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> registration.content().apply(model, resources), contentMaker)
+                .whenComplete((content, failure) -> Platform.runLater(() -> {
+                    if (failure != null) {
+                        LOG.warn("Making a dialog's content beside the UI thread failed; it is made here", failure);
+                    }
+                    styledInTurns(dialogOf(model, registration, failure == null ? content
+                            : registration.content().apply(model, resources)), then);
+                }));
+    }
+
+    private <R> void styledInTurns(BaseDialog<R> dialog, Consumer<BaseDialog<R>> then) {
+        StylingInTurns styling = new StylingInTurns(dialog.getDialogPane());
+        Platform.runLater(() -> styleInTurns(styling, () -> {
+            DialogPane pane = dialog.getDialogPane();
+            pane.autosize();
+            pane.layout();
+            Platform.runLater(() -> then.accept(dialog));
+        }));
     }
 
     private static void styleInTurns(StylingInTurns styling, Runnable then) {
@@ -102,14 +176,24 @@ public final class FxDialogService implements DialogService {
         Platform.runLater(styled ? then : () -> styleInTurns(styling, then));
     }
 
-    private <R> BaseDialog<R> dialogOf(DialogModel<R> model) {
-        BiFunction<Object, ResourceBundle, BaseDialog<?>> factory = dialogs.get(model.getClass());
-        if (factory == null) {
+    private Registration registrationOf(DialogModel<?> model) {
+        Registration registration = dialogs.get(model.getClass());
+        if (registration == null) {
             throw new IllegalStateException("No dialog registered for " + model.getClass().getName());
         }
-        // The factory was registered for this model's class with a dialog answering R.
+        return registration;
+    }
+
+    private <R> BaseDialog<R> dialogOf(DialogModel<R> model) {
+        Registration registration = registrationOf(model);
+        return dialogOf(model, registration, registration.content() == null ? null
+                : registration.content().apply(model, resources));
+    }
+
+    private <R> BaseDialog<R> dialogOf(DialogModel<R> model, Registration registration, Region content) {
+        // The dialog was registered for this model's class with a dialog answering R.
         @SuppressWarnings("unchecked")
-        BaseDialog<R> dialog = (BaseDialog<R>) factory.apply(model, resources);
+        BaseDialog<R> dialog = (BaseDialog<R>) registration.dialog().make(model, content, resources);
         dialog.initOwner(owner.get());
         return dialog;
     }

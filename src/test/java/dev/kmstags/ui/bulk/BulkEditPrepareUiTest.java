@@ -49,8 +49,8 @@ class BulkEditPrepareUiTest {
     void start(Stage stage) {
         this.stage = stage;
         FxDialogService dialogs = new FxDialogService(() -> stage, MESSAGES.bundle())
-                .register(BulkReviewViewModel.class, (review, bundle) -> {
-                    BulkReviewDialog dialog = new BulkReviewDialog(review, bundle);
+                .register(BulkReviewViewModel.class, BulkReviewView::new, (review, content, bundle) -> {
+                    BulkReviewDialog dialog = new BulkReviewDialog(review, content, bundle);
                     reviews.add(dialog);
                     partsAsMade.add(List.copyOf(((Pane) dialog.getDialogPane().getContent()).getChildren()));
                     return dialog;

@@ -11,6 +11,7 @@ import dev.kmstags.profiles.TagCallQuotaPreferences;
 import dev.kmstags.ui.bulk.BulkEditView;
 import dev.kmstags.ui.bulk.BulkEditViewModel;
 import dev.kmstags.ui.bulk.BulkReviewDialog;
+import dev.kmstags.ui.bulk.BulkReviewView;
 import dev.kmstags.ui.bulk.BulkReviewViewModel;
 import dev.kmstags.ui.common.AppState;
 import dev.kmstags.ui.common.DateFormats;
@@ -136,8 +137,8 @@ public final class BulkEditBench {
             onFx(() -> {
                 Messages messages = Messages.load(Locale.US);
                 FxDialogService dialogs = new FxDialogService(() -> stage, messages.bundle())
-                        .register(BulkReviewViewModel.class, (review, bundle) -> panel.reviews.timed(
-                                new BulkReviewDialog(review, bundle)));
+                        .register(BulkReviewViewModel.class, BulkReviewView::new, (review, view, bundle) ->
+                                panel.reviews.timed(new BulkReviewDialog(review, view, bundle)));
                 panel.keyList = new KeyListViewModel(panel.executor, messages,
                         DateFormats.of(Locale.US, ZoneId.systemDefault()), panel.state);
                 panel.bulkEdit = new BulkEditViewModel(messages, dialogs, panel.state, panel.executor,
@@ -219,6 +220,11 @@ public final class BulkEditBench {
             double reviewMs = reviewShown.get(1, TimeUnit.MINUTES);
             Thread.sleep(SETTLE_MILLIS);
             onFx(() -> {
+                reviews.cancel();
+                return null;
+            });
+            Thread.sleep(SETTLE_MILLIS);
+            onFx(() -> {
                 probe.stop();
                 bulkEdit.undo();
                 return null;
@@ -238,12 +244,13 @@ public final class BulkEditBench {
 
     /**
      * Records when the real bulk review dialog, shown by the app's dialog service, has its window shown (laid out,
-     * before its first frame), and closes it again.
+     * before its first frame), and cancels it when the round asks, half a second later.
      */
     private static final class ReviewTimer {
 
         private long start;
         private CompletableFuture<Double> shown = new CompletableFuture<>();
+        private BulkReviewDialog showing;
 
         CompletableFuture<Double> next() {
             shown = new CompletableFuture<>();
@@ -254,12 +261,19 @@ public final class BulkEditBench {
             // The dialog's own "shown" event comes before its window is made and laid out; the window's comes after.
             dialog.getDialogPane().getScene().getWindow().addEventHandler(WindowEvent.WINDOW_SHOWN, event -> {
                 shown.complete((System.nanoTime() - start) / 1e6);
-                Platform.runLater(() -> {
-                    dialog.setResult(false);
-                    dialog.close();
-                });
+                showing = dialog;
             });
             return dialog;
+        }
+
+        /**
+         * Cancels the review shown, as a user would once they read it: not in the turn after it showed, when its
+         * first frame may still be drawn (closing the window then waits for the drawing).
+         */
+        void cancel() {
+            showing.setResult(false);
+            showing.close();
+            showing = null;
         }
     }
 

@@ -10,7 +10,7 @@ public final class StoreParts {
     }
 
     /** One statement reading the file's commit sequence on a reader connection. */
-    public static long commitSequence(SqliteKeyStore store) {
+    public static Object commitSequence(SqliteKeyStore store) {
         return store.withReader(StoreSession::commitSequence);
     }
 

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * What one write transaction tells the {@link TagMirror}: the IDs of every key it wrote (its row or its tags), and
  * the whole state of the keys it knows, with its own writes applied. A key is known when the transaction takes it
- * from the mirror (held for the sequence the file was at when the transaction began) or reads it whole, in either
+ * from the mirror (held for the commit sequence row the transaction began with) or reads it whole, in either
  * case before writing it; a write other than a tag put or removal makes it unknown again. Once committed at
  * {@code N} the known keys are the file's at {@code N} and go into the mirror, so a key tagged again and again is
  * read from the file only the first time. A write rolled back to its savepoint forgets every known key.
@@ -20,10 +20,10 @@ final class MirroredTransaction {
     private final Set<String> written = new HashSet<>();
     private final Map<String, TagMirror.MirroredKey> known = new HashMap<>();
     private TagMirror mirror;
-    private long sequenceBefore;
+    private TagMirror.Sequence sequenceBefore;
 
-    /** A write transaction began; the file was at {@code sequenceBefore}. */
-    void begin(TagMirror mirror, long sequenceBefore) {
+    /** A write transaction began; the file's commit sequence row read {@code sequenceBefore}. */
+    void begin(TagMirror mirror, TagMirror.Sequence sequenceBefore) {
         this.mirror = mirror;
         this.sequenceBefore = sequenceBefore;
     }
@@ -94,5 +94,6 @@ final class MirroredTransaction {
         written.clear();
         known.clear();
         mirror = null;
+        sequenceBefore = null;
     }
 }

@@ -46,10 +46,13 @@ final class Schema {
                       PRIMARY KEY (region, alias_name)) WITHOUT ROWID""",
                     "CREATE INDEX aliases_by_target ON aliases(target_key_id)",
                     "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"),
-            // Every write transaction adds one to the one row (see TagMirror). A file at this version is refused by
+            // A count of the file's commits (see TagMirror). A file at this version is refused by
             // the releases before it, so every process that writes it counts its commits.
             List.of("CREATE TABLE commit_sequence (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL)",
-                    "INSERT INTO commit_sequence (id, value) VALUES (1, 0)"));
+                    "INSERT INTO commit_sequence (id, value) VALUES (1, 0)"),
+            // The store that last claimed the sequence: its own commits leave the row alone (see TagMirror). A file
+            // at this version is refused by the releases before it, so every process that writes it claims the row.
+            List.of("ALTER TABLE commit_sequence ADD COLUMN owner INTEGER NOT NULL DEFAULT 0"));
 
     /** The version this release writes. */
     static final int CURRENT_VERSION = MIGRATIONS.size();

@@ -24,7 +24,8 @@ import org.sqlite.SQLiteConfig;
  * <p>Every write runs in one transaction on the single writer connection, one at a time, so concurrent requests
  * never lose an update. The file is in WAL mode: readers work beside the writer on their own connections, and a
  * commit is in the file (the OS's cache) before it returns, so a {@code kill -9} loses no answered write. Keys'
- * tags are mirrored in memory for as long as the file's commit sequence says they are unchanged ({@link TagMirror}).
+ * tags are mirrored in memory for as long as the file's commit sequence row says they are unchanged
+ * ({@link TagMirror}).
  */
 public final class SqliteKeyStore implements AutoCloseable {
 
@@ -146,25 +147,44 @@ public final class SqliteKeyStore implements AutoCloseable {
 
     /**
      * The region of the key with this ID and up to {@code limit} of its tags after {@code afterTagKey} (null for the
-     * start), ordered by tag key; empty when no key has this ID. From memory when the file's commit sequence (one
+     * start), ordered by tag key; empty when no key has this ID. From memory when the file's commit sequence row (one
      * small statement) says the {@link TagMirror} holds the key as it is; else by one statement outside a
-     * transaction, which sees one consistent state of the file and is kept in the mirror.
+     * transaction, which sees one consistent state of the file and is kept in the mirror. When that statement finds
+     * the row claimed by another store (it wrote the file last), this store claims it back so that the mirror can
+     * fill again.
      */
     public Optional<KeyTagPage> keyTagPage(String keyId, String afterTagKey, int limit) {
-        return withReader(session -> {
+        TagMirror.SequencedKey read = withReader(session -> {
             if (mirror.holds(keyId)) {
-                TagMirror.MirroredKey known = mirror.get(keyId, session.commitSequence());
+                TagMirror.Sequence sequence = session.commitSequence();
+                TagMirror.MirroredKey known = mirror.get(keyId, sequence);
                 if (known != null) {
-                    return Optional.of(known.page(afterTagKey, limit));
+                    return new TagMirror.SequencedKey(sequence, known);
                 }
             }
-            TagMirror.SequencedKey read = session.keyWithTags(keyId);
-            if (read.key() == null) {
-                return Optional.empty();
+            long epoch = mirror.epoch();
+            TagMirror.SequencedKey fresh = session.keyWithTags(keyId);
+            if (fresh.key() != null) {
+                mirror.put(keyId, fresh.key(), fresh.sequence(), epoch);
             }
-            mirror.put(keyId, read.key(), read.sequence());
-            return Optional.of(read.key().page(afterTagKey, limit));
+            return fresh;
         });
+        if (!mirror.owns(read.sequence())) {
+            claimCommitSequence();
+        }
+        return Optional.ofNullable(read.key()).map(key -> key.page(afterTagKey, limit));
+    }
+
+    /**
+     * A write of nothing, which claims the commit sequence row (see {@link WriteBatch}). It only lets the mirror
+     * fill again, so a failure is left to the next write to meet.
+     */
+    private void claimCommitSequence() {
+        try {
+            write(session -> null);
+        } catch (StoreException ignored) {
+            // The answer was read from the file; the mirror stays unused until a write claims the row.
+        }
     }
 
     /** The mirror of keys' tags; for tests. */

@@ -154,30 +154,30 @@ public final class StoreSession implements AutoCloseable {
     }
 
     /**
-     * The key with this ID and all its tags, and the file's commit sequence, by one statement (one consistent
+     * The key with this ID and all its tags, and the file's commit sequence row, by one statement (one consistent
      * snapshot); the key is null when there is none.
      */
     TagMirror.SequencedKey keyWithTags(String keyId) {
-        long sequence = 0;
+        TagMirror.Sequence sequence = null;
         KeyStatus status = null;
         List<Tag> tags = new ArrayList<>();
         try {
-            PreparedStatement statement = prepared("SELECT c.value, k.region, k.key_state, k.key_manager, t.tag_key,"
-                    + " t.tag_value FROM commit_sequence c LEFT JOIN keys k ON k.key_id = ?"
+            PreparedStatement statement = prepared("SELECT c.value, c.owner, k.region, k.key_state, k.key_manager,"
+                    + " t.tag_key, t.tag_value FROM commit_sequence c LEFT JOIN keys k ON k.key_id = ?"
                     + " LEFT JOIN tags t ON t.key_id = k.key_id ORDER BY t.tag_key", keyId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     if (status == null) {
-                        sequence = rows.getLong(1);
-                        String region = text(rows, 2);
+                        sequence = new TagMirror.Sequence(rows.getLong(1), rows.getLong(2));
+                        String region = text(rows, 3);
                         if (region == null) {
                             return new TagMirror.SequencedKey(sequence, null);
                         }
-                        status = new KeyStatus(keyId, region, text(rows, 3), text(rows, 4));
+                        status = new KeyStatus(keyId, region, text(rows, 4), text(rows, 5));
                     }
-                    String tagKey = text(rows, 5);
+                    String tagKey = text(rows, 6);
                     if (tagKey != null) {
-                        tags.add(new Tag(tagKey, text(rows, 6)));
+                        tags.add(new Tag(tagKey, text(rows, 7)));
                     }
                 }
             }
@@ -187,15 +187,19 @@ public final class StoreSession implements AutoCloseable {
         return new TagMirror.SequencedKey(sequence, status == null ? null : new TagMirror.MirroredKey(status, tags));
     }
 
-    /** The file's commit sequence: how many write transactions have been committed to it (see TagMirror). */
-    long commitSequence() {
-        return queryOne("SELECT value FROM commit_sequence", rows -> rows.getLong(1)).orElseThrow();
+    /** The file's commit sequence row: its value and the store that owns it (see TagMirror). */
+    TagMirror.Sequence commitSequence() {
+        return queryOne("SELECT value, owner FROM commit_sequence",
+                rows -> new TagMirror.Sequence(rows.getLong(1), rows.getLong(2))).orElseThrow();
     }
 
-    /** Adds one to the file's commit sequence, inside the write transaction; returns the new value. */
-    long advanceCommitSequence() {
-        return queryOne("UPDATE commit_sequence SET value = value + 1 RETURNING value", rows -> rows.getLong(1))
-                .orElseThrow();
+    /**
+     * Inside the write transaction, claims the file's commit sequence row for the store with token {@code owner}:
+     * adds one to its value and sets the owner; returns the new value.
+     */
+    long claimCommitSequence(long owner) {
+        return queryOne("UPDATE commit_sequence SET value = value + 1, owner = ? RETURNING value",
+                rows -> rows.getLong(1), owner).orElseThrow();
     }
 
     /** What the write transaction under way tells the mirror of keys it wrote (see WriteBatch). */

@@ -1,6 +1,7 @@
 package dev.kmstags.local.store;
 
 import dev.kmstags.domain.Tag;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,52 +14,59 @@ import java.util.Set;
 
 /**
  * Keys' tags in memory, so that ListResourceTags needs no read of them through JDBC (most of its cost): per key ID,
- * its status (region, state, manager) and all its tags in SQLite's order, each valid for exactly one value of the
- * file's <em>commit sequence</em>, and never answered at another.
+ * its status (region, state, manager) and all its tags in SQLite's order, valid only while the file is as this
+ * store last left it, and never answered otherwise.
  *
- * <p><b>The commit sequence.</b> A one-row table in the file ({@code commit_sequence}, schema version 2) that every
- * write transaction adds one to, first thing after {@code BEGIN IMMEDIATE} ({@link WriteBatch}: one UPDATE per
- * batch), in whichever process it runs: the app, {@code serve} and the {@code tags} command each open the file
- * through this class's store. Releases before schema version 2 refuse the file, so none writes it without
- * counting. Hence each value of the sequence stands for exactly one state of the file's keys and tags.
+ * <p><b>The commit sequence and its owner.</b> A one-row table in the file ({@code commit_sequence}: a value and the
+ * owner that set it, schema version 3). Each store draws a random owner token when it opens. A write transaction
+ * reads the row first thing after {@code BEGIN IMMEDIATE} ({@link WriteBatch}); when the owner is another store, it
+ * <em>claims</em> the row: adds one to the value and sets itself as owner. When the owner is this store, it leaves
+ * the row alone: no page of it is written at the commit, which is most of what counting commits cost. The app,
+ * {@code serve} and the {@code tags} command each open the file through this store, and releases before schema
+ * version 3 refuse the file, so every process that writes it does the same. Hence: <i>while the row reads
+ * {@code (V, us)}, only our own commits have changed the file since we claimed {@code V}</i>. Our own commits are
+ * counted in memory, by the mirror's <em>epoch</em>, which moves on after each of them (seqlock style).
  *
- * <p><b>What the mirror holds:</b> a sequence {@code S} and entries that are each the key's state at {@code S}.
- * Every step keeps that true:
+ * <p><b>What the mirror holds:</b> a sequence {@code S} (one we claimed) and entries that are each the key's state
+ * after our latest commit told to the mirror (or after a later one of ours, committed but not yet told, which then
+ * forgets the key when told). Every step keeps that true:
  * <ul>
- *   <li>A read first reads the sequence (one small statement, on its reader connection, its own snapshot). Equal to
- *       {@code S} and the key held: the answer is the key at {@code S}, which was the file's state when that
- *       statement ran. Otherwise it reads the key, all its tags and the sequence by one statement (one snapshot)
- *       and answers from that; it is kept when read at {@code S}; read at a later sequence (another process, or a
- *       commit of ours not yet told), the mirror is emptied and takes that sequence; read at an earlier one (a
- *       commit of ours came between), it is not kept. A key that does not exist is not kept.</li>
- *   <li>A batch of our writes is committed at some {@code N}; the session records every key each write touched
- *       (its row or its tags). After the COMMIT, still holding the write lock and before any of its writers is
- *       answered, the mirror is told: at {@code S = N - 1} the file changed only in those keys, so they are
- *       forgotten and the rest is kept for {@code N}; at any other {@code S} (another process committed between,
- *       or a reader already moved the mirror on) everything is forgotten; either way {@code S} becomes {@code N}.
- *       A write that fails is rolled back and its keys are forgotten; a batch whose transaction fails forgets
- *       everything. Forgetting is always safe: the next read refills from the file.</li>
+ *   <li>A read first reads the row (one small statement, on its reader connection, its own snapshot). Reading
+ *       {@code (S, us)} and the key held: the answer is the key's state after a commit of ours no older than the
+ *       row read, with no other process's commit between. Otherwise it notes the epoch, then reads the key, all its
+ *       tags and the row by one statement (one snapshot), and answers from that. It keeps the key only when that
+ *       row reads {@code (S, us)} and the epoch has not moved since it was noted: then no commit of ours was told
+ *       between, so the snapshot holds every commit the mirror has been told of. Read at another owner, nothing is
+ *       kept, and the store claims the row with an empty write, so that the next reads can fill the mirror again
+ *       (only when processes take turns writing). A key that does not exist is not kept.</li>
+ *   <li>A batch of our writes is committed; the session records every key each write touched (its row or its
+ *       tags). After the COMMIT, still holding the write lock and before any of its writers is answered, the mirror
+ *       is told the row's value {@code N} after the commit: at {@code S = N} (no claim: the file changed only by our
+ *       writes) those keys are forgotten and the rest kept; else (a claim, after another process's commits)
+ *       everything is forgotten and {@code S} becomes {@code N}; either way the epoch moves on. A write that fails
+ *       is rolled back and its keys are forgotten; a batch whose transaction fails forgets everything. Forgetting
+ *       is always safe: the next read refills from the file.</li>
  * </ul>
  * The interleavings this covers:
  * <ul>
- *   <li><i>A reader between our COMMIT and the mirror's update</i> reads sequence {@code N} while the mirror is at
- *       {@code N - 1}: no answer from memory; its fresh read at {@code N} empties the mirror and refills it at
- *       {@code N}; the writer then finds {@code S = N}, not {@code N - 1}, and forgets everything.</li>
- *   <li><i>A reader that read the sequence just before our COMMIT</i> answers from memory at {@code N - 1}: the
- *       file's state when it read, as if it had come a moment earlier (as a read beside a write may). A fresh
- *       read at {@code N - 1} that arrives after the mirror moved to {@code N} is not kept.</li>
- *   <li><i>Another process commits</i> {@code M}: no read finds {@code S} again until the mirror has moved to
- *       {@code M} or later, emptied; our next commit {@code M + 1} finds {@code S != M} and forgets everything too.
- *       The other process's own mirror does the same with ours.</li>
- *   <li><i>Two of our readers fill the same key</i> at the same sequence: both read the same state; the second
- *       put replaces the first with an equal entry.</li>
- *   <li><i>The mirror's sequence may move back</i> (a writer's {@code N} after a reader took a later {@code M}):
- *       it is then empty, and what is put at {@code N} was read at {@code N}, so still true of {@code N}; reads
- *       that see {@code M} miss and move it on again.</li>
+ *   <li><i>A reader's snapshot taken before our COMMIT, kept after the mirror was told</i>: the epoch moved between
+ *       its note and its put, so nothing is kept. (The row alone cannot tell: our commits leave it as it was.)</li>
+ *   <li><i>A reader's snapshot taken after our COMMIT, kept before the mirror is told</i>: the entry is the file's
+ *       state after that commit, which is in the file; being told, the mirror forgets the keys the commit wrote.</li>
+ *   <li><i>A reader that read the row just before our COMMIT</i> answers from memory the state before it: the
+ *       file's state when it read, as if it had come a moment earlier (as a read beside a write may).</li>
+ *   <li><i>Another process commits</i>: it finds another owner, so it claims the row ({@code S + 1} or later, its
+ *       own owner); from then on no read finds {@code (S, us)}, and until we claim again nothing is kept. Our next
+ *       write finds the other owner, claims {@code M > S} and forgets everything. The other process's mirror does
+ *       the same with ours. Each claimed value is claimed once, so a value names one owner's run of commits.</li>
+ *   <li><i>Two of our readers fill the same key</i> at the same epoch: both read the same state (or a later
+ *       commit's, which forgets it when told); the second put replaces the first.</li>
+ *   <li><i>Our writer uses the mirror inside its transaction</i>: under the write lock every commit of ours has been
+ *       told, so when the row reads {@code (S, us)} the entries are the file's state as the transaction begins.</li>
  * </ul>
  * Not covered: edits of the file by hand (the {@code sqlite3} shell) and a process of an earlier release that had
- * the file open before this release migrated it; they do not count their commits, and their changes are seen once
- * any commit of this release's moves the sequence on.
+ * the file open before this release migrated it; they do not claim the row, and their changes are seen once any
+ * commit of this release's claims it.
  *
  * <p><b>Memory:</b> a key may carry 50 tags of up to 128 + 256 characters, so 10,000 keys could take some 400 MB.
  * The mirror keeps the most recently used keys within {@link #DEFAULT_BUDGET_BYTES} (estimated from the text's
@@ -69,7 +77,7 @@ final class TagMirror {
 
     /** What the mirror may hold, estimated: enough for a usual account, bounded for the largest keys. */
     static final long DEFAULT_BUDGET_BYTES = 32L << 20;
-    /** No sequence yet: nothing is kept until a read tells one. */
+    /** No sequence claimed yet: nothing is kept until a commit of ours tells one. */
     private static final long NONE = -1;
     /** A map entry, the record, its status and their strings, about. */
     private static final int KEY_OVERHEAD_BYTES = 200;
@@ -118,14 +126,21 @@ final class TagMirror {
         }
     }
 
+    /** The file's commit sequence row: its value and the owner token of the store that claimed it (0: none). */
+    record Sequence(long value, long owner) {
+    }
+
     /** A key (null when there is none) and the commit sequence it was read at, by one statement. */
-    record SequencedKey(long sequence, MirroredKey key) {
+    record SequencedKey(Sequence sequence, MirroredKey key) {
     }
 
     private final long budgetBytes;
+    private final long owner = newOwnerToken();
     // In order of use, so that the least recently used go first when over the budget.
     private final Map<String, MirroredKey> keys = new LinkedHashMap<>(256, 0.75f, true);
     private long sequence = NONE;
+    // Moves on with each of our commits told, and whenever everything is forgotten; read without the lock.
+    private volatile long epoch;
     private long weightBytes;
 
     TagMirror() {
@@ -136,23 +151,51 @@ final class TagMirror {
         this.budgetBytes = budgetBytes;
     }
 
-    /** Whether the key is held at any sequence: if not, reading the file's sequence first is of no use. */
+    private static long newOwnerToken() {
+        SecureRandom random = new SecureRandom();
+        long token = 0;
+        while (token == 0) {
+            token = random.nextLong();
+        }
+        return token;
+    }
+
+    /** This store's owner token: what its claims write into the commit sequence row. */
+    long owner() {
+        return owner;
+    }
+
+    /** Whether the row says the file is as this store's commits left it since it claimed the mirror's sequence. */
+    synchronized boolean isCurrent(Sequence read) {
+        return read.owner() == owner && read.value() == sequence;
+    }
+
+    /** Whether the row is this store's (whatever its value): writes need not claim it. */
+    boolean owns(Sequence read) {
+        return read.owner() == owner;
+    }
+
+    /** Whether the key is held at all: if not, reading the file's sequence first is of no use. */
     synchronized boolean holds(String keyId) {
         return keys.containsKey(keyId);
     }
 
-    /** The key as it is when the file is at {@code fileSequence}; null when not held for that sequence. */
-    synchronized MirroredKey get(String keyId, long fileSequence) {
-        return fileSequence == sequence ? keys.get(keyId) : null;
+    /** The key as it is when the file's row reads {@code read}; null when not held for that. */
+    synchronized MirroredKey get(String keyId, Sequence read) {
+        return isCurrent(read) ? keys.get(keyId) : null;
     }
 
-    /** Keeps a key read together with {@code readSequence}, if that is still the mirror's (or a later) one. */
-    synchronized void put(String keyId, MirroredKey key, long readSequence) {
-        if (readSequence > sequence) {
-            forgetAll();
-            sequence = readSequence;
-        }
-        if (readSequence == sequence) {
+    /** Noted before a read of the file whose result may be {@linkplain #put kept}. */
+    long epoch() {
+        return epoch;
+    }
+
+    /**
+     * Keeps a key read together with the row {@code read}, by a read begun at {@code epochBefore}: only if the row is
+     * still the mirror's and none of our commits was told since.
+     */
+    synchronized void put(String keyId, MirroredKey key, Sequence read, long epochBefore) {
+        if (isCurrent(read) && epochBefore == epoch) {
             keep(keyId, key);
         }
     }
@@ -168,12 +211,13 @@ final class TagMirror {
     }
 
     /**
-     * Our batch was committed at {@code newSequence}, writing (at most) the keys {@code keysWritten}; of those, it
-     * knew {@code keysKnown} whole, as they are now.
+     * Our batch was committed, the row's value {@code newSequence} after it (ours), writing (at most) the keys
+     * {@code keysWritten}; of those, it knew {@code keysKnown} whole, as they are now.
      */
     synchronized void committed(long newSequence, Collection<String> keysWritten, Map<String, MirroredKey> keysKnown) {
-        if (sequence == newSequence - 1) {
+        if (sequence == newSequence) {
             forget(keysWritten);
+            epoch++;
         } else {
             forgetAll();
         }
@@ -195,6 +239,7 @@ final class TagMirror {
     synchronized void forgetAll() {
         keys.clear();
         weightBytes = 0;
+        epoch++;
     }
 
     /** About how many bytes of memory a key takes in the mirror. */

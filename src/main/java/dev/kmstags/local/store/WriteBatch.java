@@ -73,14 +73,16 @@ final class WriteBatch {
      * {@code tags} command, a second app) can write the same file meanwhile. (The JDBC driver, left to manage
      * transactions, begins the next one the moment it commits, and an immediate one holds the lock for good.)
      *
-     * <p>Each transaction adds one to the file's commit sequence first, and once it is committed (or not) tells
-     * {@code mirror} which keys its writes touched, before any of its writers is answered (see {@link TagMirror}).
+     * <p>Each transaction reads the file's commit sequence row first and claims it when another store owns it; once
+     * committed (or not) it tells {@code mirror} which keys its writes touched, before any of its writers is
+     * answered (see {@link TagMirror}).
      */
     static void run(StoreSession session, List<Pending<?>> batch, TagMirror mirror) {
         try {
             session.execute("BEGIN IMMEDIATE");
-            long sequence = session.advanceCommitSequence();
-            session.transaction().begin(mirror, sequence - 1);
+            TagMirror.Sequence before = session.commitSequence();
+            long sequence = mirror.owns(before) ? before.value() : session.claimCommitSequence(mirror.owner());
+            session.transaction().begin(mirror, before);
             boolean committed;
             if (batch.size() == 1) {
                 committed = runAlone(session, batch.get(0));

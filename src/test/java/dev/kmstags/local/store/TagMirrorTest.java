@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +140,128 @@ class TagMirrorTest {
         }
     }
 
+    @Test
+    void aStoreWritingAloneLeavesTheCommitSequenceRowAsItIs() {
+        try (SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"))) {
+            createKey(store, KEY_ID, "x");
+            TagMirror.Sequence claimed = store.withReader(StoreSession::commitSequence);
+            assertThat(claimed.owner()).isEqualTo(store.mirror().owner());
+
+            for (String tagKey : List.of("y", "z", "w")) {
+                store.write(session -> {
+                    tag(session, KEY_ID, tagKey);
+                    return null;
+                });
+            }
+
+            assertThat(store.withReader(StoreSession::commitSequence)).isEqualTo(claimed);
+            assertThat(store.keyTagPage(KEY_ID, null, 50).orElseThrow().tags()).extracting(Tag::key)
+                    .containsExactly("w", "x", "y", "z");
+        }
+    }
+
+    @Test
+    void twoStoresOnOneFileTakingTurnsToWriteEachAnswerTheOthersChangesAtOnce() {
+        Path file = folder.resolve("kms.db");
+        try (SqliteKeyStore first = SqliteKeyStore.open(file); SqliteKeyStore second = SqliteKeyStore.open(file)) {
+            createKey(first, KEY_ID, "a");
+            assertThat(tagKeys(first)).containsExactly("a");
+            assertThat(tagKeys(first)).containsExactly("a");
+            assertThat(answersFromMemory(first)).isTrue();
+
+            putTag(second, "b");
+            assertThat(answersFromMemory(first)).isFalse();
+            assertThat(tagKeys(first)).containsExactly("a", "b");
+            assertThat(tagKeys(first)).containsExactly("a", "b");
+            assertThat(answersFromMemory(first)).as("the row claimed back, the mirror filled again").isTrue();
+
+            assertThat(tagKeys(second)).containsExactly("a", "b");
+            assertThat(tagKeys(second)).containsExactly("a", "b");
+            putTag(first, "c");
+            assertThat(tagKeys(second)).containsExactly("a", "b", "c");
+            putTag(second, "d");
+            putTag(second, "e");
+            assertThat(tagKeys(first)).containsExactly("a", "b", "c", "d", "e");
+            putTag(first, "f");
+            assertThat(tagKeys(second)).containsExactly("a", "b", "c", "d", "e", "f");
+            assertThat(tagKeys(first)).containsExactly("a", "b", "c", "d", "e", "f");
+        }
+    }
+
+    @Test
+    void aReaderRacingOurOwnWritesNeverAnswersATagOlderThanOneAlreadyAcknowledged() throws Exception {
+        int writes = 3_000;
+        int readers = 3;
+        ExecutorService threads = Executors.newFixedThreadPool(readers + 1);
+        try (SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"))) {
+            store.write(session -> {
+                session.insertKey(new StoredKey(KEY_ID, "us-east-1", "111122223333", 0, "", "ENCRYPT_DECRYPT",
+                        "SYMMETRIC_DEFAULT", "Enabled", "CUSTOMER", "AWS_KMS", null, null));
+                session.putTags(KEY_ID, List.of(new Tag("n", "0")));
+                return null;
+            });
+            AtomicInteger acknowledged = new AtomicInteger();
+            List<String> staleAnswers = new CopyOnWriteArrayList<>();
+            // Puts alone, without reading the key first: each commit forgets the key, so readers read it afresh
+            // while the next write is committed.
+            Future<?> writer = threads.submit(() -> {
+                for (int i = 1; i <= writes; i++) {
+                    String value = Integer.toString(i);
+                    store.write(session -> {
+                        session.putTags(KEY_ID, List.of(new Tag("n", value)));
+                        return null;
+                    });
+                    acknowledged.set(i);
+                }
+            });
+            List<Future<?>> reading = new ArrayList<>();
+            for (int r = 0; r < readers; r++) {
+                reading.add(threads.submit(() -> {
+                    while (!writer.isDone() && staleAnswers.isEmpty()) {
+                        int floor = acknowledged.get();
+                        int answered = Integer.parseInt(store.keyTagPage(KEY_ID, null, 50).orElseThrow().tags()
+                                .get(0).value());
+                        if (answered < floor) {
+                            staleAnswers.add(answered + " after " + floor + " was acknowledged");
+                        }
+                    }
+                }));
+            }
+            writer.get(120, TimeUnit.SECONDS);
+            for (Future<?> reader : reading) {
+                reader.get(120, TimeUnit.SECONDS);
+            }
+            assertThat(staleAnswers).isEmpty();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void createKey(SqliteKeyStore store, String keyId, String... tagKeys) {
+        store.write(session -> {
+            session.insertKey(new StoredKey(keyId, "us-east-1", "111122223333", 0, "", "ENCRYPT_DECRYPT",
+                    "SYMMETRIC_DEFAULT", "Enabled", "CUSTOMER", "AWS_KMS", null, null));
+            session.putTags(keyId, tags(tagKeys));
+            return null;
+        });
+    }
+
+    private static void putTag(SqliteKeyStore store, String tagKey) {
+        store.write(session -> {
+            tag(session, KEY_ID, tagKey);
+            return null;
+        });
+    }
+
+    /** Whether the store's next ListResourceTags of the key would be answered from its mirror. */
+    private static boolean answersFromMemory(SqliteKeyStore store) {
+        return store.mirror().get(KEY_ID, store.withReader(StoreSession::commitSequence)) != null;
+    }
+
+    private static List<String> tagKeys(SqliteKeyStore store) {
+        return store.keyTagPage(KEY_ID, null, 50).orElseThrow().tags().stream().map(Tag::key).toList();
+    }
+
     private static void waitForWriters(SqliteKeyStore store, int waiting) throws InterruptedException {
         for (int i = 0; i < 3_000 && store.writersWaiting() < waiting; i++) {
             Thread.sleep(10);
@@ -162,92 +287,121 @@ class TagMirrorTest {
         }
     }
 
-    @Test
-    void aReadIsAnsweredOnlyAtTheSequenceItWasKeptFor() {
+    /** A mirror whose store claimed the commit sequence row at {@code value}. */
+    private static TagMirror claimedAt(long value) {
         TagMirror mirror = new TagMirror();
-        mirror.put("k", key("k", "a"), 5);
+        mirror.committed(value, Set.of(), Map.of());
+        return mirror;
+    }
 
-        assertThat(mirror.get("k", 5)).isEqualTo(key("k", "a"));
-        assertThat(mirror.get("k", 6)).as("the file moved on").isNull();
-        assertThat(mirror.get("k", 4)).isNull();
+    private static TagMirror.Sequence ours(TagMirror mirror, long value) {
+        return new TagMirror.Sequence(value, mirror.owner());
+    }
+
+    private static void fill(TagMirror mirror, String keyId, TagMirror.MirroredKey key, long value) {
+        mirror.put(keyId, key, ours(mirror, value), mirror.epoch());
     }
 
     @Test
-    void ourCommitForgetsTheKeysItWroteAndKeepsTheOthersForTheNewSequence() {
-        TagMirror mirror = new TagMirror();
-        mirror.put("written", key("written", "a"), 5);
-        mirror.put("untouched", key("untouched", "a"), 5);
+    void aReadIsAnsweredOnlyWhileTheRowIsOursAtTheMirrorsSequence() {
+        TagMirror mirror = claimedAt(5);
+        fill(mirror, "k", key("k", "a"), 5);
 
-        mirror.committed(6, Set.of("written"), Map.of());
-
-        assertThat(mirror.get("written", 6)).isNull();
-        assertThat(mirror.get("untouched", 6)).isEqualTo(key("untouched", "a"));
+        assertThat(mirror.get("k", ours(mirror, 5))).isEqualTo(key("k", "a"));
+        assertThat(mirror.get("k", ours(mirror, 6))).as("claimed again since").isNull();
+        assertThat(mirror.get("k", new TagMirror.Sequence(5, new TagMirror().owner()))).as("another owner").isNull();
     }
 
     @Test
-    void aCommitThatDoesNotFollowTheMirrorsSequenceForgetsEverything() {
-        TagMirror mirror = new TagMirror();
-        mirror.put("k", key("k", "a"), 5);
+    void ourCommitForgetsTheKeysItWroteAndKeepsTheOthers() {
+        TagMirror mirror = claimedAt(5);
+        fill(mirror, "written", key("written", "a"), 5);
+        fill(mirror, "untouched", key("untouched", "a"), 5);
 
-        // Another process committed 6; ours is 7.
+        mirror.committed(5, Set.of("written"), Map.of());
+
+        assertThat(mirror.get("written", ours(mirror, 5))).isNull();
+        assertThat(mirror.get("untouched", ours(mirror, 5))).isEqualTo(key("untouched", "a"));
+    }
+
+    @Test
+    void aCommitThatClaimedTheRowForgetsEverything() {
+        TagMirror mirror = claimedAt(5);
+        fill(mirror, "k", key("k", "a"), 5);
+
+        // Another store claimed 6 and wrote; ours claims 7.
         mirror.committed(7, Set.of(), Map.of());
 
-        assertThat(mirror.get("k", 7)).isNull();
+        assertThat(mirror.get("k", ours(mirror, 7))).isNull();
     }
 
     @Test
-    void aReadOfALaterSequenceStartsTheMirrorAfreshAndAReadOfAnEarlierOneIsNotKept() {
-        TagMirror mirror = new TagMirror();
-        mirror.put("old", key("old", "a"), 5);
+    void aReadOfAnotherOwnerOrAnotherSequenceIsNotKept() {
+        TagMirror mirror = claimedAt(5);
+        TagMirror.Sequence othersRow = new TagMirror.Sequence(5, new TagMirror().owner());
 
-        mirror.put("fresh", key("fresh", "b"), 8);
-        mirror.put("stale", key("stale", "c"), 7);
+        mirror.put("other owner", key("other owner", "a"), othersRow, mirror.epoch());
+        mirror.put("later", key("later", "a"), ours(mirror, 6), mirror.epoch());
+        mirror.put("earlier", key("earlier", "a"), ours(mirror, 4), mirror.epoch());
 
-        assertThat(mirror.get("old", 8)).isNull();
-        assertThat(mirror.get("fresh", 8)).isEqualTo(key("fresh", "b"));
-        assertThat(mirror.get("stale", 8)).isNull();
-        assertThat(mirror.get("stale", 7)).isNull();
+        assertThat(mirror.holds("other owner")).isFalse();
+        assertThat(mirror.holds("later")).isFalse();
+        assertThat(mirror.holds("earlier")).isFalse();
+    }
+
+    @Test
+    void aReadWhoseSnapshotOurCommitOvertookIsNotKept() {
+        TagMirror mirror = claimedAt(5);
+        // A reader notes the epoch and reads k by its statement, before our commit writes k ...
+        long epochBefore = mirror.epoch();
+        TagMirror.MirroredKey readBeforeTheCommit = key("k", "before");
+        // ... which leaves the row as it was (ours, 5) and is told to the mirror before the reader puts what it read.
+        mirror.committed(5, Set.of("k"), Map.of());
+
+        mirror.put("k", readBeforeTheCommit, ours(mirror, 5), epochBefore);
+
+        assertThat(mirror.get("k", ours(mirror, 5))).isNull();
     }
 
     @Test
     void aReaderBetweenOurCommitAndTheMirrorsUpdateLeavesNothingStale() {
-        TagMirror mirror = new TagMirror();
-        mirror.put("k", key("k", "before"), 5);
-        // Our commit 6 wrote k; before the writer tells the mirror, a reader sees 6 and reads k afresh.
-        assertThat(mirror.get("k", 6)).isNull();
-        mirror.put("k", key("k", "after"), 6);
+        TagMirror mirror = claimedAt(5);
+        fill(mirror, "k", key("k", "before"), 5);
+        // Our commit wrote k; before the writer tells the mirror, a reader reads k afresh and keeps it.
+        fill(mirror, "k", key("k", "after"), 5);
 
-        mirror.committed(6, Set.of("k"), Map.of());
+        mirror.committed(5, Set.of("k"), Map.of());
 
-        assertThat(mirror.get("k", 6)).isNotEqualTo(key("k", "before"));
+        assertThat(mirror.get("k", ours(mirror, 5))).isNull();
     }
 
     @Test
-    void aFailedWriteForgetsItsKeysAtTheSameSequence() {
-        TagMirror mirror = new TagMirror();
-        mirror.put("k", key("k", "a"), 5);
-        mirror.put("other", key("other", "a"), 5);
+    void aFailedWriteForgetsItsKeys() {
+        TagMirror mirror = claimedAt(5);
+        fill(mirror, "k", key("k", "a"), 5);
+        fill(mirror, "other", key("other", "a"), 5);
 
         mirror.forget(Set.of("k"));
 
-        assertThat(mirror.get("k", 5)).isNull();
-        assertThat(mirror.get("other", 5)).isEqualTo(key("other", "a"));
+        assertThat(mirror.get("k", ours(mirror, 5))).isNull();
+        assertThat(mirror.get("other", ours(mirror, 5))).isEqualTo(key("other", "a"));
     }
 
     @Test
     void overItsBudgetTheMirrorLetsTheLeastRecentlyUsedKeysGo() {
         TagMirror.MirroredKey sample = key("k0", "a", "b", "c");
         TagMirror mirror = new TagMirror(TagMirror.weightOf(sample) * 3);
+        mirror.committed(1, Set.of(), Map.of());
         for (int i = 0; i < 3; i++) {
-            mirror.put("k" + i, key("k" + i, "a", "b", "c"), 1);
+            fill(mirror, "k" + i, key("k" + i, "a", "b", "c"), 1);
         }
-        assertThat(mirror.get("k0", 1)).isNotNull();
+        assertThat(mirror.get("k0", ours(mirror, 1))).isNotNull();
 
-        mirror.put("k3", key("k3", "a", "b", "c"), 1);
+        fill(mirror, "k3", key("k3", "a", "b", "c"), 1);
 
-        assertThat(mirror.get("k1", 1)).as("least recently used").isNull();
-        assertThat(mirror.get("k0", 1)).isNotNull();
-        assertThat(mirror.get("k2", 1)).isNotNull();
-        assertThat(mirror.get("k3", 1)).isNotNull();
+        assertThat(mirror.get("k1", ours(mirror, 1))).as("least recently used").isNull();
+        assertThat(mirror.get("k0", ours(mirror, 1))).isNotNull();
+        assertThat(mirror.get("k2", ours(mirror, 1))).isNotNull();
+        assertThat(mirror.get("k3", ours(mirror, 1))).isNotNull();
     }
 }

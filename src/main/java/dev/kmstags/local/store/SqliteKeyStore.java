@@ -23,7 +23,8 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>Every write runs in one transaction on the single writer connection, one at a time, so concurrent requests
  * never lose an update. The file is in WAL mode: readers work beside the writer on their own connections, and a
- * commit is in the file (the OS's cache) before it returns, so a {@code kill -9} loses no answered write. Keys'
+ * commit is in the file (the OS's cache) before it returns, so a {@code kill -9} loses no answered write; the WAL is
+ * copied into the file by a thread of its own ({@link WalCheckpointer}), not by the commits. Keys'
  * tags are mirrored in memory for as long as the file's commit sequence row says they are unchanged
  * ({@link TagMirror}).
  */
@@ -41,11 +42,14 @@ public final class SqliteKeyStore implements AutoCloseable {
     private final BlockingQueue<StoreSession> readers;
     private final List<StoreSession> allReaders = new ArrayList<>();
     private final TagMirror mirror = new TagMirror();
+    private final WalCheckpointer checkpointer;
     private volatile boolean closed;
 
-    private SqliteKeyStore(Path file, StoreSession writer, List<StoreSession> readerSessions) {
+    private SqliteKeyStore(Path file, StoreSession writer, List<StoreSession> readerSessions,
+            WalCheckpointer checkpointer) {
         this.file = file;
         this.writer = writer;
+        this.checkpointer = checkpointer;
         this.readers = new ArrayBlockingQueue<>(readerSessions.size(), false, readerSessions);
         this.allReaders.addAll(readerSessions);
     }
@@ -77,7 +81,10 @@ public final class SqliteKeyStore implements AutoCloseable {
                 opened.add(reader);
                 readerSessions.add(reader);
             }
-            return new SqliteKeyStore(file, opened.get(0), readerSessions);
+            Connection checkpointConnection = connect(file, SQLiteConfig.TransactionMode.DEFERRED);
+            opened.add(new StoreSession(checkpointConnection));
+            WalCheckpointer checkpointer = WalCheckpointer.start(writerConnection, checkpointConnection);
+            return new SqliteKeyStore(file, opened.get(0), readerSessions, checkpointer);
         } catch (SQLException | RuntimeException e) {
             opened.forEach(SqliteKeyStore::closeQuietly);
             if (e instanceof StoreException storeException) {
@@ -251,6 +258,7 @@ public final class SqliteKeyStore implements AutoCloseable {
                 batch.forEach(pending -> pending.fail(failure));
             } else {
                 WriteBatch.run(writer, batch, mirror);
+                checkpointer.committed();
             }
         }
     }
@@ -308,6 +316,7 @@ public final class SqliteKeyStore implements AutoCloseable {
                 return;
             }
             closed = true;
+            checkpointer.close();
             for (StoreSession reader : allReaders) {
                 closeQuietly(reader);
             }

@@ -3,10 +3,13 @@ package dev.kmstags.local.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kmstags.domain.Tag;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SQLite file itself: its schema version, and writes that are all or nothing. */
+/** The SQLite file itself: its schema version, writes that are all or nothing, and its WAL copied into it. */
 class SqliteKeyStoreTest {
 
     @TempDir
@@ -32,6 +35,31 @@ class SqliteKeyStoreTest {
 
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             assertThat(Schema.version(connection)).isEqualTo(Schema.CURRENT_VERSION).isPositive();
+        }
+    }
+
+    @Test
+    void theWalIsCopiedIntoTheFileWhileTheStoreIsOpen() throws Exception {
+        Path file = folder.resolve("kms.db");
+        try (SqliteKeyStore store = SqliteKeyStore.open(file)) {
+            long before = Files.size(file);
+            // Each commit a key of its own with 10 tags: a few pages each, well under the 1,000 pages after which
+            // SQLite would have a commit copy them, and far under the writer's own bound.
+            for (int i = 0; i < WalCheckpointer.COMMITS_PER_CHECKPOINT + 10; i++) {
+                String keyId = "key-" + i;
+                store.write(session -> {
+                    session.insertKey(key(keyId));
+                    for (int t = 0; t < 10; t++) {
+                        session.putTags(keyId, List.of(new Tag("tag-" + t, "value " + t + " of " + keyId)));
+                    }
+                    return null;
+                });
+            }
+            long grown = before + 64 * 1024;
+            for (int i = 0; i < 300 && Files.size(file) < grown; i++) {
+                Thread.sleep(100);
+            }
+            assertThat(Files.size(file)).as("the data file besides its WAL").isGreaterThanOrEqualTo(grown);
         }
     }
 

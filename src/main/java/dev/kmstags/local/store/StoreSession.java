@@ -22,6 +22,8 @@ public final class StoreSession implements AutoCloseable {
     private static final String KEY_COLUMNS = "key_id, region, account_id, creation_date, description, key_usage, "
             + "key_spec, key_state, key_manager, origin, deletion_date, pending_window_days";
     private static final String ALIAS_COLUMNS = "region, alias_name, target_key_id, creation_date, last_updated_date";
+    /** A key carries at most 50 tags; more in one call (a file written by hand) take several statements. */
+    private static final int TAGS_PER_STATEMENT = 50;
 
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -207,13 +209,28 @@ public final class StoreSession implements AutoCloseable {
         return transaction;
     }
 
-    /** Adds the tags, overwriting the values of keys the key already has. */
+    /**
+     * Adds the tags, overwriting the values of keys the key already has: one statement for up to
+     * {@link #TAGS_PER_STATEMENT} tags, prepared once per number of tags (each statement is a round of JNI calls,
+     * inside the write transaction every other write waits for).
+     */
     public void putTags(String keyId, List<Tag> tags) {
         transaction.tagsPut(keyId, tags);
-        for (Tag tag : tags) {
-            update("INSERT INTO tags (key_id, tag_key, tag_value) VALUES (?, ?, ?) "
-                    + "ON CONFLICT (key_id, tag_key) DO UPDATE SET tag_value = excluded.tag_value",
-                    keyId, tag.key(), tag.value());
+        for (int from = 0; from < tags.size(); from += TAGS_PER_STATEMENT) {
+            List<Tag> some = tags.subList(from, Math.min(tags.size(), from + TAGS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder("INSERT INTO tags (key_id, tag_key, tag_value) VALUES (?, ?, ?)");
+            Object[] parameters = new Object[3 * some.size()];
+            for (int i = 0; i < some.size(); i++) {
+                if (i > 0) {
+                    sql.append(", (?, ?, ?)");
+                }
+                parameters[3 * i] = keyId;
+                parameters[3 * i + 1] = some.get(i).key();
+                parameters[3 * i + 2] = some.get(i).value();
+            }
+            // A tag key given twice is written twice, in order, as by one statement per tag: the last value stays.
+            sql.append(" ON CONFLICT (key_id, tag_key) DO UPDATE SET tag_value = excluded.tag_value");
+            update(sql.toString(), parameters);
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +61,26 @@ class SqliteKeyStoreTest {
                 Thread.sleep(100);
             }
             assertThat(Files.size(file)).as("the data file besides its WAL").isGreaterThanOrEqualTo(grown);
+        }
+    }
+
+    @Test
+    void aPutOfManyTagsWritesThemAllAndOfATagKeyGivenTwiceTheLastValueStays() {
+        try (SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"))) {
+            List<Tag> tags = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                tags.add(new Tag(String.format("tag-%03d", i), "value " + i));
+            }
+            tags.add(new Tag("tag-000", "given again"));
+            store.write(session -> {
+                session.insertKey(key("k1"));
+                session.putTags("k1", tags);
+                return null;
+            });
+
+            List<Tag> stored = store.read(session -> session.tagsAfter("k1", null, 200));
+            assertThat(stored).hasSize(120).contains(new Tag("tag-119", "value 119"))
+                    .startsWith(new Tag("tag-000", "given again"));
         }
     }
 

@@ -9,10 +9,6 @@ import java.util.ResourceBundle;
  */
 public final class BulkReviewDialog extends ApplyDialog {
 
-    public BulkReviewDialog(BulkReviewViewModel review, ResourceBundle resources) {
-        this(review, new BulkReviewView(review, resources), resources);
-    }
-
     /** The review around its view, made beforehand (on any thread: it is not shown yet). */
     public BulkReviewDialog(BulkReviewViewModel review, BulkReviewView view, ResourceBundle resources) {
         super(review.title(), view, 700, review.canApplyProperty(), review.confirmationRequired(), resources);

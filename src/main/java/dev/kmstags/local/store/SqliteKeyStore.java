@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -212,30 +213,17 @@ public final class SqliteKeyStore implements AutoCloseable {
     /**
      * Runs {@code work} in one write transaction, after every other write: it commits when {@code work} returns
      * and rolls back entirely when it throws. Writes that arrive while another is being committed are run one
-     * after the other and committed together (see {@link WriteBatch}); each returns only once it is committed.
-     *
-     * <p>The thread that takes the writer runs the queued writes and, once they are committed, wakes each of
-     * their threads at once; the others wait for that, not for the writer. (Waiting for the writer woke them one
-     * after the other, each taking the lock only to find its write done: a chain of thread switches after every
-     * commit.) Whoever lets the writer go wakes the thread of the first write still queued, to take it.
+     * after the other and committed together (see {@link WriteBatch}); this returns only once {@code work} is
+     * committed (or rolled back).
      */
     public <T> T write(Function<StoreSession, T> work) {
-        WriteBatch.Pending<T> mine = new WriteBatch.Pending<>(work, Thread.currentThread());
-        pendingWrites.add(mine);
+        WriteBatch.Pending<T> mine = WriteBatch.Pending.waitedFor(work, Thread.currentThread());
+        queue(mine);
         boolean interrupted = false;
         while (!mine.done()) {
-            if (writeLock.tryLock()) {
-                try {
-                    commitQueuedUntilDone(mine);
-                } finally {
-                    writeLock.unlock();
-                }
-                wakeNextWriter();
-            } else {
-                LockSupport.park(this);
-                // Waiting is not interruptible, as a write cannot be taken back once queued; the flag is kept.
-                interrupted |= Thread.interrupted();
-            }
+            LockSupport.park(this);
+            // Waiting is not interruptible, as a write cannot be taken back once queued; the flag is kept.
+            interrupted |= Thread.interrupted();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -243,24 +231,59 @@ public final class SqliteKeyStore implements AutoCloseable {
         return mine.outcome();
     }
 
-    /** Commits the queued writes in batches until {@code mine} is among those done; under the write lock. */
-    private void commitQueuedUntilDone(WriteBatch.Pending<?> mine) {
-        while (!mine.done()) {
-            List<WriteBatch.Pending<?>> batch = new ArrayList<>();
-            for (WriteBatch.Pending<?> next = pendingWrites.poll(); next != null; next = pendingWrites.poll()) {
-                batch.add(next);
-                if (batch.size() == MAX_BATCH) {
-                    break;
-                }
+    /**
+     * As {@link #write}, without waiting: the future completes once {@code work} is committed, with its result, or
+     * exceptionally with what it or the commit threw. A request thread that queues a write this way is free at
+     * once; the thread that commits the write completes the future, and runs whatever was chained to it.
+     */
+    public <T> CompletableFuture<T> writeLater(Function<StoreSession, T> work) {
+        WriteBatch.Pending<T> mine = WriteBatch.Pending.completing(work);
+        queue(mine);
+        return mine.future();
+    }
+
+    /**
+     * Queues a write and commits the queued writes for as long as the writer is free. The thread that takes the
+     * writer commits one batch of whatever is queued (its own write or not), lets the writer go, then tells each
+     * write of the batch it is done: wakes its thread or completes its future, outside the lock, so that the next
+     * batch can be committed meanwhile. Then it looks at the queue again; so does every thread that lets the
+     * writer go, and a write is never left queued with nobody to commit it. A thread that finds the writer taken
+     * leaves its write to the thread that has it.
+     */
+    private void queue(WriteBatch.Pending<?> pending) {
+        pendingWrites.add(pending);
+        commitWhileFree();
+    }
+
+    private void commitWhileFree() {
+        while (!pendingWrites.isEmpty() && writeLock.tryLock()) {
+            List<WriteBatch.Pending<?>> batch;
+            try {
+                batch = commitQueued();
+            } finally {
+                writeLock.unlock();
             }
-            if (closed) {
-                StoreException failure = new StoreException("The data file is closed");
-                batch.forEach(pending -> pending.fail(failure));
-            } else {
-                WriteBatch.run(writer, batch, mirror);
-                checkpointer.committed();
+            batch.forEach(WriteBatch.Pending::finish);
+        }
+    }
+
+    /** Commits (or fails, once closed) one batch of the queued writes; under the write lock. */
+    private List<WriteBatch.Pending<?>> commitQueued() {
+        List<WriteBatch.Pending<?>> batch = new ArrayList<>();
+        for (WriteBatch.Pending<?> next = pendingWrites.poll(); next != null; next = pendingWrites.poll()) {
+            batch.add(next);
+            if (batch.size() == MAX_BATCH) {
+                break;
             }
         }
+        if (closed) {
+            StoreException failure = new StoreException("The data file is closed");
+            batch.forEach(pending -> pending.fail(failure));
+        } else if (!batch.isEmpty()) {
+            WriteBatch.run(writer, batch, mirror);
+            checkpointer.committed();
+        }
+        return batch;
     }
 
     /** How many writes wait for the one under way; for tests of writes committed together. */
@@ -323,17 +346,9 @@ public final class SqliteKeyStore implements AutoCloseable {
             writer.close();
         } finally {
             writeLock.unlock();
-            // A write that queued meanwhile waits for the writer: woken, it finds the store closed.
-            wakeNextWriter();
         }
-    }
-
-    /** After the writer is let go: the first write still queued may have found it taken, and waits to be woken. */
-    private void wakeNextWriter() {
-        WriteBatch.Pending<?> next = pendingWrites.peek();
-        if (next != null) {
-            next.wake();
-        }
+        // A write queued meanwhile found the writer taken and was left to this thread: it fails, as the store is closed.
+        commitWhileFree();
     }
 
     private static void closeQuietly(StoreSession session) {

@@ -2,46 +2,68 @@ package dev.kmstags.local.store;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
  * Writes that queued up while another was being committed, run one after the other in one transaction and
  * committed once (group commit). Each runs within a savepoint of its own, so a write that fails is rolled back
- * alone, exactly as if it had had its transaction to itself; none is answered before the commit.
+ * alone, exactly as if it had had its transaction to itself; none is answered before the commit: the caller tells
+ * each write it is done ({@link Pending#finish()}) once {@link #run} has returned.
  */
 final class WriteBatch {
 
-    /** One caller's write, and how it ended once its batch was committed or rolled back. */
+    /**
+     * One caller's write, and how it ended once its batch was committed or rolled back: told to the thread that
+     * waits for it, or to the future that stands for it.
+     */
     static final class Pending<T> {
 
         private final Function<StoreSession, T> work;
         private final Thread waiter;
+        private final CompletableFuture<T> future;
         // Written by the thread that commits it, read by its waiter: the result and failure before done.
         private volatile boolean done;
         private T result;
         private RuntimeException failure;
 
-        /** @param waiter the thread that waits for this write, woken once it is done */
-        Pending(Function<StoreSession, T> work, Thread waiter) {
+        private Pending(Function<StoreSession, T> work, Thread waiter, CompletableFuture<T> future) {
             this.work = work;
             this.waiter = waiter;
+            this.future = future;
+        }
+
+        /** A write whose thread waits for it, and is woken once it is done. */
+        static <T> Pending<T> waitedFor(Function<StoreSession, T> work, Thread waiter) {
+            return new Pending<>(work, waiter, null);
+        }
+
+        /** A write nobody waits for: its {@link #future()} completes once it is done. */
+        static <T> Pending<T> completing(Function<StoreSession, T> work) {
+            return new Pending<>(work, null, new CompletableFuture<>());
         }
 
         boolean done() {
             return done;
         }
 
-        /** Wakes the thread waiting for this write, to see it done or to commit it. */
-        void wake() {
-            if (waiter != Thread.currentThread()) {
-                LockSupport.unpark(waiter);
-            }
+        CompletableFuture<T> future() {
+            return future;
         }
 
-        private void finish() {
+        /** Tells the write's thread or future how it ended; once its batch is committed or rolled back. */
+        void finish() {
             done = true;
-            wake();
+            if (future != null) {
+                if (failure != null) {
+                    future.completeExceptionally(failure);
+                } else {
+                    future.complete(result);
+                }
+            } else if (waiter != Thread.currentThread()) {
+                LockSupport.unpark(waiter);
+            }
         }
 
         /** @return the work's result; throws what the work or the commit threw */
@@ -52,10 +74,9 @@ final class WriteBatch {
             return result;
         }
 
-        /** Ends this write unrun, with {@code why}. */
+        /** Ends this write unrun, with {@code why}; {@link #finish()} tells it. */
         void fail(RuntimeException why) {
             failure = why;
-            finish();
         }
 
         private void run(StoreSession session) {
@@ -67,7 +88,8 @@ final class WriteBatch {
     }
 
     /**
-     * Runs every write in one transaction on {@code session} and commits it; marks each done. The writer's
+     * Runs every write in one transaction on {@code session} and commits it, or rolls it back; the caller then tells
+     * each write how it ended. The writer's
      * connection is in autocommit mode between batches, and a batch begins its transaction itself with
      * {@code BEGIN IMMEDIATE}: so the file's write lock is held only while a batch runs, and another process (the
      * {@code tags} command, a second app) can write the same file meanwhile. (The JDBC driver, left to manage
@@ -110,8 +132,6 @@ final class WriteBatch {
                 }
                 pending.result = null;
             }
-        } finally {
-            batch.forEach(Pending::finish);
         }
     }
 

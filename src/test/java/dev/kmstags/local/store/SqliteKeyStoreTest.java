@@ -180,6 +180,59 @@ class SqliteKeyStoreTest {
         }
     }
 
+    @Test
+    void aWriteQueuedWithoutWaitingIsCommittedByTheThreadThatHasTheWriter() throws Exception {
+        try (SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"))) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> store.write(session -> {
+                holding.countDown();
+                await(release);
+                session.insertKey(key("11111111-1111-4111-8111-111111111111"));
+                return null;
+            }));
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+
+            // Queued from this thread, which goes on at once: the writer is taken.
+            CompletableFuture<String> later = store.writeLater(session -> {
+                session.insertKey(key("22222222-2222-4222-8222-222222222222"));
+                return "written";
+            });
+            CompletableFuture<String> failing = store.writeLater(session -> {
+                session.insertKey(key("33333333-3333-4333-8333-333333333333"));
+                throw new IllegalStateException("a rule failed after the insert");
+            });
+            assertThat(later).isNotDone();
+            assertThat(failing).isNotDone();
+            assertThat(store.writersWaiting()).isEqualTo(2);
+            release.countDown();
+
+            assertThat(first.get(30, TimeUnit.SECONDS)).isNull();
+            assertThat(later.get(30, TimeUnit.SECONDS)).isEqualTo("written");
+            assertThatThrownBy(() -> failing.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+            Optional<StoredKey> written = store.read(session -> session.findKey("22222222-2222-4222-8222-222222222222"));
+            Optional<StoredKey> failed = store.read(session -> session.findKey("33333333-3333-4333-8333-333333333333"));
+            assertThat(written).isPresent();
+            assertThat(failed).isEmpty();
+            assertThat(store.writersWaiting()).isZero();
+        }
+    }
+
+    @Test
+    void aWriteQueuedAfterTheStoreClosedFailsWithoutWaiting() {
+        SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"));
+        store.close();
+
+        CompletableFuture<Object> later = store.writeLater(session -> {
+            session.insertKey(key("11111111-1111-4111-8111-111111111111"));
+            return null;
+        });
+
+        assertThat(later).isCompletedExceptionally();
+        assertThatThrownBy(later::join).hasCauseInstanceOf(StoreException.class)
+                .hasMessageContaining("The data file is closed");
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();

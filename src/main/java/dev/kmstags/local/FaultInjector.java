@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kmstags.local.protocol.KmsRequest;
 import dev.kmstags.local.protocol.KmsRequestHandler;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,11 +48,21 @@ public final class FaultInjector implements KmsRequestHandler {
 
     @Override
     public ObjectNode handle(KmsRequest request) {
+        fireFaults(request);
+        return delegate.handle(request);
+    }
+
+    @Override
+    public CompletionStage<ObjectNode> handleAsync(KmsRequest request) {
+        fireFaults(request);
+        return delegate.handleAsync(request);
+    }
+
+    private void fireFaults(KmsRequest request) {
         if (!keyFaults.isEmpty()) {
             fire(keyFaults.get(new KeyCall(request.operation(), request.body().path("KeyId").asText(""))));
         }
         fire(faults.get(request.operation()));
-        return delegate.handle(request);
     }
 
     private static void fire(Fault fault) {

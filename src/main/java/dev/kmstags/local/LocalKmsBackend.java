@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -200,6 +201,15 @@ public final class LocalKmsBackend implements AutoCloseable {
 
         @Override
         public ObjectNode handle(KmsRequest request) {
+            return ready().handle(request);
+        }
+
+        @Override
+        public CompletionStage<ObjectNode> handleAsync(KmsRequest request) {
+            return ready().handleAsync(request);
+        }
+
+        private KmsRequestHandler ready() {
             try {
                 opened.await();
             } catch (InterruptedException e) {
@@ -209,7 +219,7 @@ public final class LocalKmsBackend implements AutoCloseable {
             if (handler == null) {
                 throw new IllegalStateException("The data file could not be opened");
             }
-            return handler.handle(request);
+            return handler;
         }
     }
 }

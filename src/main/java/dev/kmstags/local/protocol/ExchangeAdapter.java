@@ -50,14 +50,35 @@ final class ExchangeAdapter extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         JettyExchange exchange = new JettyExchange(request);
+        if (handler instanceof AsyncExchangeHandler later) {
+            // Sent by whichever thread completes the answer: this one, or the one that commits its write.
+            later.handleAsync(exchange).whenComplete((done, failure) -> {
+                try {
+                    if (failure != null) {
+                        callback.failed(failure);
+                    } else {
+                        send(request, response, callback, exchange);
+                    }
+                } catch (Exception | Error e) {
+                    callback.failed(e);
+                }
+            });
+            return true;
+        }
         handler.handle(exchange);
+        send(request, response, callback, exchange);
+        return true;
+    }
+
+    private void send(Request request, Response response, Callback callback, JettyExchange exchange)
+            throws Exception {
         if (!exchange.closesConnection() || exchange.expectsContinue() || maxDrainBytes == 0) {
             if (latencyMs > 0) {
                 scheduler.schedule(() -> exchange.answer(response, callback), latencyMs, TimeUnit.MILLISECONDS);
             } else {
                 exchange.answer(response, callback);
             }
-            return true;
+            return;
         }
         // A refused body is rare: its answer waits in the worker, which then drains the body.
         if (latencyMs > 0) {
@@ -69,7 +90,6 @@ final class ExchangeAdapter extends Handler.Abstract {
         }
         drain(request, exchange.getRequestBody());
         callback.succeeded();
-        return true;
     }
 
     private void drain(Request request, InputStream body) {

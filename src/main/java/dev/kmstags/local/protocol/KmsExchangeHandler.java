@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.kmstags.local.KmsException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * verifies the signature, parses the JSON, calls the {@link KmsRequestHandler} and writes its result or a KMS error
  * envelope. Whatever goes wrong, the client gets a JSON answer and the server stays up.
  */
-final class KmsExchangeHandler implements HttpHandler {
+final class KmsExchangeHandler implements AsyncExchangeHandler {
 
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -41,16 +43,38 @@ final class KmsExchangeHandler implements HttpHandler {
         this.mapper = mapper;
     }
 
+    /** Completes once the answer is written into the exchange: at once, or when the operation's write is committed. */
     @Override
-    public void handle(HttpExchange exchange) {
+    public CompletionStage<Void> handleAsync(HttpExchange exchange) {
+        CompletionStage<Answer> answer;
+        try {
+            answer = answer(exchange);
+        } catch (IOException | RuntimeException e) {
+            close(exchange, e);
+            return CompletableFuture.completedFuture(null);
+        }
+        return answer.handle((ready, failure) -> {
+            try (exchange) {
+                if (failure != null) {
+                    throw failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+                }
+                send(exchange, ready);
+            } catch (Throwable e) {
+                close(exchange, e);
+            }
+            return null;
+        });
+    }
+
+    private static void close(HttpExchange exchange, Throwable e) {
         try (exchange) {
-            send(exchange, answer(exchange));
-        } catch (IOException e) {
-            // The client went away or sent a broken body; there is nobody left to answer.
-            LOG.debug("Could not answer {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-        } catch (RuntimeException e) {
-            // A bug here, not in the request handler: the JDK server closes the connection.
-            LOG.error("Could not answer {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            if (e instanceof IOException) {
+                // The client went away or sent a broken body; there is nobody left to answer.
+                LOG.debug("Could not answer {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            } else {
+                // A bug here, not in the request handler: the JDK server closes the connection.
+                LOG.error("Could not answer {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            }
         }
     }
 
@@ -58,22 +82,32 @@ final class KmsExchangeHandler implements HttpHandler {
      * The checks run in this order: body size (so an oversized body is never read), request line, content type
      * and target (as AWS, before authentication), signature (over the body as read), JSON, then the handler.
      */
-    private Answer answer(HttpExchange exchange) throws IOException {
+    private CompletionStage<Answer> answer(HttpExchange exchange) throws IOException {
         byte[] body;
         try {
             body = LimitedBodyReader.read(exchange, MAX_BODY_BYTES);
         } catch (KmsException e) {
-            return Answer.error(e, true);
+            return CompletableFuture.completedFuture(Answer.error(e, true));
         }
+        KmsRequest request;
+        CompletionStage<ObjectNode> result;
         try {
             ServiceTarget target = checkProtocol(exchange);
             SigV4Verifier.Caller caller = verifiers.get(target.signingName()).verify(exchange.getRequestMethod(),
                     exchange.getRequestURI(), exchange.getRequestHeaders(), body);
             ObjectNode json = parse(body);
-            return Answer.ok(invoke(new KmsRequest(target.operation(), caller.region(), caller.accessKeyId(), json)));
+            request = new KmsRequest(target.operation(), caller.region(), caller.accessKeyId(), json);
         } catch (KmsException e) {
-            return Answer.error(e, false);
+            return CompletableFuture.completedFuture(Answer.error(e, false));
         }
+        try {
+            result = handler.handleAsync(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failed(request, e));
+        }
+        return result.handle((output, failure) -> failure == null
+                ? Answer.ok(output != null ? output : mapper.createObjectNode())
+                : failed(request, failure instanceof CompletionException wrapped ? wrapped.getCause() : failure));
     }
 
     /** @return the service and operation named by the target header */
@@ -136,17 +170,14 @@ final class KmsExchangeHandler implements HttpHandler {
         return (ObjectNode) json;
     }
 
-    private ObjectNode invoke(KmsRequest request) {
-        try {
-            ObjectNode result = handler.handle(request);
-            return result != null ? result : mapper.createObjectNode();
-        } catch (KmsException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.error("KMS operation {} failed unexpectedly; answering {}", request.operation(),
-                    ProtocolErrors.INTERNAL, e);
-            throw new KmsException(ProtocolErrors.INTERNAL, INTERNAL_MESSAGE, 500);
+    /** The answer to an operation that threw: its KMS error, or an internal one for anything else. */
+    private static Answer failed(KmsRequest request, Throwable failure) {
+        if (failure instanceof KmsException e) {
+            return Answer.error(e, false);
         }
+        LOG.error("KMS operation {} failed unexpectedly; answering {}", request.operation(), ProtocolErrors.INTERNAL,
+                failure);
+        return Answer.error(new KmsException(ProtocolErrors.INTERNAL, INTERNAL_MESSAGE, 500), false);
     }
 
     private void send(HttpExchange exchange, Answer answer) throws IOException {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -87,14 +88,24 @@ public final class KmsHttpServer implements AutoCloseable {
         // The AWS JSON requests: KMS's, and Organizations' for the tag policy, each signed for its own service.
         Map<String, SigV4Verifier> verifiers = Map.of(ServiceTarget.KMS, new SigV4Verifier(credentials, clock),
                 ServiceTarget.ORGANIZATIONS, new SigV4Verifier(credentials, clock, ServiceTarget.ORGANIZATIONS));
-        HttpHandler kms = new KmsExchangeHandler(verifiers, handler, mapper);
+        KmsExchangeHandler kms = new KmsExchangeHandler(verifiers, handler, mapper);
         if (iam == null) {
             return serve(port, kms, limits, latencyMs);
         }
         HttpHandler query = new QueryExchangeHandler(new SigV4Verifier(credentials, clock, IAM_SERVICE), iam,
                 IAM_NAMESPACE);
-        return serve(port, exchange -> (QueryExchangeHandler.accepts(exchange) ? query : kms).handle(exchange),
-                limits, latencyMs);
+        AsyncExchangeHandler both = exchange -> {
+            if (!QueryExchangeHandler.accepts(exchange)) {
+                return kms.handleAsync(exchange);
+            }
+            try {
+                query.handle(exchange);
+                return CompletableFuture.completedFuture(null);
+            } catch (IOException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        };
+        return serve(port, both, limits, latencyMs);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.kmstags.local.KmsException;
 import dev.kmstags.local.protocol.KmsRequest;
 import dev.kmstags.local.protocol.KmsRequestHandler;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -48,11 +49,21 @@ public final class Throttle implements KmsRequestHandler {
 
     @Override
     public ObjectNode handle(KmsRequest request) {
+        throttle(request);
+        return delegate.handle(request);
+    }
+
+    @Override
+    public CompletionStage<ObjectNode> handleAsync(KmsRequest request) {
+        throttle(request);
+        return delegate.handleAsync(request);
+    }
+
+    private void throttle(KmsRequest request) {
         RequestQuotas current = quotas;
         if (!current.isEmpty()) {
             current.perSecond(request.operation()).ifPresent(rate -> take(request, rate));
         }
-        return delegate.handle(request);
     }
 
     private void take(KmsRequest request, double rate) {

@@ -10,6 +10,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -34,7 +36,7 @@ public final class BackendOperations implements KmsRequestHandler {
 
     private static final String MARKER_SECRET_SETTING = "marker-secret";
 
-    private final Map<String, Function<KmsRequest, ObjectNode>> operations;
+    private final Map<String, Function<KmsRequest, CompletionStage<ObjectNode>>> operations;
 
     /** The operations of an account without a tag policy. */
     public BackendOperations(SqliteKeyStore store, Clock clock) {
@@ -49,27 +51,33 @@ public final class BackendOperations implements KmsRequestHandler {
         AliasOperations aliases = new AliasOperations(store, markers, clock);
         TagOperations tags = new TagOperations(store, markers);
         operations = Map.ofEntries(
-                Map.entry("CreateKey", keys::createKey),
-                Map.entry("DescribeKey", keys::describeKey),
-                Map.entry("ListKeys", keys::listKeys),
-                Map.entry("EnableKey", keys::enableKey),
-                Map.entry("DisableKey", keys::disableKey),
-                Map.entry("ScheduleKeyDeletion", keys::scheduleKeyDeletion),
-                Map.entry("CancelKeyDeletion", keys::cancelKeyDeletion),
-                Map.entry("UpdateKeyDescription", keys::updateKeyDescription),
-                Map.entry("CreateAlias", aliases::createAlias),
-                Map.entry("UpdateAlias", aliases::updateAlias),
-                Map.entry("DeleteAlias", aliases::deleteAlias),
-                Map.entry("ListAliases", aliases::listAliases),
+                Map.entry("CreateKey", now(keys::createKey)),
+                Map.entry("DescribeKey", now(keys::describeKey)),
+                Map.entry("ListKeys", now(keys::listKeys)),
+                Map.entry("EnableKey", now(keys::enableKey)),
+                Map.entry("DisableKey", now(keys::disableKey)),
+                Map.entry("ScheduleKeyDeletion", now(keys::scheduleKeyDeletion)),
+                Map.entry("CancelKeyDeletion", now(keys::cancelKeyDeletion)),
+                Map.entry("UpdateKeyDescription", now(keys::updateKeyDescription)),
+                Map.entry("CreateAlias", now(aliases::createAlias)),
+                Map.entry("UpdateAlias", now(aliases::updateAlias)),
+                Map.entry("DeleteAlias", now(aliases::deleteAlias)),
+                Map.entry("ListAliases", now(aliases::listAliases)),
                 Map.entry("TagResource", tags::tagResource),
                 Map.entry("UntagResource", tags::untagResource),
-                Map.entry("ListResourceTags", tags::listResourceTags),
-                Map.entry("organizations:DescribeEffectivePolicy", organizations::describeEffectivePolicy));
+                Map.entry("ListResourceTags", now(tags::listResourceTags)),
+                Map.entry("organizations:DescribeEffectivePolicy", now(organizations::describeEffectivePolicy)));
     }
 
     @Override
     public ObjectNode handle(KmsRequest request) {
-        Function<KmsRequest, ObjectNode> operation = operations.get(request.operation());
+        return KmsRequestHandler.join(handleAsync(request));
+    }
+
+    /** As {@link #handle}; a write's stage completes once it is committed, the calling thread free meanwhile. */
+    @Override
+    public CompletionStage<ObjectNode> handleAsync(KmsRequest request) {
+        Function<KmsRequest, CompletionStage<ObjectNode>> operation = operations.get(request.operation());
         if (operation != null) {
             ValidationErrors errors = new ValidationErrors();
             UnicodeMembers.check(request.body(), errors);
@@ -80,6 +88,11 @@ public final class BackendOperations implements KmsRequestHandler {
             throw OperationErrors.unsupportedOperation(request.operation());
         }
         throw OperationErrors.unknownOperation();
+    }
+
+    /** An operation answered on the calling thread. */
+    private static Function<KmsRequest, CompletionStage<ObjectNode>> now(Function<KmsRequest, ObjectNode> operation) {
+        return request -> CompletableFuture.completedFuture(operation.apply(request));
     }
 
     /** The key markers are signed with: made once per data file, so markers stay valid across restarts. */

@@ -12,6 +12,7 @@ import dev.kmstags.local.store.KeyTagCount;
 import dev.kmstags.local.store.KeyTagPage;
 import dev.kmstags.local.store.SqliteKeyStore;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** TagResource, UntagResource and ListResourceTags. */
 final class TagOperations {
@@ -27,7 +28,8 @@ final class TagOperations {
         this.markers = markers;
     }
 
-    ObjectNode tagResource(KmsRequest request) {
+    /** Completes once the tags are committed; the calling thread is free meanwhile. */
+    CompletionStage<ObjectNode> tagResource(KmsRequest request) {
         RequestJson body = new RequestJson(request.body());
         String keyId = body.string("KeyId");
         List<RequestJson.RawTag> rawTags = body.tags("Tags");
@@ -41,7 +43,7 @@ final class TagOperations {
         // More tags than a key may carry are too many whatever it has: they need no count (nor a statement with a
         // parameter for each).
         boolean countable = TagRules.withinTagLimit(tags.size());
-        store.write(session -> {
+        return store.writeLater(session -> {
             KeyResolver resolver = new KeyResolver(session, request.region());
             KeyTagCount counted = countable ? resolver.keyStatusAndTagsKept(keyId, tagKeys) : null;
             KeyStatus key = countable ? counted.status() : resolver.keyStatusOnly(keyId);
@@ -52,12 +54,12 @@ final class TagOperations {
                 throw OperationErrors.tooManyTags();
             }
             session.putTags(key.keyId(), tags);
-            return null;
+            return JsonNodeFactory.instance.objectNode();
         });
-        return JsonNodeFactory.instance.objectNode();
     }
 
-    ObjectNode untagResource(KmsRequest request) {
+    /** Completes once the removal is committed; the calling thread is free meanwhile. */
+    CompletionStage<ObjectNode> untagResource(KmsRequest request) {
         RequestJson body = new RequestJson(request.body());
         String keyId = body.string("KeyId");
         List<String> tagKeys = body.strings("TagKeys");
@@ -73,14 +75,13 @@ final class TagOperations {
         if (tagKeys.stream().anyMatch(TagRules::isReserved)) {
             throw OperationErrors.reservedTag();
         }
-        store.write(session -> {
+        return store.writeLater(session -> {
             KeyStatus key = new KeyResolver(session, request.region()).keyStatusOnly(keyId);
             KeyGuards.customerManaged(key, "UntagResource");
             KeyGuards.notPendingDeletion(key);
             session.removeTags(key.keyId(), tagKeys);
-            return null;
+            return JsonNodeFactory.instance.objectNode();
         });
-        return JsonNodeFactory.instance.objectNode();
     }
 
     ObjectNode listResourceTags(KmsRequest request) {

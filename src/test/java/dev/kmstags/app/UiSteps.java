@@ -67,14 +67,26 @@ final class UiSteps {
         return Platform.isFxApplicationThread() ? read.get() : onFx(read::get);
     }
 
+    /**
+     * What {@code lookup} finds, once it finds something: the node of that very look, not of a second one, which
+     * may come back empty while a table redraws its rows.
+     */
+    static <T> T once(String what, Supplier<Optional<T>> lookup) throws Exception {
+        AtomicReference<T> found = new AtomicReference<>();
+        waitUntil(what, () -> {
+            lookup.get().ifPresent(found::set);
+            return found.get() != null;
+        });
+        return found.get();
+    }
+
     static <T> T onFx(Callable<T> action) {
         return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(action));
     }
 
     /** The key table's cell showing {@code alias}, once it sits where that key's row is. */
     static Node keyCell(FxRobot robot, String alias) throws Exception {
-        waitUntil(alias + " is shown in its row", () -> keyCellNow(robot, alias).isPresent());
-        return keyCellNow(robot, alias).orElseThrow();
+        return once(alias + " is shown in its row", () -> keyCellNow(robot, alias));
     }
 
     /** The key table's cell showing {@code alias} where that key's row is, if it shows now. */
@@ -88,8 +100,7 @@ final class UiSteps {
 
     /** The editor's tag cell showing {@code text}, once it shows in a row. */
     static Labeled tagCell(FxRobot robot, String text) throws Exception {
-        waitUntil("a tag cell shows " + text, () -> tagCellNow(robot, text).isPresent());
-        return tagCellNow(robot, text).orElseThrow();
+        return once("a tag cell shows " + text, () -> tagCellNow(robot, text));
     }
 
     /** The editor's tag cell showing {@code text} in a row, if it shows now. */
@@ -122,8 +133,7 @@ final class UiSteps {
 
     /** The visible button {@code query} finds with {@code text}, once it shows, enabled or not. */
     static Button shownButton(FxRobot robot, String query, String text) throws Exception {
-        waitUntil("the button " + text + " shows", () -> visibleButton(robot, query, text).isPresent());
-        return visibleButton(robot, query, text).orElseThrow();
+        return once("the button " + text + " shows", () -> visibleButton(robot, query, text));
     }
 
     /** The visible button {@code query} finds with {@code text}, once it shows enabled. */

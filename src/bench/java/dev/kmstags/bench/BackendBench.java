@@ -166,8 +166,8 @@ public final class BackendBench {
                 System.out.println("-- ceiling (the same HTTP server answering a constant) on port " + ceiling.port()
                         + "; rounds alternate between the two");
                 loads = load(List.of(new Target("ours", server, keys), new Target("ceil", ceiling, keys)),
-                        LOAD_REGION, settings.connections(), POOL_PER_CONNECTION, settings.jitWarmup(), settings.warmup(),
-                        settings.measure(), settings.rounds(), problems);
+                        LOAD_REGION, settings.connections(), POOL_PER_CONNECTION, settings.jitWarmup(),
+                        settings.warmup(), settings.measure(), settings.rounds(), problems);
             }
             listKeys = listKeys(server.port(), settings.listKeysRepetitions(), problems);
             oursListKeysLoad = listKeysLoad(server, settings.connections(), settings.warmup(), settings.measure(),
@@ -613,8 +613,10 @@ public final class BackendBench {
         System.out.println("-- moto_server on port " + server.port() + ": " + settings.motoWarmup().toSeconds()
                 + " s warm-up, " + settings.motoMeasure().toSeconds() + " s measured, one round");
         Keys keys = prepare(server, LOAD_REGION, MOTO_KEYS, MOTO_KEYS, problems, "moto");
+        // Python compiles nothing as it runs: no JIT warm-up.
         return load(List.of(new Target("moto", server, keys)), LOAD_REGION, settings.connections(),
-                MOTO_POOL_PER_CONNECTION, Duration.ZERO, settings.motoWarmup(), settings.motoMeasure(), 1, problems).get("moto");
+                MOTO_POOL_PER_CONNECTION, Duration.ZERO, settings.motoWarmup(), settings.motoMeasure(), 1, problems)
+                .get("moto");
     }
 
     private static ColdStart motoColdStart(Path moto, int runs) throws Exception {

@@ -347,7 +347,7 @@ public final class SqliteKeyStore implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
-        // A write queued meanwhile found the writer taken and was left to this thread: it fails, as the store is closed.
+        // A write queued meanwhile found the writer taken and was left to this thread: it fails, the store closed.
         commitWhileFree();
     }
 

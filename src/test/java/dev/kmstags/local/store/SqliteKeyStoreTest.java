@@ -210,8 +210,8 @@ class SqliteKeyStoreTest {
             assertThat(first.get(30, TimeUnit.SECONDS)).isNull();
             assertThat(later.get(30, TimeUnit.SECONDS)).isEqualTo("written");
             assertThatThrownBy(() -> failing.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
-            Optional<StoredKey> written = store.read(session -> session.findKey("22222222-2222-4222-8222-222222222222"));
-            Optional<StoredKey> failed = store.read(session -> session.findKey("33333333-3333-4333-8333-333333333333"));
+            Optional<StoredKey> written = store.read(s -> s.findKey("22222222-2222-4222-8222-222222222222"));
+            Optional<StoredKey> failed = store.read(s -> s.findKey("33333333-3333-4333-8333-333333333333"));
             assertThat(written).isPresent();
             assertThat(failed).isEmpty();
             assertThat(store.writersWaiting()).isZero();

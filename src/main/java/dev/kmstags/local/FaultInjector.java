@@ -1,10 +1,9 @@
 package dev.kmstags.local;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kmstags.local.protocol.KmsRequest;
+import dev.kmstags.local.protocol.KmsRequestFilter;
 import dev.kmstags.local.protocol.KmsRequestHandler;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,14 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * whose second call fails, throttling, an internal error, a key the caller may not describe. Nothing fails unless
  * asked.
  */
-public final class FaultInjector implements KmsRequestHandler {
+public final class FaultInjector extends KmsRequestFilter {
 
-    private final KmsRequestHandler delegate;
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<KeyCall, Fault> keyFaults = new ConcurrentHashMap<>();
 
     FaultInjector(KmsRequestHandler delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /**
@@ -47,18 +45,7 @@ public final class FaultInjector implements KmsRequestHandler {
     }
 
     @Override
-    public ObjectNode handle(KmsRequest request) {
-        fireFaults(request);
-        return delegate.handle(request);
-    }
-
-    @Override
-    public CompletionStage<ObjectNode> handleAsync(KmsRequest request) {
-        fireFaults(request);
-        return delegate.handleAsync(request);
-    }
-
-    private void fireFaults(KmsRequest request) {
+    protected void check(KmsRequest request) {
         if (!keyFaults.isEmpty()) {
             fire(keyFaults.get(new KeyCall(request.operation(), request.body().path("KeyId").asText(""))));
         }

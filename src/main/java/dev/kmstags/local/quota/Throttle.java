@@ -1,11 +1,10 @@
 package dev.kmstags.local.quota;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kmstags.local.KmsException;
 import dev.kmstags.local.protocol.KmsRequest;
+import dev.kmstags.local.protocol.KmsRequestFilter;
 import dev.kmstags.local.protocol.KmsRequestHandler;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -15,13 +14,12 @@ import java.util.function.LongSupplier;
  * caller's access key), region and operation, so a burst of TagResource calls does not slow ListKeys or another
  * region.
  */
-public final class Throttle implements KmsRequestHandler {
+public final class Throttle extends KmsRequestFilter {
 
     static final String CODE = "ThrottlingException";
     static final String MESSAGE =
             "You have exceeded the rate at which you may call KMS. Reduce the frequency of your calls.";
 
-    private final KmsRequestHandler delegate;
     private final LongSupplier nanoTime;
     private final Map<Scope, TokenBucket> buckets = new ConcurrentHashMap<>();
     private volatile RequestQuotas quotas;
@@ -31,7 +29,7 @@ public final class Throttle implements KmsRequestHandler {
     }
 
     Throttle(KmsRequestHandler delegate, RequestQuotas quotas, LongSupplier nanoTime) {
-        this.delegate = delegate;
+        super(delegate);
         this.quotas = quotas;
         this.nanoTime = nanoTime;
     }
@@ -48,18 +46,7 @@ public final class Throttle implements KmsRequestHandler {
     }
 
     @Override
-    public ObjectNode handle(KmsRequest request) {
-        throttle(request);
-        return delegate.handle(request);
-    }
-
-    @Override
-    public CompletionStage<ObjectNode> handleAsync(KmsRequest request) {
-        throttle(request);
-        return delegate.handleAsync(request);
-    }
-
-    private void throttle(KmsRequest request) {
+    protected void check(KmsRequest request) {
         RequestQuotas current = quotas;
         if (!current.isEmpty()) {
             current.perSecond(request.operation()).ifPresent(rate -> take(request, rate));

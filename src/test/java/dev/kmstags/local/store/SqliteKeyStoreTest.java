@@ -145,15 +145,8 @@ class SqliteKeyStoreTest {
     @Test
     void writesCommittedTogetherStayAllOrNothingEachOnItsOwn() throws Exception {
         try (SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"))) {
-            CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> store.write(session -> {
-                holding.countDown();
-                await(release);
-                session.insertKey(key("11111111-1111-4111-8111-111111111111"));
-                return null;
-            }));
-            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Object> first = holdTheWriter(store, release, "11111111-1111-4111-8111-111111111111");
             // Both queue up behind the first, so they are committed together, one failing half-way.
             CompletableFuture<Object> failing = CompletableFuture.supplyAsync(() -> store.write(session -> {
                 session.insertKey(key("22222222-2222-4222-8222-222222222222"));
@@ -183,15 +176,8 @@ class SqliteKeyStoreTest {
     @Test
     void aWriteQueuedWithoutWaitingIsCommittedByTheThreadThatHasTheWriter() throws Exception {
         try (SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"))) {
-            CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> store.write(session -> {
-                holding.countDown();
-                await(release);
-                session.insertKey(key("11111111-1111-4111-8111-111111111111"));
-                return null;
-            }));
-            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Object> first = holdTheWriter(store, release, "11111111-1111-4111-8111-111111111111");
 
             // Queued from this thread, which goes on at once: the writer is taken.
             CompletableFuture<String> later = store.writeLater(session -> {
@@ -231,6 +217,20 @@ class SqliteKeyStoreTest {
         assertThat(later).isCompletedExceptionally();
         assertThatThrownBy(later::join).hasCauseInstanceOf(StoreException.class)
                 .hasMessageContaining("The data file is closed");
+    }
+
+    /** A write that has taken the writer and keeps it until {@code release} opens, then inserts a key. */
+    private static CompletableFuture<Object> holdTheWriter(SqliteKeyStore store, CountDownLatch release, String keyId)
+            throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        CompletableFuture<Object> write = CompletableFuture.supplyAsync(() -> store.write(session -> {
+            holding.countDown();
+            await(release);
+            session.insertKey(key(keyId));
+            return null;
+        }));
+        assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+        return write;
     }
 
     private static void await(CountDownLatch latch) {

@@ -120,10 +120,11 @@ final class WriteBatch {
             } else {
                 session.transaction().rolledBack();
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             session.transaction().rolledBack();
             mirror.forgetAll();
-            // The transaction itself failed (not one write's own error): nothing of it is in the file.
+            // The transaction itself failed (not one write's own error), or a write's work broke down (an Error):
+            // nothing of it is in the file, and every write of it is told so, none left waiting.
             StoreException failure = new StoreException("Could not write the data file: " + e.getMessage(), e);
             rollbackQuietly(session);
             for (Pending<?> pending : batch) {

@@ -205,6 +205,25 @@ class SqliteKeyStoreTest {
     }
 
     @Test
+    void aWriteThatBreaksDownFailsItsBatchAndTheWriterServesTheNext() throws Exception {
+        try (SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"))) {
+            CompletableFuture<Object> broken = store.writeLater(session -> {
+                session.insertKey(key("11111111-1111-4111-8111-111111111111"));
+                throw new AssertionError("a bug in the work");
+            });
+
+            assertThat(broken).isCompletedExceptionally();
+            assertThatThrownBy(broken::join).hasCauseInstanceOf(StoreException.class)
+                    .hasRootCauseMessage("a bug in the work");
+            store.write(session -> {
+                session.insertKey(key("22222222-2222-4222-8222-222222222222"));
+                return null;
+            });
+            assertThat(store.read(StoreSession::keyCount)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aWriteQueuedAfterTheStoreClosedFailsWithoutWaiting() {
         SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"));
         store.close();

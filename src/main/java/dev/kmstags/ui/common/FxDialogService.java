@@ -101,6 +101,16 @@ public final class FxDialogService implements DialogService {
      * null), then the dialog.
      */
     private record Registration(BiFunction<Object, ResourceBundle, Region> content, DialogMaker dialog) {
+
+        /** Whether the dialog's content is made first, beside the UI thread. */
+        boolean makesContentBeside() {
+            return content != null;
+        }
+
+        /** The content of the model's dialog; null where the dialog makes its own. */
+        Region contentOf(Object model, ResourceBundle resources) {
+            return content == null ? null : content.apply(model, resources);
+        }
     }
 
     @FunctionalInterface
@@ -147,17 +157,17 @@ public final class FxDialogService implements DialogService {
 
     private <R> void inTurns(DialogModel<R> model, Consumer<BaseDialog<R>> then) {
         Registration registration = registrationOf(model);
-        if (registration.content() == null) {
+        if (!registration.makesContentBeside()) {
             Platform.runLater(() -> styledInTurns(dialogOf(model, registration, null), then));
             return;
         }
-        CompletableFuture.supplyAsync(() -> registration.content().apply(model, resources), contentMaker)
+        CompletableFuture.supplyAsync(() -> registration.contentOf(model, resources), contentMaker)
                 .whenComplete((content, failure) -> Platform.runLater(() -> {
                     if (failure != null) {
                         LOG.warn("Making a dialog's content beside the UI thread failed; it is made here", failure);
                     }
-                    styledInTurns(dialogOf(model, registration, failure == null ? content
-                            : registration.content().apply(model, resources)), then);
+                    Region made = failure == null ? content : registration.contentOf(model, resources);
+                    styledInTurns(dialogOf(model, registration, made), then);
                 }));
     }
 
@@ -186,8 +196,7 @@ public final class FxDialogService implements DialogService {
 
     private <R> BaseDialog<R> dialogOf(DialogModel<R> model) {
         Registration registration = registrationOf(model);
-        return dialogOf(model, registration, registration.content() == null ? null
-                : registration.content().apply(model, resources));
+        return dialogOf(model, registration, registration.contentOf(model, resources));
     }
 
     private <R> BaseDialog<R> dialogOf(DialogModel<R> model, Registration registration, Region content) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class BackendBench {
 
     /** Every knob of a run, from {@code -Dbench.*} system properties. */
     record Settings(Path jar, Path outDir, int connections, Duration jitWarmup, Duration warmup, Duration measure,
-                    int rounds,
+                    int slices, Duration sliceWarmup, int rounds,
                     int listKeysRepetitions, int coldStarts, boolean coldStartVariants, String moto,
                     Duration motoWarmup, Duration motoMeasure, int motoColdStarts, List<String> serverJvmOptions) {
 
@@ -78,6 +79,8 @@ public final class BackendBench {
                     Duration.ofSeconds(intProperty("bench.jitWarmupSeconds", 10, 0, 120)),
                     Duration.ofSeconds(intProperty("bench.warmupSeconds", 3, 0, 60)),
                     Duration.ofSeconds(intProperty("bench.measureSeconds", 10, 1, 120)),
+                    intProperty("bench.slices", 10, 1, 100),
+                    Duration.ofMillis(intProperty("bench.sliceWarmupMillis", 500, 0, 10_000)),
                     intProperty("bench.rounds", 3, 1, 15),
                     intProperty("bench.listKeysRepetitions", 20, 1, 500),
                     intProperty("bench.coldStarts", 7, 1, 51),
@@ -164,10 +167,10 @@ public final class BackendBench {
             try (ServerProcess ceiling = ServerProcess.ceiling(java, settings.serverJvmOptions(),
                     List.of("ListResourceTags=" + listAnswer))) {
                 System.out.println("-- ceiling (the same HTTP server answering a constant) on port " + ceiling.port()
-                        + "; rounds alternate between the two");
+                        + "; the two take turns within each round");
                 loads = load(List.of(new Target("ours", server, keys), new Target("ceil", ceiling, keys)),
                         LOAD_REGION, settings.connections(), POOL_PER_CONNECTION, settings.jitWarmup(),
-                        settings.warmup(), settings.measure(), settings.rounds(), problems);
+                        settings.slices(), settings.sliceWarmup(), settings.measure(), settings.rounds(), problems);
             }
             listKeys = listKeys(server.port(), settings.listKeysRepetitions(), problems);
             oursListKeysLoad = listKeysLoad(server, settings.connections(), settings.warmup(), settings.measure(),
@@ -277,37 +280,51 @@ public final class BackendBench {
     }
 
     /**
-     * TagResource then ListResourceTags, round after round; within a round each operation runs on every target in
-     * turn, so that a busy spell of the shared machine falls on all of them alike. Per target, in order. Before the
-     * first round each operation runs {@code jitWarmup} on each target, unmeasured: without it the first round
-     * measured the JIT compiling ours (over 250 us of CPU per TagResource, against under 110 once compiled).
+     * TagResource then ListResourceTags, round after round. Within a round each operation runs on the targets by
+     * turns, in {@code slices} short windows each (see {@link LoadPhase#interleaved}), so that a machine whose speed
+     * drifts from second to second slows them alike. Per target, in order. Before the first round each operation
+     * runs {@code jitWarmup} on each target, unmeasured: without it the first round measured the JIT compiling ours
+     * (over 250 us of CPU per TagResource, against under 110 once compiled).
      */
     private static Map<String, List<LoadSummary>> load(List<Target> targets, String region, int connections,
-                                                       int poolSize, Duration jitWarmup, Duration warmup,
-                                                       Duration measure, int rounds, List<String> problems)
-            throws Exception {
+                                                       int poolSize, Duration jitWarmup, int slices,
+                                                       Duration sliceWarmup, Duration measure, int rounds,
+                                                       List<String> problems) throws Exception {
         if (!jitWarmup.isZero()) {
             System.out.println("-- JIT warm-up: " + jitWarmup.toSeconds() + " s of each operation on each server,"
                     + " not measured");
             for (Target target : targets) {
-                tagResourceLoad(target, region, connections, poolSize, jitWarmup, Duration.ofSeconds(1));
-                listResourceTagsLoad(target, region, connections, poolSize, jitWarmup, Duration.ofSeconds(1));
+                for (LoadPhase.Target load : List.of(tagResourceLoad(target, region, connections, poolSize),
+                        listResourceTagsLoad(target, region, connections, poolSize))) {
+                    LoadPhase.run("JIT warm-up", load.port(), load.pools(), jitWarmup, Duration.ofSeconds(1),
+                            load.serverCpu());
+                }
             }
         }
+        Duration slice = measure.dividedBy(slices);
         Map<String, List<LoadPhase.Result>> tagRounds = new LinkedHashMap<>();
         Map<String, List<LoadPhase.Result>> listRounds = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
+            List<LoadPhase.Target> tagLoads = new ArrayList<>();
+            List<LoadPhase.Target> listLoads = new ArrayList<>();
             for (Target target : targets) {
-                awaitQuiet(Duration.ofSeconds(1));
-                LoadPhase.Result tag = tagResourceLoad(target, region, connections, poolSize, warmup, measure);
-                report(target.who(), round, tag, problems);
-                tagRounds.computeIfAbsent(target.who(), w -> new ArrayList<>()).add(tag);
+                tagLoads.add(tagResourceLoad(target, region, connections, poolSize));
+                listLoads.add(listResourceTagsLoad(target, region, connections, poolSize));
             }
-            for (Target target : targets) {
-                awaitQuiet(Duration.ofSeconds(1));
-                LoadPhase.Result list = listResourceTagsLoad(target, region, connections, poolSize, warmup, measure);
-                report(target.who(), round, list, problems);
-                listRounds.computeIfAbsent(target.who(), w -> new ArrayList<>()).add(list);
+            awaitQuiet(Duration.ofSeconds(1));
+            List<LoadPhase.Result> tags = LoadPhase.interleaved("TagResource", tagLoads, slices, sliceWarmup, slice);
+            awaitQuiet(Duration.ofSeconds(1));
+            List<LoadPhase.Result> lists = LoadPhase.interleaved("ListResourceTags", listLoads, slices, sliceWarmup,
+                    slice);
+            for (int i = 0; i < targets.size(); i++) {
+                String who = targets.get(i).who();
+                report(who, round, tags.get(i), problems);
+                tagRounds.computeIfAbsent(who, w -> new ArrayList<>()).add(tags.get(i));
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                String who = targets.get(i).who();
+                report(who, round, lists.get(i), problems);
+                listRounds.computeIfAbsent(who, w -> new ArrayList<>()).add(lists.get(i));
             }
         }
         Map<String, List<LoadSummary>> summaries = new LinkedHashMap<>();
@@ -318,9 +335,8 @@ public final class BackendBench {
         return summaries;
     }
 
-    /** TagResource overwriting two tags on the target's keys, requests signed just before. */
-    private static LoadPhase.Result tagResourceLoad(Target target, String region, int connections, int poolSize,
-                                                    Duration warmup, Duration measure) throws Exception {
+    /** TagResource overwriting two tags on the target's keys, requests signed now. */
+    private static LoadPhase.Target tagResourceLoad(Target target, String region, int connections, int poolSize) {
         List<String> tagKeys = target.keys().tagKeys();
         byte[][][] tagPools = pools(target.server().port(), region, "TagResource", connections, poolSize,
                 (c, j) -> {
@@ -329,19 +345,16 @@ public final class BackendBench {
                             + (j % 17) + "\"},{\"TagKey\":\"bench:writer\",\"TagValue\":\"c" + c + "-" + j
                             + "\"}]}";
                 });
-        return LoadPhase.run("TagResource", target.server().port(), tagPools, warmup, measure,
-                target.server()::cpuNanos);
+        return new LoadPhase.Target(target.server().port(), tagPools, target.server()::cpuNanos);
     }
 
-    /** ListResourceTags of the target's keys with 10 tags, requests signed just before. */
-    private static LoadPhase.Result listResourceTagsLoad(Target target, String region, int connections,
-                                                         int poolSize, Duration warmup, Duration measure)
-            throws Exception {
+    /** ListResourceTags of the target's keys with 10 tags, requests signed now. */
+    private static LoadPhase.Target listResourceTagsLoad(Target target, String region, int connections,
+                                                         int poolSize) {
         List<String> listedKeys = target.keys().listedKeys();
         byte[][][] listPools = pools(target.server().port(), region, "ListResourceTags", connections, poolSize,
                 (c, j) -> "{\"KeyId\":\"" + listedKeys.get((c + j * connections) % listedKeys.size()) + "\"}");
-        return LoadPhase.run("ListResourceTags", target.server().port(), listPools, warmup, measure,
-                target.server()::cpuNanos);
+        return new LoadPhase.Target(target.server().port(), listPools, target.server()::cpuNanos);
     }
 
     /**
@@ -615,7 +628,8 @@ public final class BackendBench {
         Keys keys = prepare(server, LOAD_REGION, MOTO_KEYS, MOTO_KEYS, problems, "moto");
         // Python compiles nothing as it runs: no JIT warm-up.
         return load(List.of(new Target("moto", server, keys)), LOAD_REGION, settings.connections(),
-                MOTO_POOL_PER_CONNECTION, Duration.ZERO, settings.motoWarmup(), settings.motoMeasure(), 1, problems)
+                MOTO_POOL_PER_CONNECTION, Duration.ZERO, 1, settings.motoWarmup(), settings.motoMeasure(), 1,
+                problems)
                 .get("moto");
     }
 
@@ -654,14 +668,26 @@ public final class BackendBench {
         return ratios;
     }
 
-    /** Ours over the ceiling's median throughput, per operation. */
+    /**
+     * Ours over the ceiling per operation: the median of the rounds' ratios, each of ours and the ceiling measured by
+     * turns in the same round.
+     */
     private static Map<String, Object> ceilingRatios(List<LoadSummary> ours, List<LoadSummary> ceiling) {
         Map<String, Object> ratios = new LinkedHashMap<>();
         for (int i = 0; i < ours.size(); i++) {
-            ratios.put(ours.get(i).operation(), ours.get(i).median().throughput()
-                    / ceiling.get(i).median().throughput());
+            ratios.put(ours.get(i).operation(), medianRoundRatio(ours.get(i), ceiling.get(i)));
         }
         return ratios;
+    }
+
+    /** The median over rounds of {@code a}'s throughput over {@code b}'s in the same round. */
+    private static double medianRoundRatio(LoadSummary a, LoadSummary b) {
+        List<Double> byRound = new ArrayList<>();
+        for (int round = 0; round < a.rounds().size(); round++) {
+            byRound.add(a.rounds().get(round).throughput() / b.rounds().get(round).throughput());
+        }
+        Collections.sort(byRound);
+        return byRound.get((byRound.size() - 1) / 2);
     }
 
     private static Map<String, Object> targets(List<LoadSummary> ours, ColdStart defaultStart,
@@ -704,7 +730,8 @@ public final class BackendBench {
             Optional<Double> m = moto.stream().filter(x -> x.operation().equals(operation))
                     .map(x -> x.median().throughput()).findFirst();
             System.out.printf(Locale.ROOT, "%-18s | %,10.0f %,10.0f %10s | %12.0f%% %9s%n", operation, o, c,
-                    m.map(x -> String.format(Locale.ROOT, "%,.0f", x)).orElse("-"), 100 * o / c,
+                    m.map(x -> String.format(Locale.ROOT, "%,.0f", x)).orElse("-"),
+                    100 * medianRoundRatio(ours.get(i), ceiling.get(i)),
                     m.map(x -> String.format(Locale.ROOT, "%.0fx", o / x)).orElse("-"));
         }
         double listKeys = oursListKeys.median().throughput();
@@ -736,9 +763,10 @@ public final class BackendBench {
                                    Map<String, Object> targets) {
         System.out.println();
         System.out.printf(Locale.ROOT, "KMS backend benchmark: %d cores, Java %s; %d keep-alive connections;"
-                        + " median of %d rounds (%d s warm-up, %d s measured)%n",
+                        + " median of %d rounds, %d s measured each (TagResource and ListResourceTags in %d turns"
+                        + " with the ceiling)%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), s.connections(),
-                s.rounds(), s.warmup().toSeconds(), s.measure().toSeconds());
+                s.rounds(), s.measure().toSeconds(), s.slices());
         String line = "-".repeat(104);
         System.out.println(line);
         System.out.printf(Locale.ROOT, "%-18s | %10s %8s %8s | %10s %8s %8s | %12s %8s%n", "Operation",
@@ -830,6 +858,8 @@ public final class BackendBench {
         m.put("jitWarmupSeconds", s.jitWarmup().toSeconds());
         m.put("warmupSeconds", s.warmup().toSeconds());
         m.put("measureSeconds", s.measure().toSeconds());
+        m.put("slices", s.slices());
+        m.put("sliceWarmupMillis", s.sliceWarmup().toMillis());
         m.put("rounds", s.rounds());
         m.put("listKeysRepetitions", s.listKeysRepetitions());
         m.put("coldStarts", s.coldStarts());

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -14,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -44,13 +46,24 @@ public final class SqliteKeyStore implements AutoCloseable {
     private final List<StoreSession> allReaders = new ArrayList<>();
     private final TagMirror mirror = new TagMirror();
     private final WalCheckpointer checkpointer;
+    private final WalIndexHeader walIndex;
+    private volatile SequenceAtHeader lastSequenceRead;
+    private final AtomicLong sequenceStatements = new AtomicLong();
     private volatile boolean closed;
 
+    /**
+     * The commit sequence row as a statement read it, and the file's WAL-index header as it was read just before:
+     * while the header is still that, no commit has come since, and the row reads the same.
+     */
+    private record SequenceAtHeader(byte[] header, TagMirror.Sequence sequence) {
+    }
+
     private SqliteKeyStore(Path file, StoreSession writer, List<StoreSession> readerSessions,
-            WalCheckpointer checkpointer) {
+            WalCheckpointer checkpointer, WalIndexHeader walIndex) {
         this.file = file;
         this.writer = writer;
         this.checkpointer = checkpointer;
+        this.walIndex = walIndex;
         this.readers = new ArrayBlockingQueue<>(readerSessions.size(), false, readerSessions);
         this.allReaders.addAll(readerSessions);
     }
@@ -85,7 +98,7 @@ public final class SqliteKeyStore implements AutoCloseable {
             Connection checkpointConnection = connect(file, SQLiteConfig.TransactionMode.DEFERRED);
             opened.add(new StoreSession(checkpointConnection));
             WalCheckpointer checkpointer = WalCheckpointer.start(writerConnection, checkpointConnection);
-            return new SqliteKeyStore(file, opened.get(0), readerSessions, checkpointer);
+            return new SqliteKeyStore(file, opened.get(0), readerSessions, checkpointer, WalIndexHeader.of(file));
         } catch (SQLException | RuntimeException e) {
             opened.forEach(SqliteKeyStore::closeQuietly);
             if (e instanceof StoreException storeException) {
@@ -155,8 +168,8 @@ public final class SqliteKeyStore implements AutoCloseable {
 
     /**
      * The region of the key with this ID and up to {@code limit} of its tags after {@code afterTagKey} (null for the
-     * start), ordered by tag key; empty when no key has this ID. From memory when the file's commit sequence row (one
-     * small statement) says the {@link TagMirror} holds the key as it is; else by one statement outside a
+     * start), ordered by tag key; empty when no key has this ID. From memory when the file's commit sequence row says
+     * the {@link TagMirror} holds the key as it is (see {@link #commitSequenceNow}); else by one statement outside a
      * transaction, which sees one consistent state of the file and is kept in the mirror. When that statement finds
      * the row claimed by another store (it wrote the file last), this store claims it back so that the mirror can
      * fill again.
@@ -164,7 +177,7 @@ public final class SqliteKeyStore implements AutoCloseable {
     public Optional<KeyTagPage> keyTagPage(String keyId, String afterTagKey, int limit) {
         TagMirror.SequencedKey read = withReader(session -> {
             if (mirror.holds(keyId)) {
-                TagMirror.Sequence sequence = session.commitSequence();
+                TagMirror.Sequence sequence = commitSequenceNow(session);
                 TagMirror.MirroredKey known = mirror.get(keyId, sequence);
                 if (known != null) {
                     return new TagMirror.SequencedKey(sequence, known);
@@ -184,6 +197,28 @@ public final class SqliteKeyStore implements AutoCloseable {
     }
 
     /**
+     * The commit sequence row as it is now. Without a statement when the file's WAL-index header is byte for byte the
+     * one read just before the last statement that read the row: no commit of any process has come since that
+     * header, so the row is as that statement read it (the statement ran after the header was read, and no commit
+     * came between them either, or the header would have moved on for good). Else by one small statement, and the
+     * header read before it is kept with what it read. Each commit moves the header on, so the first read after a
+     * commit runs the statement and the reads after it do not.
+     */
+    private TagMirror.Sequence commitSequenceNow(StoreSession session) {
+        byte[] header = walIndex.read();
+        SequenceAtHeader last = lastSequenceRead;
+        if (header != null && last != null && Arrays.equals(header, last.header())) {
+            return last.sequence();
+        }
+        sequenceStatements.incrementAndGet();
+        TagMirror.Sequence sequence = session.commitSequence();
+        if (header != null) {
+            lastSequenceRead = new SequenceAtHeader(header, sequence);
+        }
+        return sequence;
+    }
+
+    /**
      * A write of nothing, which claims the commit sequence row (see {@link WriteBatch}). It only lets the mirror
      * fill again, so a failure is left to the next write to meet.
      */
@@ -193,6 +228,11 @@ public final class SqliteKeyStore implements AutoCloseable {
         } catch (StoreException ignored) {
             // The answer was read from the file; the mirror stays unused until a write claims the row.
         }
+    }
+
+    /** How many times a read of a held key ran the commit sequence statement; for tests. */
+    long sequenceStatements() {
+        return sequenceStatements.get();
     }
 
     /** The mirror of keys' tags; for tests. */

@@ -31,7 +31,9 @@ import java.util.Set;
  * after our latest commit told to the mirror (or after a later one of ours, committed but not yet told, which then
  * forgets the key when told). Every step keeps that true:
  * <ul>
- *   <li>A read first reads the row (one small statement, on its reader connection, its own snapshot). Reading
+ *   <li>A read first reads the row (one small statement, on its reader connection, its own snapshot; or, while the
+ *       file's WAL-index header is as it was just before the last such statement, what that statement read: see
+ *       {@code SqliteKeyStore.commitSequenceNow}). Reading
  *       {@code (S, us)} and the key held: the answer is the key's state after a commit of ours no older than the
  *       row read, with no other process's commit between. Otherwise it notes the epoch, then reads the key, all its
  *       tags and the row by one statement (one snapshot), and answers from that. It keeps the key only when that

@@ -189,6 +189,33 @@ class TagMirrorTest {
     }
 
     @Test
+    void whileNoCommitHasComeAHeldKeyIsAnsweredWithoutReadingTheRowAndAnyCommitIsSeenAtOnce() {
+        Path file = folder.resolve("kms.db");
+        try (SqliteKeyStore first = SqliteKeyStore.open(file); SqliteKeyStore second = SqliteKeyStore.open(file)) {
+            createKey(first, KEY_ID, "a");
+            assertThat(tagKeys(first)).containsExactly("a");
+            assertThat(tagKeys(first)).containsExactly("a");
+            long statements = first.sequenceStatements();
+            for (int i = 0; i < 5; i++) {
+                assertThat(tagKeys(first)).containsExactly("a");
+            }
+            assertThat(first.sequenceStatements()).as("the WAL-index header unchanged: the row as last read")
+                    .isEqualTo(statements);
+
+            putTag(second, "b");
+            assertThat(tagKeys(first)).as("another store's commit moved the header on").containsExactly("a", "b");
+            assertThat(first.sequenceStatements()).isGreaterThan(statements);
+
+            putTag(first, "c");
+            statements = first.sequenceStatements();
+            assertThat(tagKeys(first)).as("our own commit moved it on too").containsExactly("a", "b", "c");
+            assertThat(first.sequenceStatements()).isEqualTo(statements + 1);
+            assertThat(tagKeys(first)).containsExactly("a", "b", "c");
+            assertThat(first.sequenceStatements()).isEqualTo(statements + 1);
+        }
+    }
+
+    @Test
     void aReaderRacingOurOwnWritesNeverAnswersATagOlderThanOneAlreadyAcknowledged() throws Exception {
         int writes = 3_000;
         int readers = 3;

@@ -19,8 +19,13 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class WalCheckpointer implements AutoCloseable {
 
-    /** Commits between two checkpoints: a few pages each, so about as often as SQLite's own 1,000 pages. */
-    static final int COMMITS_PER_CHECKPOINT = 250;
+    /**
+     * Commits between two checkpoints. A TagResource commits one or two pages, so this is about as often as SQLite's
+     * own 1,000 pages. Each checkpoint syncs the WAL and the file, and copies each page once however often it was
+     * written since: under a steady load of tag writes, checkpoints every 250 commits cost the backend about 2% of its
+     * CPU (docs/benchmarks.md).
+     */
+    static final int COMMITS_PER_CHECKPOINT = 1_000;
     /** Past this many pages in the WAL the writer's commit checkpoints itself, as SQLite does past 1,000. */
     static final int WRITER_CHECKPOINT_PAGES = 10_000;
 

@@ -44,8 +44,8 @@ class SqliteKeyStoreTest {
         Path file = folder.resolve("kms.db");
         try (SqliteKeyStore store = SqliteKeyStore.open(file)) {
             long before = Files.size(file);
-            // Each commit a key of its own with 10 tags: a few pages each, well under the 1,000 pages after which
-            // SQLite would have a commit copy them, and far under the writer's own bound.
+            // Each commit a key of its own with 10 tags: a few pages each, under the writer's own bound, after which
+            // its commit would copy them.
             for (int i = 0; i < WalCheckpointer.COMMITS_PER_CHECKPOINT + 10; i++) {
                 String keyId = "key-" + i;
                 store.write(session -> {

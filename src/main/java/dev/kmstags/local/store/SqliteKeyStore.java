@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -15,7 +14,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -46,24 +44,15 @@ public final class SqliteKeyStore implements AutoCloseable {
     private final List<StoreSession> allReaders = new ArrayList<>();
     private final TagMirror mirror = new TagMirror();
     private final WalCheckpointer checkpointer;
-    private final WalIndexHeader walIndex;
-    private volatile SequenceAtHeader lastSequenceRead;
-    private final AtomicLong sequenceStatements = new AtomicLong();
+    private final CommitSequenceReader sequenceReader;
     private volatile boolean closed;
-
-    /**
-     * The commit sequence row as a statement read it, and the file's WAL-index header as it was read just before:
-     * while the header is still that, no commit has come since, and the row reads the same.
-     */
-    private record SequenceAtHeader(byte[] header, TagMirror.Sequence sequence) {
-    }
 
     private SqliteKeyStore(Path file, StoreSession writer, List<StoreSession> readerSessions,
             WalCheckpointer checkpointer, WalIndexHeader walIndex) {
         this.file = file;
         this.writer = writer;
         this.checkpointer = checkpointer;
-        this.walIndex = walIndex;
+        this.sequenceReader = new CommitSequenceReader(walIndex);
         this.readers = new ArrayBlockingQueue<>(readerSessions.size(), false, readerSessions);
         this.allReaders.addAll(readerSessions);
     }
@@ -169,7 +158,7 @@ public final class SqliteKeyStore implements AutoCloseable {
     /**
      * The region of the key with this ID and up to {@code limit} of its tags after {@code afterTagKey} (null for the
      * start), ordered by tag key; empty when no key has this ID. From memory when the file's commit sequence row says
-     * the {@link TagMirror} holds the key as it is (see {@link #commitSequenceNow}); else by one statement outside a
+     * the {@link TagMirror} holds the key as it is (read by the {@link CommitSequenceReader}); else by one statement outside a
      * transaction, which sees one consistent state of the file and is kept in the mirror. When that statement finds
      * the row claimed by another store (it wrote the file last), this store claims it back so that the mirror can
      * fill again.
@@ -177,7 +166,7 @@ public final class SqliteKeyStore implements AutoCloseable {
     public Optional<KeyTagPage> keyTagPage(String keyId, String afterTagKey, int limit) {
         TagMirror.SequencedKey read = withReader(session -> {
             if (mirror.holds(keyId)) {
-                TagMirror.Sequence sequence = commitSequenceNow(session);
+                TagMirror.Sequence sequence = sequenceReader.read(session).sequence();
                 TagMirror.MirroredKey known = mirror.get(keyId, sequence);
                 if (known != null) {
                     return new TagMirror.SequencedKey(sequence, known);
@@ -197,28 +186,6 @@ public final class SqliteKeyStore implements AutoCloseable {
     }
 
     /**
-     * The commit sequence row as it is now. Without a statement when the file's WAL-index header is byte for byte the
-     * one read just before the last statement that read the row: no commit of any process has come since that
-     * header, so the row is as that statement read it (the statement ran after the header was read, and no commit
-     * came between them either, or the header would have moved on for good). Else by one small statement, and the
-     * header read before it is kept with what it read. Each commit moves the header on, so the first read after a
-     * commit runs the statement and the reads after it do not.
-     */
-    private TagMirror.Sequence commitSequenceNow(StoreSession session) {
-        byte[] header = walIndex.read();
-        SequenceAtHeader last = lastSequenceRead;
-        if (header != null && last != null && Arrays.equals(header, last.header())) {
-            return last.sequence();
-        }
-        sequenceStatements.incrementAndGet();
-        TagMirror.Sequence sequence = session.commitSequence();
-        if (header != null) {
-            lastSequenceRead = new SequenceAtHeader(header, sequence);
-        }
-        return sequence;
-    }
-
-    /**
      * A write of nothing, which claims the commit sequence row (see {@link WriteBatch}). It only lets the mirror
      * fill again, so a failure is left to the next write to meet.
      */
@@ -230,9 +197,9 @@ public final class SqliteKeyStore implements AutoCloseable {
         }
     }
 
-    /** How many times a read of a held key ran the commit sequence statement; for tests. */
+    /** How many times the commit sequence row was read by a statement; for tests. */
     long sequenceStatements() {
-        return sequenceStatements.get();
+        return sequenceReader.statements();
     }
 
     /** The mirror of keys' tags; for tests. */
@@ -320,7 +287,7 @@ public final class SqliteKeyStore implements AutoCloseable {
             StoreException failure = new StoreException("The data file is closed");
             batch.forEach(pending -> pending.fail(failure));
         } else if (!batch.isEmpty()) {
-            WriteBatch.run(writer, batch, mirror);
+            WriteBatch.run(writer, batch, mirror, sequenceReader);
             checkpointer.committed();
         }
         return batch;

@@ -2,6 +2,8 @@ package dev.kmstags.local.store;
 
 import java.io.IOException;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -22,6 +24,8 @@ final class WalIndexHeader {
 
     /** One copy of the header: {@code WalIndexHdr} in SQLite's sources. */
     static final int COPY_BYTES = 48;
+    /** Where the header's {@code iChange} lies: after {@code iVersion} and an unused field. */
+    private static final int TRANSACTIONS_OFFSET = 8;
 
     /** A header that is never read: for a file whose WAL index cannot be mapped. Every read answers null. */
     static final WalIndexHeader UNREADABLE = new WalIndexHeader(null);
@@ -48,6 +52,14 @@ final class WalIndexHeader {
         } catch (IOException | UnsupportedOperationException e) {
             return UNREADABLE;
         }
+    }
+
+    /**
+     * How many transactions the header counts ({@code iChange}, in the machine's byte order): SQLite adds one at each
+     * commit, whichever process commits.
+     */
+    static int transactions(byte[] header) {
+        return ByteBuffer.wrap(header).order(ByteOrder.nativeOrder()).getInt(TRANSACTIONS_OFFSET);
     }
 
     /** The header as it is now; null while a commit is writing it (its two copies differ) or when unreadable. */

@@ -95,14 +95,16 @@ final class WriteBatch {
      * {@code tags} command, a second app) can write the same file meanwhile. (The JDBC driver, left to manage
      * transactions, begins the next one the moment it commits, and an immediate one holds the lock for good.)
      *
-     * <p>Each transaction reads the file's commit sequence row first and claims it when another store owns it; once
+     * <p>Each transaction reads the file's commit sequence row first (without a statement when the
+     * {@link CommitSequenceReader} knows it) and claims it when another store owns it; once
      * committed (or not) it tells {@code mirror} which keys its writes touched, before any of its writers is
      * answered (see {@link TagMirror}).
      */
-    static void run(StoreSession session, List<Pending<?>> batch, TagMirror mirror) {
+    static void run(StoreSession session, List<Pending<?>> batch, TagMirror mirror, CommitSequenceReader sequences) {
         try {
             session.execute("BEGIN IMMEDIATE");
-            TagMirror.Sequence before = session.commitSequence();
+            CommitSequenceReader.AtHeader begun = sequences.read(session);
+            TagMirror.Sequence before = begun.sequence();
             long sequence = mirror.owns(before) ? before.value() : session.claimCommitSequence(mirror.owner());
             session.transaction().begin(mirror, before);
             boolean committed;
@@ -117,6 +119,7 @@ final class WriteBatch {
             }
             if (committed) {
                 session.transaction().committed(sequence);
+                sequences.committed(begun, new TagMirror.Sequence(sequence, mirror.owner()));
             } else {
                 session.transaction().rolledBack();
             }

@@ -69,7 +69,8 @@ public final class BackendBench {
     record Settings(Path jar, Path outDir, int connections, Duration jitWarmup, Duration warmup, Duration measure,
                     int slices, Duration sliceWarmup, int rounds,
                     int listKeysRepetitions, int coldStarts, boolean coldStartVariants, String moto,
-                    Duration motoWarmup, Duration motoMeasure, int motoColdStarts, List<String> serverJvmOptions) {
+                    Duration motoWarmup, Duration motoMeasure, int motoColdStarts, List<String> serverJvmOptions,
+                    Path baseJar) {
 
         static Settings fromSystemProperties() {
             return new Settings(
@@ -89,7 +90,9 @@ public final class BackendBench {
                     Duration.ofSeconds(intProperty("bench.motoWarmupSeconds", 1, 0, 30)),
                     Duration.ofSeconds(intProperty("bench.motoMeasureSeconds", 5, 1, 60)),
                     intProperty("bench.motoColdStarts", 5, 1, 21),
-                    words(System.getProperty("bench.serverJvmOptions", "")));
+                    words(System.getProperty("bench.serverJvmOptions", "")),
+                    System.getProperty("bench.baseJar", "").isBlank() ? null
+                            : Path.of(System.getProperty("bench.baseJar").strip()).toAbsolutePath());
         }
 
         private static int intProperty(String name, int fallback, int min, int max) {
@@ -164,13 +167,25 @@ public final class BackendBench {
             Keys keys = prepare(server, LOAD_REGION, TAG_KEYS, LIST_TAG_KEYS, problems, "ours");
             Path listAnswer = settings.outDir().resolve("ceiling-ListResourceTags.json");
             Files.write(listAnswer, keys.listAnswer());
+            Path baseData = Files.createTempFile("kms-bench-base-", ".db");
+            Files.delete(baseData);
             try (ServerProcess ceiling = ServerProcess.ceiling(java, settings.serverJvmOptions(),
-                    List.of("ListResourceTags=" + listAnswer))) {
+                    List.of("ListResourceTags=" + listAnswer));
+                 ServerProcess base = settings.baseJar() == null ? null
+                         : ServerProcess.serve(java, settings.serverJvmOptions(), settings.baseJar(), baseData)) {
                 System.out.println("-- ceiling (the same HTTP server answering a constant) on port " + ceiling.port()
-                        + "; the two take turns within each round");
-                loads = load(List.of(new Target("ours", server, keys), new Target("ceil", ceiling, keys)),
-                        LOAD_REGION, settings.connections(), POOL_PER_CONNECTION, settings.jitWarmup(),
+                        + "; they take turns within each round");
+                List<Target> targets = new ArrayList<>(List.of(new Target("ours", server, keys),
+                        new Target("ceil", ceiling, keys)));
+                if (base != null) {
+                    System.out.println("-- base (the backend of " + settings.baseJar() + ") on port " + base.port());
+                    targets.add(new Target("base", base, prepare(base, LOAD_REGION, TAG_KEYS, LIST_TAG_KEYS,
+                            problems, "base")));
+                }
+                loads = load(targets, LOAD_REGION, settings.connections(), POOL_PER_CONNECTION, settings.jitWarmup(),
                         settings.slices(), settings.sliceWarmup(), settings.measure(), settings.rounds(), problems);
+            } finally {
+                deleteDataFiles(baseData);
             }
             listKeys = listKeys(server.port(), settings.listKeysRepetitions(), problems);
             oursListKeysLoad = listKeysLoad(server, settings.connections(), settings.warmup(), settings.measure(),
@@ -188,6 +203,12 @@ public final class BackendBench {
         report.put("ours", Map.of("load", oursLoad, "listKeys", listKeys, "listKeysLoad", oursListKeysLoad,
                 "stalledSockets", stalled));
         report.put("ceiling", Map.of("load", ceilingLoad));
+        List<LoadSummary> baseLoad = loads.get("base");
+        if (baseLoad != null) {
+            report.put("base", Map.of("jar", settings.baseJar().toString(), "load", baseLoad,
+                    "ratiosOursToBase", ceilingRatios(oursLoad, baseLoad),
+                    "ratiosBaseToCeiling", ceilingRatios(baseLoad, ceilingLoad)));
+        }
 
         // ---- ours: cold start
         List<ColdStart> coldStarts = coldStarts(java, settings, problems);
@@ -245,6 +266,9 @@ public final class BackendBench {
         printTable(settings, oursLoad, ceilingLoad, listKeys, coldStarts, motoLoad, motoStart, targets);
         printSideBySide(oursLoad, ceilingLoad, motoLoad, oursListKeysLoad, motoListKeysLoad, stalled, durability,
                 targets);
+        if (baseLoad != null) {
+            printAgainstBase(settings.baseJar(), oursLoad, baseLoad, ceilingLoad);
+        }
         Path json = settings.outDir().resolve("backend.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
         System.out.println("Every figure: " + json);
@@ -715,6 +739,20 @@ public final class BackendBench {
         return targets;
     }
 
+    /** Ours against another build that took turns with it and the ceiling in the same rounds. */
+    private static void printAgainstBase(Path baseJar, List<LoadSummary> ours, List<LoadSummary> base,
+                                         List<LoadSummary> ceiling) {
+        System.out.println();
+        System.out.println("Against the build in " + baseJar + ", in the same rounds (medians of the rounds' ratios):");
+        for (int i = 0; i < ours.size(); i++) {
+            System.out.printf(Locale.ROOT, "%-18s | ours/base %5.1f%% | base/ceiling %5.1f%% | CPU/req server: ours"
+                            + " %4.0f us, base %4.0f us%n", ours.get(i).operation(),
+                    100 * medianRoundRatio(ours.get(i), base.get(i)), 100 * medianRoundRatio(base.get(i),
+                            ceiling.get(i)), ours.get(i).median().serverCpuMicrosPerRequest(),
+                    base.get(i).median().serverCpuMicrosPerRequest());
+        }
+    }
+
     private static void printSideBySide(List<LoadSummary> ours, List<LoadSummary> ceiling, List<LoadSummary> moto,
                                         LoadSummary oursListKeys, LoadSummary motoListKeys,
                                         StalledSockets.Result stalled, DurabilityCheck.Result durability,
@@ -868,6 +906,7 @@ public final class BackendBench {
         m.put("motoMeasureSeconds", s.motoMeasure().toSeconds());
         m.put("motoColdStarts", s.motoColdStarts());
         m.put("serverJvmOptions", s.serverJvmOptions());
+        m.put("baseJar", s.baseJar() == null ? "" : s.baseJar().toString());
         m.put("quietWaitSeconds", Long.getLong("bench.quietWaitSeconds", 180));
         m.put("requestPoolPerConnection", POOL_PER_CONNECTION);
         m.put("tagResourceKeys", TAG_KEYS);

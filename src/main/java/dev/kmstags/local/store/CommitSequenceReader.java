@@ -33,7 +33,7 @@ final class CommitSequenceReader {
         this.walIndex = walIndex;
     }
 
-    /** The row as it is now, and the header it was read at: from what is known, or by a statement on {@code session}. */
+    /** The row as it is now and the header it was read at: from what is known, or by a statement on {@code session}. */
     AtHeader read(StoreSession session) {
         byte[] header = walIndex.read();
         AtHeader last = known;

@@ -157,11 +157,11 @@ public final class SqliteKeyStore implements AutoCloseable {
 
     /**
      * The region of the key with this ID and up to {@code limit} of its tags after {@code afterTagKey} (null for the
-     * start), ordered by tag key; empty when no key has this ID. From memory when the file's commit sequence row says
-     * the {@link TagMirror} holds the key as it is (read by the {@link CommitSequenceReader}); else by one statement outside a
-     * transaction, which sees one consistent state of the file and is kept in the mirror. When that statement finds
-     * the row claimed by another store (it wrote the file last), this store claims it back so that the mirror can
-     * fill again.
+     * start), ordered by tag key; empty when no key has this ID. From memory when the file's commit sequence row (as
+     * the {@link CommitSequenceReader} reads it) says the {@link TagMirror} holds the key as it is; else by one
+     * statement outside a transaction, which sees one consistent state of the file and is kept in the mirror. When
+     * that statement finds the row claimed by another store (it wrote the file last), this store claims it back so
+     * that the mirror can fill again.
      */
     public Optional<KeyTagPage> keyTagPage(String keyId, String afterTagKey, int limit) {
         TagMirror.SequencedKey read = withReader(session -> {

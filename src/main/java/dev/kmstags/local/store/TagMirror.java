@@ -32,8 +32,8 @@ import java.util.Set;
  * forgets the key when told). Every step keeps that true:
  * <ul>
  *   <li>A read first reads the row (one small statement, on its reader connection, its own snapshot; or, while the
- *       file's WAL-index header is as it was just before the last such statement, what that statement read: see
- *       {@code SqliteKeyStore.commitSequenceNow}). Reading
+ *       file's WAL-index header shows no commit since the row was last known, what was known: see
+ *       {@link CommitSequenceReader}). Reading
  *       {@code (S, us)} and the key held: the answer is the key's state after a commit of ours no older than the
  *       row read, with no other process's commit between. Otherwise it notes the epoch, then reads the key, all its
  *       tags and the row by one statement (one snapshot), and answers from that. It keeps the key only when that

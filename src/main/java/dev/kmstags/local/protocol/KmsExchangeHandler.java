@@ -56,7 +56,7 @@ final class KmsExchangeHandler implements AsyncExchangeHandler {
         return answer.handle((ready, failure) -> {
             try (exchange) {
                 if (failure != null) {
-                    throw failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+                    throw unwrapped(failure);
                 }
                 send(exchange, ready);
             } catch (Throwable e) {
@@ -107,7 +107,7 @@ final class KmsExchangeHandler implements AsyncExchangeHandler {
         }
         return result.handle((output, failure) -> failure == null
                 ? Answer.ok(output != null ? output : mapper.createObjectNode())
-                : failed(request, failure instanceof CompletionException wrapped ? wrapped.getCause() : failure));
+                : failed(request, unwrapped(failure)));
     }
 
     /** @return the service and operation named by the target header */
@@ -168,6 +168,12 @@ final class KmsExchangeHandler implements AsyncExchangeHandler {
             throw new KmsException(ProtocolErrors.SERIALIZATION, "The request body must be a JSON object");
         }
         return (ObjectNode) json;
+    }
+
+    /** What a stage failed with: a later stage sees it wrapped in a CompletionException. */
+    private static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause()
+                : failure;
     }
 
     /** The answer to an operation that threw: its KMS error, or an internal one for anything else. */

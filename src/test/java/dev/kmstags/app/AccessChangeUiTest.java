@@ -50,7 +50,7 @@ class AccessChangeUiTest extends AppWindowUiTest {
         robot.clickOn("Check access changes (IAM)");
         assertThat(context.state().accessCheckProperty().get()).isTrue();
         openKey(robot, "alias/payments-prod");
-        TagEditorUiTest.startEditing(robot, tagCell(robot, "payments"));
+        TagEditorUiTest.startEditing(robot, () -> tagCell(robot, "payments"));
         robot.write("data").type(KeyCode.ENTER);
         waitUntil("the edit ends", () -> robot.lookup(".tag-table").queryAs(TableView.class).getEditingCell() == null);
 

@@ -3,6 +3,7 @@ package dev.kmstags.app;
 import static dev.kmstags.app.UiSteps.DIALOG_BUTTON;
 import static dev.kmstags.app.UiSteps.enabledButton;
 import static dev.kmstags.app.UiSteps.keyCell;
+import static dev.kmstags.app.UiSteps.tagCell;
 import static dev.kmstags.app.UiSteps.text;
 import static dev.kmstags.app.UiSteps.waitForKeys;
 import static dev.kmstags.app.UiSteps.waitUntil;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -110,9 +110,7 @@ class MultiSelectionUiTest extends AppWindowUiTest {
     void extendingTheSelectionAwayFromUnappliedEditsAsksFirst(FxRobot robot) throws Exception {
         waitForKeys(robot);
         openKey(robot, "alias/payments-prod");
-        Node cell = robot.lookup(".tag-table .tag-cell").match(NodeQueryUtils.isVisible())
-                .match((TableCell<?, ?> c) -> "PCI-DSS".equals(c.getItem())).query();
-        TagEditorUiTest.startEditing(robot, cell);
+        TagEditorUiTest.startEditing(robot, () -> tagCell(robot, "PCI-DSS"));
         robot.write("PCI-DSS v4").type(KeyCode.ENTER);
         waitUntil("the edit is in the table", () -> robot.lookup(".tag-table .tag-cell")
                 .match((TableCell<?, ?> c) -> "PCI-DSS v4".equals(c.getItem())).tryQuery().isPresent());

@@ -47,7 +47,7 @@ class ReviewReadingUiTest extends AppWindowUiTest {
         robot.clickOn("Check access changes (IAM)");
         robot.clickOn(keyCell(robot, "alias/payments-prod"));
         waitUntil("the key is open", () -> "alias/payments-prod".equals(text(robot, ".details-title")));
-        TagEditorUiTest.startEditing(robot, tagCell(robot, "payments"));
+        TagEditorUiTest.startEditing(robot, () -> tagCell(robot, "payments"));
         robot.write("data").type(KeyCode.ENTER);
         waitUntil("the edit ends", () -> robot.lookup(".tag-table").queryAs(TableView.class).getEditingCell() == null);
 

@@ -120,7 +120,7 @@ class TagEditorTypingUiTest {
         openKey(robot, "alias/payments-prod");
         String before = "payments-oncall@example.com";
         String after = "team-ops@example.com";
-        TagEditorUiTest.startEditing(robot, valueCell(robot, before));
+        TagEditorUiTest.startEditing(robot, () -> valueCell(robot, before));
         typeSlowly(robot, after, 20, 40);
         robot.type(KeyCode.ENTER);
 

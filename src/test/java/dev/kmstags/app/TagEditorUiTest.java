@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -142,7 +143,7 @@ class TagEditorUiTest {
     /** Double-clicks the cell, replaces its text (editing selects it all) and presses {@code then}. */
     private static void editCell(FxRobot robot, String current, String replacement, KeyCode then)
             throws Exception {
-        startEditing(robot, tagCell(robot, current));
+        startEditing(robot, () -> tagCell(robot, current));
         robot.write(replacement).type(then);
         // The test goes on once the key reached the cell, not while the typing is still queued.
         waitUntil("the cell edit ends",
@@ -153,13 +154,14 @@ class TagEditorUiTest {
     }
 
     /**
-     * Double-clicks {@code cell} and waits until its editor has the keyboard. On a loaded machine a double-click now
-     * and then opens no editor (the typing then reaches no cell and the table stays unedited): only then is it
-     * done again.
+     * Double-clicks the cell {@code cell} finds and waits until its editor has the keyboard. On a loaded machine a
+     * double-click now and then opens no editor (the typing then reaches no cell and the table stays unedited): only
+     * then is it done again, on the cell found anew, since the table may have drawn its rows again meanwhile and the
+     * cell found first then stands elsewhere or nowhere.
      */
-    static void startEditing(FxRobot robot, Node cell) throws Exception {
+    static void startEditing(FxRobot robot, Callable<? extends Node> cell) throws Exception {
         for (int attempt = 1; ; attempt++) {
-            robot.doubleClickOn(cell);
+            robot.doubleClickOn(cell.call());
             try {
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".tag-cell-editor")
                         .match(Node::isFocused).tryQuery().isPresent());

@@ -31,7 +31,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteKeyStore implements AutoCloseable {
 
-    private static final int READERS = 4;
+    static final int READERS = 4;
     private static final int SQLITE_READONLY = 8;
     /** The most writes one commit takes; a queue longer than this is committed in several. */
     private static final int MAX_BATCH = 64;
@@ -75,16 +75,19 @@ public final class SqliteKeyStore implements AutoCloseable {
             opened.add(new StoreSession(writerConnection));
             checkWritable(writerConnection, file);
             Schema.migrate(writerConnection);
+            leaveTransactionsToTheStore(writerConnection);
             List<StoreSession> readerSessions = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {
                 // In autocommit mode: read() begins and ends its transactions itself, and a single statement
                 // needs none.
                 Connection readerConnection = connect(file, SQLiteConfig.TransactionMode.DEFERRED);
+                leaveTransactionsToTheStore(readerConnection);
                 StoreSession reader = new StoreSession(readerConnection);
                 opened.add(reader);
                 readerSessions.add(reader);
             }
             Connection checkpointConnection = connect(file, SQLiteConfig.TransactionMode.DEFERRED);
+            leaveTransactionsToTheStore(checkpointConnection);
             opened.add(new StoreSession(checkpointConnection));
             WalCheckpointer checkpointer = WalCheckpointer.start(writerConnection, checkpointConnection);
             return new SqliteKeyStore(file, opened.get(0), readerSessions, checkpointer, WalIndexHeader.of(file));
@@ -119,6 +122,23 @@ public final class SqliteKeyStore implements AutoCloseable {
         } finally {
             connection.rollback();
             connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * The store begins and ends every transaction itself ({@code BEGIN IMMEDIATE} and {@code COMMIT} of a write
+     * batch, {@code BEGIN} and {@code COMMIT} of a read), and runs single statements in SQLite's autocommit mode.
+     * The driver, in its autocommit mode, would after every statement that finishes run {@code begin;} and, when that
+     * succeeds, {@code commit;}, to end a transaction the statement might have left open: two or three extra steps
+     * for each of a write's three statements. So the driver is told autocommit is off (it then runs {@code begin;})
+     * and that transaction is ended at once: SQLite stays in autocommit mode between the store's own transactions,
+     * and the driver runs no statement of its own. Nothing here calls the connection's {@code commit()},
+     * {@code rollback()} or {@code setAutoCommit()} after this (they would begin a transaction left open).
+     */
+    private static void leaveTransactionsToTheStore(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("COMMIT");
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +108,36 @@ class SqliteKeyStoreTest {
                 return null;
             });
             assertThat(store.read(StoreSession::keyCount)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void betweenItsOwnTransactionsTheStoreHoldsNoLockAndNoSnapshotOfTheFile() throws Exception {
+        Path file = folder.resolve("shared.db");
+        try (SqliteKeyStore store = SqliteKeyStore.open(file)) {
+            store.write(session -> {
+                session.insertKey(key("k1"));
+                session.putTags("k1", List.of(new Tag("Owner", "alice")));
+                return null;
+            });
+            store.writeLater(session -> {
+                session.putTags("k1", List.of(new Tag("Owner", "bob")));
+                return null;
+            }).get(10, TimeUnit.SECONDS);
+            for (int i = 0; i < SqliteKeyStore.READERS + 1; i++) {
+                assertThat(store.read(StoreSession::keyCount)).isEqualTo(1);
+                assertThat(store.<Optional<StoredKey>>withReader(session -> session.findKey("k1"))).isPresent();
+                assertThat(store.keyTagPage("k1", null, 10)).isPresent();
+            }
+            // Without waiting: a write lock or a read snapshot left open by any of the store's connections fails it.
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file + "?busy_timeout=0");
+                 Statement statement = other.createStatement()) {
+                try (ResultSet checkpoint = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                    assertThat(checkpoint.getInt(1)).as("the checkpoint was kept from finishing").isZero();
+                }
+                statement.execute("BEGIN IMMEDIATE");
+                statement.execute("COMMIT");
+            }
         }
     }
 

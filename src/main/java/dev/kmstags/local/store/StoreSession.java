@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,17 +90,44 @@ public final class StoreSession implements AutoCloseable {
     /**
      * The IDs of up to {@code limit} keys of a region in creation order, after the given position (0 for the start).
      * SQLite joins them into one string, so 1,000 IDs cost one call into it instead of two per key (reading the
-     * twelve columns of every key, as this once did, took most of a ListKeys of 1,000 keys).
+     * twelve columns of every key, as this once did, took most of a ListKeys of 1,000 keys). It joins them as the
+     * subquery yields them, in position order; an {@code ORDER BY} within {@code group_concat} would sort them once
+     * more, which took as long as the rest of the query. SQLite does not promise that order, so the positions come
+     * along and {@link #inPositionOrder} puts the IDs in it should they ever come otherwise.
      */
     public KeyIdPage keyIdsAfter(String region, long afterPosition, int limit) {
-        KeyIdPage page = queryOne("SELECT group_concat(key_id, ' ' ORDER BY seq), max(seq) FROM (SELECT seq, key_id"
-                + " FROM keys WHERE region = ? AND seq > ? ORDER BY seq LIMIT ?)", rows -> {
+        KeyIdPage page = queryOne("SELECT group_concat(key_id, ' '), group_concat(seq, ' '), max(seq) FROM (SELECT"
+                + " seq, key_id FROM keys WHERE region = ? AND seq > ? ORDER BY seq LIMIT ?)", rows -> {
                     String ids = rows.getString(1);
-                    return new KeyIdPage(ids == null ? List.of() : List.of(ids.split(" ")), rows.getLong(2), false);
+                    return new KeyIdPage(ids == null ? List.of()
+                            : inPositionOrder(ids.split(" "), rows.getString(2).split(" ")), rows.getLong(3), false);
                 }, region, afterPosition, limit).orElseThrow();
         boolean more = page.keyIds().size() == limit && queryOne("SELECT 1 FROM keys WHERE region = ? AND seq > ?"
                 + " LIMIT 1", rows -> true, region, page.lastPosition()).isPresent();
         return new KeyIdPage(page.keyIds(), page.lastPosition(), more);
+    }
+
+    /** The IDs ordered by their positions (the same index in {@code positions}), as decimal numbers. */
+    static List<String> inPositionOrder(String[] keyIds, String[] positions) {
+        long[] numbers = new long[positions.length];
+        boolean ordered = true;
+        for (int i = 0; i < positions.length; i++) {
+            numbers[i] = Long.parseLong(positions[i]);
+            ordered &= i == 0 || numbers[i - 1] < numbers[i];
+        }
+        if (ordered) {
+            return List.of(keyIds);
+        }
+        Integer[] order = new Integer[keyIds.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingLong(i -> numbers[i]));
+        List<String> sorted = new ArrayList<>(keyIds.length);
+        for (int i : order) {
+            sorted.add(keyIds[i]);
+        }
+        return List.copyOf(sorted);
     }
 
     /**

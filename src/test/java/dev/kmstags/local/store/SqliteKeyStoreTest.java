@@ -129,7 +129,7 @@ class SqliteKeyStoreTest {
                 assertThat(store.<Optional<StoredKey>>withReader(session -> session.findKey("k1"))).isPresent();
                 assertThat(store.keyTagPage("k1", null, 10)).isPresent();
             }
-            // Without waiting: a write lock or a read snapshot left open by any of the store's connections fails it.
+            // Without waiting: a write lock or a read snapshot left open by one of the store's connections fails it.
             try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file + "?busy_timeout=0");
                  Statement statement = other.createStatement()) {
                 try (ResultSet checkpoint = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
@@ -139,6 +139,42 @@ class SqliteKeyStoreTest {
                 statement.execute("COMMIT");
             }
         }
+    }
+
+    @Test
+    void keyIdsComeInCreationOrderAcrossPages() {
+        try (SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"))) {
+            List<String> created = new ArrayList<>();
+            store.write(session -> {
+                for (int i = 0; i < 25; i++) {
+                    // IDs whose text order is not their creation order.
+                    String keyId = String.format("%02d-key", (i * 7) % 25);
+                    session.insertKey(key(keyId));
+                    created.add(keyId);
+                }
+                return null;
+            });
+            List<String> listed = new ArrayList<>();
+            long after = 0;
+            boolean more = true;
+            while (more) {
+                long from = after;
+                StoreSession.KeyIdPage page = store.read(session -> session.keyIdsAfter("us-east-1", from, 10));
+                listed.addAll(page.keyIds());
+                after = page.lastPosition();
+                more = page.more();
+            }
+            assertThat(listed).containsExactlyElementsOf(created);
+        }
+    }
+
+    @Test
+    void keyIdsThatComeOutOfPositionOrderArePutInIt() {
+        String[] keyIds = {"c", "a", "d", "b"};
+        assertThat(StoreSession.inPositionOrder(keyIds, new String[] {"30", "1", "400", "20"}))
+                .containsExactly("a", "b", "c", "d");
+        assertThat(StoreSession.inPositionOrder(new String[] {"a", "b"}, new String[] {"9", "10"}))
+                .containsExactly("a", "b");
     }
 
     @Test

@@ -133,7 +133,8 @@ public final class SqliteKeyStore implements AutoCloseable {
      * for each of a write's three statements. So the driver is told autocommit is off (it then runs {@code begin;})
      * and that transaction is ended at once: SQLite stays in autocommit mode between the store's own transactions,
      * and the driver runs no statement of its own. Nothing here calls the connection's {@code commit()},
-     * {@code rollback()} or {@code setAutoCommit()} after this (they would begin a transaction left open).
+     * {@code rollback()} or {@code setAutoCommit()} after this (they would begin a transaction left open; decision
+     * 0016).
      */
     private static void leaveTransactionsToTheStore(Connection connection) throws SQLException {
         connection.setAutoCommit(false);

@@ -251,8 +251,14 @@ public final class SqliteKeyStore implements AutoCloseable {
      * and rolls back entirely when it throws. Writes that arrive while another is being committed are run one
      * after the other and committed together (see {@link WriteBatch}); this returns only once {@code work} is
      * committed (or rolled back).
+     *
+     * @throws IllegalStateException on the committer thread (in a stage chained to {@link #writeLater}), which
+     *                               would wait for itself
      */
     public <T> T write(Function<StoreSession, T> work) {
+        if (Thread.currentThread() == committer) {
+            throw new IllegalStateException("A write cannot wait for another on the thread that commits them");
+        }
         WriteBatch.Pending<T> mine = WriteBatch.Pending.waitedFor(work, Thread.currentThread());
         queue(mine);
         boolean interrupted = false;

@@ -290,6 +290,33 @@ class SqliteKeyStoreTest {
     }
 
     @Test
+    void aStageChainedToAWriteCannotWaitForAnotherOnTheCommitterThread() throws Exception {
+        try (SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"))) {
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Object> first = holdTheWriter(store, release, "11111111-1111-4111-8111-111111111111");
+            // Queued behind the first, so the stage is chained before the write is done: the committer runs it.
+            CompletableFuture<Object> chained = store.writeLater(session -> {
+                session.insertKey(key("22222222-2222-4222-8222-222222222222"));
+                return null;
+            }).thenApply(done -> store.write(session -> {
+                session.insertKey(key("33333333-3333-4333-8333-333333333333"));
+                return null;
+            }));
+            release.countDown();
+
+            assertThat(first.get(30, TimeUnit.SECONDS)).isNull();
+            assertThatThrownBy(() -> chained.get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(IllegalStateException.class);
+            assertThat(store.read(StoreSession::keyCount)).isEqualTo(2);
+            store.write(session -> {
+                session.insertKey(key("44444444-4444-4444-8444-444444444444"));
+                return null;
+            });
+            assertThat(store.read(StoreSession::keyCount)).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aWriteQueuedAfterTheStoreClosedFailsWithoutWaiting() {
         SqliteKeyStore store = SqliteKeyStore.open(folder.resolve("kms.db"));
         store.close();

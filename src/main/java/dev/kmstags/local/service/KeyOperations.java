@@ -2,7 +2,6 @@ package dev.kmstags.local.service;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import dev.kmstags.domain.KeyStates;
 import dev.kmstags.domain.Tag;
 import dev.kmstags.domain.TagRules;
@@ -108,7 +107,7 @@ final class KeyOperations {
         StoreSession.KeyIdPage page = store.read(session -> session.keyIdsAfter(request.region(), after, limit));
         boolean truncated = page.more();
         ObjectNode response = JsonNodeFactory.instance.objectNode();
-        response.putRawValue("Keys", new RawValue(KeyListJson.keys(request.region(), page.keyIds())));
+        response.putRawValue("Keys", KeyListJson.keys(request.region(), page.keyIds()));
         if (truncated) {
             response.put("NextMarker", markers.issue(scope, Long.toString(page.lastPosition())));
         }

@@ -303,7 +303,7 @@ public final class SqliteKeyStore implements AutoCloseable {
      * waits while nothing is. SQLite's state for the writer connection (its page cache, the WAL index, the JDBC
      * driver's objects) then stays with one thread and the core it runs on, and while it commits, the writes of
      * the requests that arrive meanwhile queue up for the next batch; when each request's own thread committed
-     * (whichever found the writer free), TagResource under 8 connections took a fifth more CPU
+     * (whichever found the writer free), TagResource under 8 connections took about a sixth more CPU
      * (docs/benchmarks.md). Once the store is closed, writes still queued fail and the thread ends.
      */
     private void commitUntilClosed() {
